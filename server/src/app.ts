@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Config } from './config.js';
+import { createContext, type Context } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { graphiqlPage } from './graphql/graphiql.js';
+import { buildKinerjaSchema } from './graphql/schema.js';
+
+export interface App {
+  express: express.Express;
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+}
+
+function wantsHtml(req: express.Request): boolean {
+  return req.method === 'GET' && req.query.query === undefined && (req.headers.accept ?? '').includes('text/html');
+}
+
+/** Builds the HTTP app (API, GraphiQL, dashboard) around an open ORM; `main.ts` and the tests both use it. */
+export async function createApp(config: Config, orm: MikroORM): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await buildKinerjaSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) {
+                const code = error.extensions?.code;
+                if (!code || code === 'INTERNAL_SERVER_ERROR') console.error(error.originalError ?? error);
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsHtml(req)) return next();
+    res.type('html').send(graphiqlPage());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async () => createContext(orm.em, config.policy),
+    }),
+  );
+
+  if (existsSync(join(config.dashboardDir, 'index.html'))) {
+    app.use(express.static(config.dashboardDir, { index: false, maxAge: '1h' }));
+    // The dashboard routes in the browser: every other GET answers its page.
+    app.get('/{*splat}', (_req, res) => {
+      res.sendFile(join(config.dashboardDir, 'index.html'));
+    });
+  }
+  return { express: app, httpServer, apollo };
+}

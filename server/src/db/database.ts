@@ -1,0 +1,47 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { migrate, openOrm } from './orm.js';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  /** True when the embedded PostgreSQL (PGlite) serves the data. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A real PostgreSQL; null starts the embedded one. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database; null keeps it in memory. */
+  dataDir: string | null;
+  onQuery?: (sql: string) => void;
+  /** Pool size against a real PostgreSQL. */
+  poolMax?: number;
+}
+
+/** Opens the database (starting the embedded one when no URL is given) and brings its schema up to date. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | null = null;
+  let url = options.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
+    url = embedded.url;
+  }
+  try {
+    const orm = await openOrm({ url, poolMax: embedded ? 1 : (options.poolMax ?? 10), onQuery: options.onQuery });
+    await migrate(orm);
+    return {
+      orm,
+      url,
+      embedded: embedded !== null,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { Agency } from '../modules/agency/agency.entity.js';
+import { Criterion } from '../modules/appraisal/criterion.entity.js';
+import { Evaluation } from '../modules/appraisal/evaluation.entity.js';
+import { EvaluationScore } from '../modules/appraisal/evaluation-score.entity.js';
+import { Innovation } from '../modules/appraisal/innovation.entity.js';
+import { Objection } from '../modules/appraisal/objection.entity.js';
+import { OrgPerformance } from '../modules/appraisal/org-performance.entity.js';
+import { Period } from '../modules/appraisal/period.entity.js';
+import { AuditLog } from '../modules/audit/audit-log.entity.js';
+import { Employee } from '../modules/employee/employee.entity.js';
+import { Participation } from '../modules/training/participation.entity.js';
+import { Training } from '../modules/training/training.entity.js';
+
+/** Every entity, listed explicitly (no folder scanning: the same list works from src under vitest and from dist). */
+export const ENTITIES = [
+  Agency,
+  Employee,
+  Criterion,
+  Period,
+  Evaluation,
+  EvaluationScore,
+  Objection,
+  Innovation,
+  OrgPerformance,
+  Training,
+  Participation,
+  AuditLog,
+];

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128000000Initial } from './Migration20261128000000Initial.js';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261128000000Initial', class: Migration20261128000000Initial },
+];

@@ -1,0 +1,83 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The stable error codes of the API (api.md "Errors"). Clients switch on `extensions.code`; the message is for people.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An input was refused: `field` is the path of the offending argument or input field, e.g. `input.scores.2.score`. */
+export function badUserInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+}
+
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function unauthenticated(message = 'Log in first: this operation needs a token'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+/** A stale write (optimistic locking): the caller must reload, the current version is given. */
+export function conflict(message: string, currentVersion: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, currentVersion } });
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
+// Codes that Apollo and graphql-js produce themselves for malformed requests; their messages name no internals.
+const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flattenValidation(errors: ValidationErrorLike[], prefix: string): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Shapes every error before it leaves the server: known codes pass with their message; argument validation
+ * (class-validator) becomes BAD_USER_INPUT naming the field; anything else (a bug, a database error with SQL in its
+ * text) becomes a bare INTERNAL_SERVER_ERROR. Stack traces never leave the server.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)
+    ?.extensions?.validationErrors;
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (validation && validation.length > 0) {
+    const problems = flattenValidation(validation, 'input');
+    const first = problems[0] ?? { field: 'input', message: 'invalid input' };
+    return {
+      ...base,
+      message: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first.field, problems },
+    };
+  }
+  if (KNOWN_CODES.has(code) || PROTOCOL_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...base, message: formatted.message, extensions };
+  }
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

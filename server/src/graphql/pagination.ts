@@ -1,0 +1,36 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/** Largest page a connection returns (api.md: `first` at most 500). */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when more rows follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page; pass it as `after`.' })
+  endCursor!: string | null;
+}
+
+/** Offset cursors, opaque to clients: `base64("o:<offset>")`. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`, 'utf8').toString('base64');
+}
+
+export function decodeCursor(cursor: string | null | undefined, field = 'after'): number {
+  if (cursor === null || cursor === undefined || cursor === '') return 0;
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  const match = /^o:(\d+)$/.exec(text);
+  if (!match) throw badUserInput(field, `"${cursor}" is not a cursor returned by this API`);
+  return Number(match[1]) + 1;
+}
+
+export function checkPageSize(first: number | null | undefined, field = 'first'): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(field, `first must be between 0 and ${MAX_PAGE_SIZE}, not ${size}`);
+  }
+  return size;
+}

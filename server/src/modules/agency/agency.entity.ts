@@ -1,0 +1,26 @@
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { AGENCY_KINDS, type AgencyKind } from '@kinerja/shared';
+
+/** A perangkat daerah (OPD) of the city: dinas, badan, sekretariat, kecamatan, RSUD, ... */
+@Entity({ tableName: 'agency' })
+export class Agency {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  /** Natural key, e.g. `DISDIK`. */
+  @Unique()
+  @Property({ type: 'string', length: 32 })
+  code!: string;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => [...AGENCY_KINDS], type: 'string', nullable: true })
+  kind: AgencyKind | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
