@@ -1,0 +1,170 @@
+import { isRealDate } from './calendar.js';
+import type { EmploymentType, Gender } from './enums.js';
+
+/**
+ * NIP (Nomor Induk Pegawai), the 18-digit number of every ASN (Peraturan BKN 22/2007 for PNS; BKN's PPPK numbering):
+ *
+ *   YYYYMMDD  birth date
+ *   YYYYMM    PNS: year and month of the CPNS start (TMT CPNS)
+ *             PPPK: year of the contract start, then `2` and the contract count 1-9 in the month position
+ *   G         gender: 1 male (L), 2 female (P)
+ *   NNN       sequence among people sharing the digits before it, starting at 001
+ *
+ * So the month position tells the employment type: 01-12 is a PNS, 21-29 a PPPK in their 1st..9th contract.
+ */
+
+/** A NIP that passed every check, split into its parts. */
+export interface ParsedNip {
+  /** ISO date YYYY-MM-DD. */
+  birthDate: string;
+  /** Year of the CPNS start (PNS) or of the contract start (PPPK). */
+  startYear: number;
+  /** Month 1-12 of the CPNS start; null for PPPK, whose month position holds the contract count instead. */
+  startMonth: number | null;
+  /** Contract count 1-9 of a PPPK; null for PNS. */
+  contractCount: number | null;
+  employmentType: EmploymentType;
+  gender: Gender;
+  /** 1-999. */
+  sequence: number;
+}
+
+/** One thing wrong with a NIP: which part, and a message a clerk can act on (it names the part and the value). */
+export interface NipError {
+  part: 'length' | 'digits' | 'birthDate' | 'startMonth' | 'contractCount' | 'gender' | 'sequence';
+  message: string;
+}
+
+export type NipCheck = { ok: true; nip: ParsedNip } | { ok: false; errors: NipError[] };
+
+/**
+ * Plausible birth years. A person born before 1940 had retired long before this system's first period (the
+ * retirement age, batas usia pensiun in PP 11/2017, is at most 65 for the positions a city has); one born after 2015
+ * cannot reach the minimum age of 18 for CPNS (PP 11/2017 Pasal 23) before 2033. The bounds are fixed, not relative
+ * to today, so the check gives the same answer on every machine and every day; move NIP_BIRTH_YEAR_MAX forward when
+ * it starts to bite.
+ */
+export const NIP_BIRTH_YEAR_MIN = 1940;
+export const NIP_BIRTH_YEAR_MAX = 2015;
+
+const NIP_LENGTH = 18;
+
+/**
+ * Checks a NIP and splits it into its parts. All problems are collected, so a clerk fixing an import sees every
+ * wrong part at once; only a wrong length or a non-digit stops the check, because then the parts cannot be located.
+ * The input must be exactly the 18 digits (callers strip the spaces of a formatted NIP themselves).
+ */
+export function validateNip(nip: string): NipCheck {
+  const stopping: NipError[] = [];
+  const nonDigits = [...new Set(nip.replace(/[0-9]/g, ''))];
+  if (nonDigits.length > 0) {
+    const shown = nonDigits.map((c) => JSON.stringify(c)).join(', ');
+    stopping.push({ part: 'digits', message: `NIP must contain only digits 0-9; found ${shown}` });
+  }
+  if (nip.length !== NIP_LENGTH) {
+    const unit = nonDigits.length > 0 ? 'characters' : 'digits';
+    stopping.push({ part: 'length', message: `NIP has ${nip.length} ${unit}, not ${NIP_LENGTH}` });
+  }
+  if (stopping.length > 0) return { ok: false, errors: stopping };
+
+  const errors: NipError[] = [];
+  const birthDigits = nip.slice(0, 8);
+  const startDigits = nip.slice(8, 14);
+  const monthDigits = nip.slice(12, 14);
+  const genderDigit = nip.slice(14, 15);
+  const sequenceDigits = nip.slice(15, 18);
+
+  const birthYear = Number(birthDigits.slice(0, 4));
+  const birthMonth = Number(birthDigits.slice(4, 6));
+  const birthDay = Number(birthDigits.slice(6, 8));
+  const startYear = Number(startDigits.slice(0, 4));
+
+  if (!isRealDate(birthYear, birthMonth, birthDay)) {
+    errors.push({ part: 'birthDate', message: `birth date ${birthDigits} in NIP is not a real date` });
+  } else if (birthYear < NIP_BIRTH_YEAR_MIN || birthYear > NIP_BIRTH_YEAR_MAX) {
+    errors.push({
+      part: 'birthDate',
+      message: `birth year ${birthYear} in NIP is outside ${NIP_BIRTH_YEAR_MIN}-${NIP_BIRTH_YEAR_MAX}`,
+    });
+  } else if (birthYear > startYear) {
+    errors.push({
+      part: 'birthDate',
+      message: `birth date ${birthDigits} in NIP is after the start year ${startYear}`,
+    });
+  }
+
+  // The month position: 01-12 is a PNS start month, 21-29 a PPPK contract count; 20 is a PPPK code with an
+  // impossible contract count 0, reported as such because that is the digit the clerk has to fix.
+  const monthValue = Number(monthDigits);
+  let employmentType: EmploymentType | null = null;
+  let startMonth: number | null = null;
+  let contractCount: number | null = null;
+  if (monthValue >= 1 && monthValue <= 12) {
+    employmentType = 'PNS';
+    startMonth = monthValue;
+  } else if (monthValue >= 21 && monthValue <= 29) {
+    employmentType = 'PPPK';
+    contractCount = monthValue - 20;
+  } else if (monthValue === 20) {
+    errors.push({
+      part: 'contractCount',
+      message: `PPPK contract count 0 in NIP (month position ${monthDigits}) must be 1-9`,
+    });
+  } else {
+    errors.push({
+      part: 'startMonth',
+      message: `CPNS start month ${monthDigits} in NIP is outside 01-12 (and is not a PPPK code 21-29)`,
+    });
+  }
+
+  let gender: Gender | null = null;
+  if (genderDigit === '1') gender = 'L';
+  else if (genderDigit === '2') gender = 'P';
+  else {
+    errors.push({ part: 'gender', message: `gender digit ${genderDigit} in NIP must be 1 (male) or 2 (female)` });
+  }
+
+  const sequence = Number(sequenceDigits);
+  if (sequence === 0) {
+    errors.push({ part: 'sequence', message: `sequence ${sequenceDigits} in NIP is invalid; sequences start at 001` });
+  }
+
+  if (errors.length > 0 || employmentType === null || gender === null) return { ok: false, errors };
+  return {
+    ok: true,
+    nip: {
+      birthDate: `${birthDigits.slice(0, 4)}-${birthDigits.slice(4, 6)}-${birthDigits.slice(6, 8)}`,
+      startYear,
+      startMonth,
+      contractCount,
+      employmentType,
+      gender,
+      sequence,
+    },
+  };
+}
+
+/**
+ * True when the NIP is valid and its gender digit agrees with the recorded gender (1 = L, 2 = P). A disagreement is
+ * an error of the employee record (domain.md, "Entities"). An invalid NIP gives false: report validateNip's errors
+ * first, they say more.
+ */
+export function nipGenderMatches(nip: string, gender: Gender): boolean {
+  const check = validateNip(nip);
+  return check.ok && check.nip.gender === gender;
+}
+
+/** The employment type a valid NIP encodes (month position 01-12 PNS, 21-29 PPPK); null when the NIP is invalid. */
+export function expectedEmploymentType(nip: string): EmploymentType | null {
+  const check = validateNip(nip);
+  return check.ok ? check.nip.employmentType : null;
+}
+
+/**
+ * Groups an 18-digit NIP the way it is printed on SK and ID cards, "19850312 201001 1 001", for display only.
+ * Anything that is not 18 digits is returned unchanged, so a wrong value is shown as it was entered.
+ */
+export function formatNip(nip: string): string {
+  if (!/^[0-9]{18}$/.test(nip)) return nip;
+  return `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15, 18)}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import * as shared from '../src/index.js';
+
+// Server and dashboard import these names from '@kinerja/shared': dropping or renaming one breaks them.
+describe('index re-exports the public API', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(shared).sort()).toEqual([
+      'AGENCY_KINDS',
+      'COUNTED_STATUSES',
+      'CRITERION_CATEGORIES',
+      'DEFAULT_SCORING_POLICY',
+      'DIRECTIONS',
+      'EMPLOYMENT_TYPES',
+      'EVALUATION_STATUSES',
+      'GENDERS',
+      'NIP_BIRTH_YEAR_MAX',
+      'NIP_BIRTH_YEAR_MIN',
+      'ORG_PREDIKATS',
+      'PARTICIPATION_STATUSES',
+      'PERIOD_STATUSES',
+      'POSITION_TYPES',
+      'PREDIKATS',
+      'PREDIKAT_MATRIX',
+      'PolicyError',
+      'RATINGS',
+      'ROMAN_QUARTERS',
+      'TRAINING_KINDS',
+      'annualResult',
+      'canonicalJson',
+      'categoryScore',
+      'compareScores',
+      'daysInMonth',
+      'evaluateScores',
+      'expectedEmploymentType',
+      'fnv1a32',
+      'fnv1a32Hex',
+      'formatNip',
+      'fromQuarterIndex',
+      'indicatorScore',
+      'isLeapYear',
+      'isRealDate',
+      'isValidQuarter',
+      'makeScoringPolicy',
+      'nipGenderMatches',
+      'predikat',
+      'quarterIndex',
+      'quarterLabel',
+      'quarterOfDate',
+      'quarterlyScore',
+      'rating',
+      'ratingOrNull',
+      'roundForComparison',
+      'scoringPolicyVersion',
+      'validateNip',
+    ]);
+  });
+});
