@@ -5,7 +5,9 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   plugins: [vue()],
   resolve: {
-    alias: [{ find: /^@kinerja\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) }],
+    alias: [
+      { find: /^@kinerja\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     name: 'dashboard',

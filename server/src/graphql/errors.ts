@@ -38,8 +38,14 @@ export function conflict(message: string, currentVersion: number): GraphQLError 
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 // Codes that Apollo and graphql-js produce themselves for malformed requests; their messages name no internals.
-const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 interface ValidationErrorLike {
   property: string;
@@ -63,8 +69,8 @@ function flattenValidation(errors: ValidationErrorLike[], prefix: string): { fie
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)
-    ?.extensions?.validationErrors;
+  const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } } | undefined)?.extensions
+    ?.validationErrors;
   const base = { locations: formatted.locations, path: formatted.path };
   if (validation && validation.length > 0) {
     const problems = flattenValidation(validation, 'input');

@@ -12,10 +12,7 @@ export interface Loaders {
 }
 
 /** Loads entities by id in one query, answering in the order asked (null where missing). */
-function byId<T extends { id: number }>(
-  em: EntityManager,
-  entity: new () => T,
-): DataLoader<number, T | null> {
+function byId<T extends { id: number }>(em: EntityManager, entity: new () => T): DataLoader<number, T | null> {
   return new DataLoader<number, T | null>(async (ids) => {
     const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
     const map = new Map(rows.map((row) => [row.id, row]));

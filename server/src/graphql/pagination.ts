@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /** Largest page a connection returns (api.md: `first` at most 500). */

@@ -1,8 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { badUserInput, notFound } from '../../graphql/errors.js';
 import { Agency } from './agency.entity.js';
 import { AgencyType } from './agency.types.js';
+
+/** Agency codes as the import format writes them. */
+const AGENCY_CODE = /^[A-Z0-9_]{2,32}$/;
 
 @Resolver(() => AgencyType)
 export class AgencyResolver {
@@ -16,6 +19,12 @@ export class AgencyResolver {
     @Arg('code', () => String, { description: 'Agency code, e.g. `DISDIK`.' }) code: string,
     @Ctx() { em }: Context,
   ): Promise<Agency> {
+    if (!AGENCY_CODE.test(code)) {
+      throw badUserInput(
+        'code',
+        `"${code}" is not an agency code: use 2-32 capital letters, digits or _ (e.g. DISDIK)`,
+      );
+    }
     const agency = await em.findOne(Agency, { code });
     if (!agency) throw notFound(`Agency ${code}`);
     return agency;
