@@ -1,9 +1,12 @@
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { AGENCY_KINDS, type AgencyKind } from '@kinerja/shared';
 
 /** A perangkat daerah (OPD) of the city: dinas, badan, sekretariat, kecamatan, RSUD, ... */
 @Entity({ tableName: 'agency' })
 export class Agency {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'kind' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

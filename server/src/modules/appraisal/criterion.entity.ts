@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { CRITERION_CATEGORIES, DIRECTIONS, type CriterionCategory, type Direction } from '@kinerja/shared';
 import { Agency } from '../agency/agency.entity.js';
 
@@ -16,6 +16,9 @@ import { Agency } from '../agency/agency.entity.js';
 })
 @Index({ properties: ['yearFrom', 'yearTo'] })
 export class Criterion {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

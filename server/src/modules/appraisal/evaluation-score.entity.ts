@@ -1,4 +1,14 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { Criterion } from './criterion.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 
@@ -16,6 +26,9 @@ import { Evaluation } from './evaluation.entity.js';
   expression: 'not derived_from_indicator or realisation is not null',
 })
 export class EvaluationScore {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'derivedFromIndicator';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

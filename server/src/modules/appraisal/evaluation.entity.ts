@@ -6,6 +6,7 @@ import {
   Index,
   ManyToOne,
   OneToMany,
+  OptionalProps,
   PrimaryKey,
   Property,
   Unique,
@@ -38,6 +39,9 @@ import { Period } from './period.entity.js';
   expression: `(status = 'FINAL') = (policy_version is not null)`,
 })
 export class Evaluation {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

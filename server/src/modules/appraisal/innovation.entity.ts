@@ -1,4 +1,14 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { Employee } from '../employee/employee.entity.js';
 
 /**
@@ -10,6 +20,9 @@ import { Employee } from '../employee/employee.entity.js';
 @Index({ properties: ['year', 'employee'] })
 @Check({ name: 'innovation_quarter_range', expression: 'quarter between 1 and 4' })
 export class Innovation {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

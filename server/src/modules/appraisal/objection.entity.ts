@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Employee } from '../employee/employee.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 
@@ -11,6 +11,9 @@ export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
  */
 @Entity({ tableName: 'objection' })
 export class Objection {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'filedAt' | 'status';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { PERIOD_STATUSES, type PeriodStatus } from '@kinerja/shared';
 
 /** A quarter (triwulan) in which evaluations are made. A CLOSED period takes no new or changed scores. */
@@ -7,6 +7,9 @@ import { PERIOD_STATUSES, type PeriodStatus } from '@kinerja/shared';
 @Check({ name: 'period_quarter_range', expression: 'quarter between 1 and 4' })
 @Check({ name: 'period_year_range', expression: 'year between 2000 and 2100' })
 export class Period {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'status';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

@@ -1,10 +1,13 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** One write: who, when, what, the state before and after, and why. Never updated or deleted by the application. */
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['at'] })
 export class AuditLog {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'at';
+
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import {
   EMPLOYMENT_TYPES,
   GENDERS,
@@ -12,6 +12,9 @@ import { Agency } from '../agency/agency.entity.js';
 /** A civil servant (pegawai ASN), PNS or PPPK. */
 @Entity({ tableName: 'employee' })
 export class Employee {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'pseudonym' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

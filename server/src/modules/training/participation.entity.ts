@@ -1,4 +1,15 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { PARTICIPATION_STATUSES, type ParticipationStatus } from '@kinerja/shared';
 import { Employee } from '../employee/employee.entity.js';
 import { Training } from './training.entity.js';
@@ -13,6 +24,9 @@ import { Training } from './training.entity.js';
   expression: `status <> 'COMPLETED' or completed_on is not null`,
 })
 export class Participation {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'status';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

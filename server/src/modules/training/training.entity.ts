@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { TRAINING_KINDS, type TrainingKind } from '@kinerja/shared';
 
 /** A training or development activity (pelatihan / pengembangan kompetensi), its hours in JP (jam pelajaran). */
@@ -6,6 +6,9 @@ import { TRAINING_KINDS, type TrainingKind } from '@kinerja/shared';
 @Check({ name: 'training_hours_positive', expression: 'hours_jp > 0' })
 @Check({ name: 'training_dates', expression: 'end_date is null or start_date is null or end_date >= start_date' })
 export class Training {
+  /** Properties the database or the class fills in, so `em.create` does not demand them. */
+  [OptionalProps]?: 'criterionCodes' | 'createdAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
