@@ -11,5 +11,5 @@ export interface Context {
 
 export function createContext(em: EntityManager, policy: ScoringPolicy): Context {
   const forked = em.fork() as EntityManager;
-  return { em: forked, loaders: createLoaders(forked), policy };
+  return { em: forked, loaders: createLoaders(forked, policy), policy };
 }

@@ -1,0 +1,94 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
+import { toConnection, type Connection } from '../../graphql/connection.js';
+import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { agencyIdsByCodes } from '../agency/agency.service.js';
+import { Participation } from './participation.entity.js';
+import { Training } from './training.entity.js';
+
+/**
+ * The `trainings` connection, by code. With an agency: the trainings of that agency, i.e. those with a COMPLETED
+ * participation of an employee whose current record is in it (domain.md, "Training impact").
+ */
+export async function findTrainings(
+  em: EntityManager,
+  args: { first?: number | null; after?: string | null; agencyCode?: string | null },
+): Promise<Connection<Training>> {
+  const limit = checkPageSize(args.first);
+  const offset = decodeCursor(args.after);
+  let where: FilterQuery<Training> = {};
+  if (args.agencyCode !== null && args.agencyCode !== undefined) {
+    const [agencyId] = await agencyIdsByCodes(em, [args.agencyCode], 'agencyCode');
+    const completedInAgency = em
+      .createQueryBuilder(Participation, 'p')
+      .select('p.training_id')
+      .where({ status: 'COMPLETED', employee: { agency: agencyId } });
+    where = { id: { $in: completedInAgency.getKnexQuery() } } as unknown as FilterQuery<Training>;
+  }
+  const totalCount = await em.count(Training, where);
+  const rows =
+    limit === 0 || offset >= totalCount
+      ? []
+      : await em.find(Training, where, { orderBy: { code: 'asc' }, limit, offset });
+  return toConnection(rows, offset, totalCount);
+}
+
+/** Participations of each training, in one query. */
+export async function participationsOfTrainings(em: EntityManager, ids: readonly number[]): Promise<Participation[][]> {
+  const rows = await em.find(Participation, { training: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+  const byTraining = groupBy(rows, (row) => row.training.id);
+  return ids.map((id) => byTraining.get(id) ?? []);
+}
+
+/** Calendar-year bounds of a completion date, as ISO dates (the upper one exclusive). */
+function yearRange(year: number): { $gte: string; $lt: string } {
+  return { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` };
+}
+
+/**
+ * Participations of each employee: with a year, those completed in that calendar year; without one, all of them
+ * (also enrolled and dropped ones). Newest completion first; one query per distinct year.
+ */
+export async function participationsOfEmployees(
+  em: EntityManager,
+  keys: readonly EmployeeYear[],
+): Promise<Participation[][]> {
+  const found = new Map<string, Participation[]>();
+  await Promise.all(
+    [...employeeIdsByYear(keys)].map(async ([year, employeeIds]) => {
+      const where: FilterQuery<Participation> = { employee: { $in: employeeIds } };
+      if (year !== null) where.completedOn = yearRange(year);
+      const rows = await em.find(Participation, where, {
+        orderBy: { completedOn: 'desc nulls last', id: 'asc' },
+      });
+      for (const [employeeId, list] of groupBy(rows, (row) => row.employee.id)) {
+        found.set(employeeYearKey({ employeeId, year }), list);
+      }
+    }),
+  );
+  return keys.map((key) => found.get(employeeYearKey(key)) ?? []);
+}
+
+/**
+ * JP (jam pelajaran) per employee and calendar year: the sum of `hoursJp` of COMPLETED participations completed that
+ * year (0 when none; domain.md: only those count anywhere). One query per batch, over the range of years asked.
+ */
+export async function trainingHoursOf(
+  em: EntityManager,
+  keys: readonly { employeeId: number; year: number }[],
+): Promise<number[]> {
+  if (keys.length === 0) return [];
+  const employeeIds = [...new Set(keys.map((k) => k.employeeId))];
+  const years = keys.map((k) => k.year);
+  const rows: { employee_id: number; year: number; jp: number }[] = await em
+    .getConnection()
+    .execute(
+      'select employee_id, extract(year from completed_on)::int as year, sum(hours_jp)::float8 as jp ' +
+        "from participation where status = 'COMPLETED' and completed_on is not null and employee_id in (?) " +
+        'and completed_on >= ? and completed_on < ? group by 1, 2',
+      [employeeIds, `${Math.min(...years)}-01-01`, `${Math.max(...years) + 1}-01-01`],
+    );
+  const hours = new Map(rows.map((row) => [employeeYearKey({ employeeId: row.employee_id, year: row.year }), row.jp]));
+  return keys.map((key) => hours.get(employeeYearKey(key)) ?? 0);
+}

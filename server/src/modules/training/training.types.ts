@@ -1,0 +1,70 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { PARTICIPATION_STATUSES, TRAINING_KINDS, type ParticipationStatus, type TrainingKind } from '@kinerja/shared';
+import { connectionType } from '../../graphql/connection.js';
+import { registerSharedEnum } from '../../graphql/enum.js';
+
+export const TrainingKindEnum = registerSharedEnum(
+  TRAINING_KINDS,
+  'TrainingKind',
+  'Form of competence development (bentuk pengembangan kompetensi, PP 11/2017).',
+  {
+    WORKSHOP: 'Lokakarya: workshop.',
+    SEMINAR: 'Seminar.',
+    DIKLAT: 'Pendidikan dan pelatihan: formal training course.',
+    E_LEARNING: 'Pembelajaran elektronik: online course.',
+    COACHING: 'Coaching / mentoring (bimbingan di tempat kerja).',
+    BIMTEK: 'Bimbingan teknis: technical guidance.',
+    MAGANG: 'Magang / praktik kerja: secondment or internship.',
+  },
+);
+
+export const ParticipationStatusEnum = registerSharedEnum(
+  PARTICIPATION_STATUSES,
+  'ParticipationStatus',
+  "State of an employee's participation in a training; only COMPLETED ones with a completion date count.",
+  {
+    ENROLLED: 'Terdaftar: enrolled, not (yet) completed.',
+    COMPLETED: 'Selesai: completed; its JP count.',
+    DROPPED: 'Mengundurkan diri / tidak selesai: dropped out.',
+  },
+);
+
+@ObjectType('Training', {
+  description: 'A training or development activity (pelatihan / pengembangan kompetensi), its hours in JP.',
+})
+export class TrainingType {
+  @Field(() => String, { description: 'Training code, the natural key.' })
+  code!: string;
+
+  @Field(() => String, { description: 'Title (judul).' })
+  title!: string;
+
+  @Field(() => TrainingKindEnum, { description: 'Form of the activity (workshop, diklat, e-learning, ...).' })
+  kind!: TrainingKind;
+
+  @Field(() => String, { nullable: true, description: 'Organiser (penyelenggara); null when not recorded.' })
+  organizer!: string | null;
+
+  @Field(() => Float, { description: 'Hours in JP (jam pelajaran) the training gives.' })
+  hoursJp!: number;
+
+  @Field(() => String, { nullable: true, description: 'First day, as `YYYY-MM-DD`; null when not recorded.' })
+  startDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day, as `YYYY-MM-DD`; null when not recorded.' })
+  endDate!: string | null;
+}
+
+@ObjectType('Participation', { description: "An employee's participation in a training (keikutsertaan)." })
+export class ParticipationType {
+  @Field(() => ParticipationStatusEnum, { description: 'Enrolled, completed or dropped.' })
+  status!: ParticipationStatus;
+
+  @Field(() => String, { nullable: true, description: 'Completion date, as `YYYY-MM-DD`; null unless completed.' })
+  completedOn!: string | null;
+
+  @Field(() => Float, { description: "JP earned (the training's hours unless recorded otherwise)." })
+  hoursJp!: number;
+}
+
+export const TrainingConnection = connectionType('Training', TrainingType, 'trainings');
