@@ -1,0 +1,483 @@
+import { EVALUATION_STATUSES, indicatorScore, quarterLabel, validateNip, type EvaluationStatus } from '@kinerja/shared';
+import type { ImportContext } from '../context.js';
+import { storeFinalResults } from '../finalize.js';
+import type { FileReport } from '../import.types.js';
+import { FileRows } from '../rows.js';
+import { BatchWriter, createStagingTable, type StagingColumn } from '../staging.js';
+import { parseEnum, parseNumber, parseQuarter, parseYear } from '../values.js';
+import { RowCheck } from './common.js';
+
+/** The accepted rows of scores.csv, staged in a temporary table of the import's transaction. */
+const STAGING: StagingColumn[] = [
+  { name: 'line', type: 'int' },
+  { name: 'employee_id', type: 'int' },
+  { name: 'year', type: 'smallint' },
+  { name: 'quarter', type: 'smallint' },
+  { name: 'criterion_id', type: 'int' },
+  { name: 'score', type: 'float8' },
+  { name: 'realisation', type: 'float8' },
+  { name: 'derived', type: 'bool' },
+  { name: 'evidence', type: 'text' },
+  { name: 'assessor_id', type: 'int' },
+  { name: 'agency_id', type: 'int' },
+  { name: 'status', type: 'text' },
+];
+
+const BATCH_ROWS = 50_000;
+
+export interface ScoresReport extends FileReport {
+  evaluations: { created: number; updated: number; unchanged: number };
+  periodsCreated: number;
+}
+
+/**
+ * scores.csv: one row per criterion of a quarterly evaluation; natural key NIP + year + quarter + criterion. Rows are
+ * checked one by one as they stream (only the keys of employees and criteria are held in memory), and the accepted
+ * ones are staged in a temporary table in batches. The checks that need the whole file (duplicate rows, rows of one
+ * evaluation that disagree, changes in CLOSED periods) then run as SQL over the staging table, and the writes are
+ * set-based: missing periods (OPEN), evaluations, scores, and the stored results of FINAL evaluations.
+ */
+export async function importScores(ctx: ImportContext, path: string): Promise<ScoresReport> {
+  const file = 'scores.csv' as const;
+  const rows = new FileRows(file, path);
+  const report: ScoresReport = {
+    file,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    evaluations: { created: 0, updated: 0, unchanged: 0 },
+    periodsCreated: 0,
+  };
+  await createStagingTable(ctx.sql, 'import_score', STAGING);
+  const writer = new BatchWriter(ctx.sql, 'import_score', STAGING, ctx.useCopy);
+  const started = Date.now();
+  const agencyCodes = new Map([...ctx.agencies].map(([code, id]) => [id, code]));
+  const progress = (phase: 'rows' | 'step', step?: string) =>
+    ctx.progress({
+      file,
+      phase,
+      rows: report.rows,
+      written: writer.written,
+      bytesRead: rows.reader.bytesRead,
+      bytesTotal: rows.reader.size,
+      elapsedSeconds: (Date.now() - started) / 1000,
+      step,
+    });
+
+  for await (const batch of rows.batches(
+    ctx,
+    [
+      { name: 'nip', required: true },
+      { name: 'year', required: true },
+      { name: 'quarter', required: true },
+      { name: 'criterion_code', required: true },
+      { name: 'score' },
+      { name: 'realisation' },
+      { name: 'assessor_nip' },
+      { name: 'agency_code' },
+      { name: 'status' },
+      { name: 'evidence' },
+    ],
+    BATCH_ROWS,
+  )) {
+    const staged: unknown[][] = [];
+    for (const record of batch) {
+      report.rows++;
+      const row = new RowCheck(ctx, rows, record);
+      const values = checkScoreRow(ctx, row, agencyCodes);
+      if (values) staged.push(values);
+    }
+    await writer.write(staged);
+    progress('rows');
+  }
+  await writer.flush();
+  progress('rows');
+
+  progress('step', 'checking the whole file');
+  await checkWholeFile(ctx);
+  if (ctx.errorCount > 0) return report;
+
+  progress('step', 'writing evaluations');
+  await writeEvaluations(ctx, report);
+  progress('step', 'writing scores');
+  await writeScores(ctx, report);
+  progress('step', 'storing the results of FINAL evaluations');
+  await storeFinalResults(
+    ctx.sql,
+    `select evaluation_id from import_eval where status = 'FINAL' and (created or changed or scores_changed)`,
+    [],
+    ctx.policy,
+    ctx.useCopy,
+  );
+  return report;
+}
+
+/** Checks one row; returns the staging values, or null when the row has errors (reported) or cannot be placed. */
+function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<number, string>): unknown[] | null {
+  const nip = row.required('nip');
+  let employee = null;
+  if (nip !== null) {
+    employee = ctx.employees.get(nip) ?? null;
+    if (employee === null) {
+      if (ctx.refused.nips.has(nip)) row.failed = true;
+      else {
+        const check = validateNip(nip);
+        if (!check.ok) row.fail('nip', check.errors.map((e) => e.message).join('; '));
+        else row.fail('nip', `employee with NIP ${nip} not found (neither in the database nor in employees.csv)`);
+      }
+    }
+  }
+  const year = row.parse('year', parseYear, true);
+  const quarter = row.parse('quarter', parseQuarter, true);
+  const agencyCode = row.raw('agency_code');
+  let agencyId = employee?.agencyId ?? null;
+  if (agencyCode !== '') {
+    agencyId = ctx.agencies.get(agencyCode) ?? null;
+    if (agencyId === null) {
+      if (ctx.refused.agencies.has(agencyCode)) row.failed = true;
+      else row.fail('agency_code', `agency ${agencyCode} not found (neither in the database nor in agencies.csv)`);
+    }
+  }
+  const code = row.required('criterion_code');
+  let criterion = null;
+  if (code !== null && agencyId !== null && year !== null) {
+    criterion = ctx.criterionFor(code, agencyId, year);
+    if (criterion === null) {
+      if (ctx.refused.criterionCodes.has(code)) row.failed = true;
+      else if (!ctx.criteria.has(code)) {
+        row.fail('criterion_code', `criterion ${code} not found (neither in the database nor in criteria.csv)`);
+      } else {
+        row.fail(
+          'criterion_code',
+          `criterion ${code} does not apply to ${agencyCodes.get(agencyId) ?? agencyCode} in ${year}` +
+            ' (it belongs to another agency or is not in force that year)',
+        );
+      }
+    }
+  }
+  const scoreRaw = row.raw('score');
+  const realisationRaw = row.raw('realisation');
+  let score: number | null = null;
+  let realisation: number | null = null;
+  const max = ctx.policy.scoreMax;
+  if (scoreRaw !== '' && realisationRaw !== '') {
+    row.fail('realisation', 'give either score or realisation, not both', realisationRaw);
+  } else if (scoreRaw === '' && realisationRaw === '') {
+    row.fail('score', 'score is required (or realisation, for a criterion with an indicator)', '');
+  } else if (scoreRaw !== '') {
+    score = row.parse('score', (raw) => parseNumber(raw, row.separator));
+    if (score !== null && score > max) row.fail('score', `score ${scoreRaw} is above ${max}`);
+    else if (score !== null && score < 0) row.fail('score', `score ${scoreRaw} is below 0`);
+  } else {
+    realisation = row.parse('realisation', (raw) => parseNumber(raw, row.separator));
+    if (realisation !== null && realisation < 0) {
+      row.fail('realisation', `realisation ${realisationRaw} must not be negative`);
+    } else if (realisation !== null && criterion !== null) {
+      if (criterion.target === null || criterion.direction === null) {
+        row.fail(
+          'realisation',
+          `criterion ${criterion.code} has no indicator target, so it takes a score, not a realisation`,
+        );
+      } else {
+        score = indicatorScore(realisation, criterion.target, criterion.direction, max);
+      }
+    }
+  }
+  const assessorNip = row.raw('assessor_nip');
+  let assessorId = employee?.supervisorId ?? null;
+  if (assessorNip !== '') {
+    const assessor = ctx.employees.get(assessorNip);
+    if (assessor) assessorId = assessor.id;
+    else if (ctx.refused.nips.has(assessorNip)) row.failed = true;
+    else
+      row.fail('assessor_nip', `assessor NIP ${assessorNip} not found (neither in the database nor in employees.csv)`);
+    if (assessorNip === nip) row.fail('assessor_nip', 'an employee cannot assess themselves');
+  }
+  const statusRaw = row.raw('status');
+  let status: EvaluationStatus = 'FINAL';
+  if (statusRaw !== '') {
+    const parsed = parseEnum(statusRaw, EVALUATION_STATUSES);
+    if (parsed.ok) status = parsed.value;
+    else row.fail('status', parsed.message);
+  }
+  if (row.failed || employee === null || criterion === null || score === null) return null;
+  const evidence = row.raw('evidence');
+  return [
+    row.line,
+    employee.id,
+    year,
+    quarter,
+    criterion.id,
+    score,
+    realisation,
+    realisation !== null,
+    evidence === '' ? null : evidence,
+    assessorId,
+    agencyId,
+    status,
+  ];
+}
+
+/** Errors are listed at most this many per check (the error list has its own cap as well). */
+const CHECK_LIMIT = 10_001;
+
+/**
+ * The checks that need every row: the same criterion twice for one evaluation, rows of one evaluation that disagree on
+ * assessor, agency or status (compared with the evaluation's first row), and rows that add or change a score in a
+ * CLOSED period. Builds `import_eval`, one row per evaluation (employee, year, quarter) with the values of its first
+ * row, its period and the stored evaluation, if any.
+ */
+async function checkWholeFile(ctx: ImportContext): Promise<void> {
+  const sql = ctx.sql;
+  const file = 'scores.csv';
+  const dup = await sql.query<{
+    line: number;
+    first_line: number;
+    nip: string;
+    code: string;
+    year: number;
+    quarter: number;
+  }>(
+    `select d.line, d.first_line, e.nip, c.code, d.year, d.quarter
+       from (select unnest(lines[2:]) as line, lines[1] as first_line, employee_id, criterion_id, year, quarter
+               from (select array_agg(line order by line) as lines, employee_id, criterion_id, year, quarter
+                       from import_score group by employee_id, year, quarter, criterion_id
+                      having count(*) > 1) g) d
+       join employee e on e.id = d.employee_id join criterion c on c.id = d.criterion_id
+      order by d.line limit ${CHECK_LIMIT}`,
+  );
+  for (const d of dup.rows) {
+    ctx.error(
+      file,
+      d.line,
+      'criterion_code',
+      d.code,
+      `duplicate row: NIP ${d.nip}, ${quarterLabel(d.year, d.quarter, 'en')}, criterion ${d.code} is already on line ${d.first_line}`,
+    );
+  }
+
+  await sql.query(`create temporary table import_eval on commit drop as
+    select employee_id, year, quarter, min(line) as first_line, count(*)::int as rows
+      from import_score group by employee_id, year, quarter`);
+  await sql.query(`alter table import_eval add column assessor_id int, add column agency_id int, add column status text,
+    add column period_id int, add column period_closed boolean not null default false, add column evaluation_id int,
+    add column stored_assessor_id int, add column stored_agency_id int, add column stored_status text,
+    add column created boolean not null default false, add column changed boolean not null default false,
+    add column scores_changed boolean not null default false`);
+  await sql.query(`update import_eval ie set assessor_id = s.assessor_id, agency_id = s.agency_id, status = s.status
+      from import_score s where s.line = ie.first_line`);
+  await sql.query('analyze import_eval');
+
+  const disagree = await sql.query<{
+    line: number;
+    first_line: number;
+    column: string;
+    value: string | null;
+    first_value: string | null;
+  }>(
+    `select x.line, x.first_line, d.col as column, d.value, d.first_value
+       from (select s.line, ie.first_line, s.assessor_id, s.agency_id, s.status,
+                    ie.assessor_id as first_assessor_id, ie.agency_id as first_agency_id, ie.status as first_status
+               from import_score s join import_eval ie using (employee_id, year, quarter)
+              where (s.assessor_id, s.agency_id, s.status) is distinct from (ie.assessor_id, ie.agency_id, ie.status)
+              order by s.line limit ${CHECK_LIMIT}) x
+       cross join lateral (values
+         ('assessor_nip', (select nip from employee where id = x.assessor_id),
+          (select nip from employee where id = x.first_assessor_id), x.assessor_id is distinct from x.first_assessor_id),
+         ('agency_code', (select code from agency where id = x.agency_id),
+          (select code from agency where id = x.first_agency_id), x.agency_id is distinct from x.first_agency_id),
+         ('status', x.status, x.first_status, x.status is distinct from x.first_status)
+       ) as d(col, value, first_value, differs)
+      where d.differs order by x.line`,
+  );
+  for (const d of disagree.rows) {
+    const shown = (v: string | null) => (v === null ? '(none)' : v);
+    ctx.error(
+      file,
+      d.line,
+      d.column,
+      d.value,
+      `rows of one evaluation must agree on ${d.column}: this row gives ${shown(d.value)},` +
+        ` line ${d.first_line} gives ${shown(d.first_value)} (an empty assessor_nip means the supervisor, an empty status FINAL)`,
+    );
+  }
+
+  await sql.query(`update import_eval ie set period_id = p.id, period_closed = (p.status = 'CLOSED')
+      from period p where p.year = ie.year and p.quarter = ie.quarter`);
+  await sql.query(`update import_eval ie set evaluation_id = e.id, stored_assessor_id = e.assessor_id,
+        stored_agency_id = e.agency_id, stored_status = e.status
+      from evaluation e where e.employee_id = ie.employee_id and e.period_id = ie.period_id`);
+
+  // CLOSED periods: an evaluation whose assessor, agency or status would change...
+  const closedEval = await sql.query<{
+    first_line: number;
+    column: string;
+    value: string | null;
+    stored: string | null;
+    year: number;
+    quarter: number;
+  }>(
+    `select x.first_line, d.col as column, d.value, d.stored, x.year, x.quarter
+       from (select * from import_eval ie
+              where ie.period_closed and ie.evaluation_id is not null
+                and (ie.assessor_id, ie.agency_id, ie.status)
+                    is distinct from (ie.stored_assessor_id, ie.stored_agency_id, ie.stored_status)
+              order by ie.first_line limit ${CHECK_LIMIT}) x
+       cross join lateral (values
+         ('assessor_nip', (select nip from employee where id = x.assessor_id),
+          (select nip from employee where id = x.stored_assessor_id), x.assessor_id is distinct from x.stored_assessor_id),
+         ('agency_code', (select code from agency where id = x.agency_id),
+          (select code from agency where id = x.stored_agency_id), x.agency_id is distinct from x.stored_agency_id),
+         ('status', x.status, x.stored_status, x.status is distinct from x.stored_status)
+       ) as d(col, value, stored, differs)
+      where d.differs order by x.first_line`,
+  );
+  for (const d of closedEval.rows) {
+    ctx.error(
+      file,
+      d.first_line,
+      d.column,
+      d.value,
+      `${quarterLabel(d.year, d.quarter, 'en')} is CLOSED: the evaluation's ${d.column} cannot change` +
+        ` (stored ${d.stored ?? '(none)'}, file ${d.value ?? '(none)'})`,
+    );
+  }
+  // ... and a score that would be added or changed.
+  const closedScores = await sql.query<{
+    line: number;
+    code: string;
+    stored: number | null;
+    score: number;
+    year: number;
+    quarter: number;
+    derived: boolean;
+    stored_realisation: number | null;
+    realisation: number | null;
+  }>(
+    `select s.line, c.code, es.score as stored, s.score, s.year, s.quarter, s.derived,
+            es.realisation as stored_realisation, s.realisation
+       from import_score s join import_eval ie using (employee_id, year, quarter)
+       join criterion c on c.id = s.criterion_id
+       left join evaluation_score es on es.evaluation_id = ie.evaluation_id and es.criterion_id = s.criterion_id
+      where ie.period_closed and (es.id is null or ${SCORE_CHANGED})
+      order by s.line limit ${CHECK_LIMIT}`,
+  );
+  for (const d of closedScores.rows) {
+    const period = quarterLabel(d.year, d.quarter, 'en');
+    const column = d.derived ? 'realisation' : 'score';
+    const value = String(d.derived ? d.realisation : d.score);
+    if (d.stored === null) {
+      ctx.error(file, d.line, column, value, `${period} is CLOSED: a score of ${d.code} cannot be added`);
+    } else {
+      const stored = d.derived ? `realisation ${d.stored_realisation ?? '(none)'}` : `score ${d.stored}`;
+      ctx.error(
+        file,
+        d.line,
+        column,
+        value,
+        `${period} is CLOSED: the score of ${d.code} cannot change (stored ${stored})`,
+      );
+    }
+  }
+}
+
+/**
+ * Whether a staged row `s` differs from the stored score `es`. A score derived from a realisation is compared by its
+ * realisation: the stored score keeps the target in force when it was entered (domain.md), so re-importing the same
+ * realisation after a change of target changes nothing.
+ */
+const SCORE_CHANGED = `(case when s.derived
+    then (es.derived_from_indicator, es.realisation, es.evidence) is distinct from (true, s.realisation, s.evidence)
+    else (es.derived_from_indicator, es.score, es.evidence) is distinct from (false, s.score, s.evidence) end)`;
+
+/** Missing periods (OPEN), new evaluations, and stored evaluations whose assessor, agency or status changed. */
+async function writeEvaluations(ctx: ImportContext, report: ScoresReport): Promise<void> {
+  const sql = ctx.sql;
+  const periods = await sql.query(`insert into period (year, quarter)
+      select distinct year, quarter from import_eval where period_id is null
+      on conflict (year, quarter) do nothing`);
+  report.periodsCreated = periods.rowCount ?? 0;
+  await sql.query(`update import_eval ie set period_id = p.id from period p
+      where ie.period_id is null and p.year = ie.year and p.quarter = ie.quarter`);
+  const created = await sql.query(
+    `with ins as (
+       insert into evaluation (employee_id, period_id, agency_id, assessor_id, status, policy_version,
+                               submitted_at, finalized_at)
+       select employee_id, period_id, agency_id, assessor_id, status,
+              case when status = 'FINAL' then $1 end,
+              case when status <> 'DRAFT' then now() end,
+              case when status = 'FINAL' then now() end
+         from import_eval where evaluation_id is null
+       returning id, employee_id, period_id)
+     update import_eval ie set evaluation_id = ins.id, created = true
+       from ins where ie.employee_id = ins.employee_id and ie.period_id = ins.period_id`,
+    [ctx.policy.version],
+  );
+  report.evaluations.created = created.rowCount ?? 0;
+  // A FINAL evaluation that stays FINAL keeps its policy version until its results are stored again.
+  await sql.query(
+    `with upd as (
+       update evaluation e set agency_id = ie.agency_id, assessor_id = ie.assessor_id, status = ie.status,
+              policy_version = case when ie.status = 'FINAL' then coalesce(e.policy_version, $1) end,
+              hasil_kerja_score = case when ie.status = 'FINAL' then e.hasil_kerja_score end,
+              perilaku_kerja_score = case when ie.status = 'FINAL' then e.perilaku_kerja_score end,
+              score = case when ie.status = 'FINAL' then e.score end,
+              hasil_kerja_rating = case when ie.status = 'FINAL' then e.hasil_kerja_rating end,
+              perilaku_kerja_rating = case when ie.status = 'FINAL' then e.perilaku_kerja_rating end,
+              predikat = case when ie.status = 'FINAL' then e.predikat end,
+              finalized_at = case when ie.status = 'FINAL' then coalesce(e.finalized_at, now()) end,
+              submitted_at = case when ie.status <> 'DRAFT' then coalesce(e.submitted_at, now()) end,
+              version = e.version + 1, updated_at = now()
+         from import_eval ie
+        where e.id = ie.evaluation_id and not ie.created
+          and (e.assessor_id, e.agency_id, e.status) is distinct from (ie.assessor_id, ie.agency_id, ie.status)
+       returning e.id)
+     update import_eval ie set changed = true from upd where ie.evaluation_id = upd.id`,
+    [ctx.policy.version],
+  );
+}
+
+/** Updates the stored scores that differ, inserts the new ones, and counts created / updated / unchanged. */
+async function writeScores(ctx: ImportContext, report: ScoresReport): Promise<void> {
+  const sql = ctx.sql;
+  await sql.query('analyze import_score');
+  const updated = await sql.query<{ n: number }>(
+    `with upd as (
+       update evaluation_score es set score = case when s.derived and es.realisation = s.realisation
+                                                   then es.score else s.score end,
+              realisation = s.realisation, derived_from_indicator = s.derived, evidence = s.evidence
+         from import_score s join import_eval ie using (employee_id, year, quarter)
+        where not ie.created and es.evaluation_id = ie.evaluation_id and es.criterion_id = s.criterion_id
+          and ${SCORE_CHANGED}
+       returning es.evaluation_id),
+     mark as (update import_eval ie set scores_changed = true
+               where ie.evaluation_id in (select evaluation_id from upd))
+     select count(*)::int as n from upd`,
+  );
+  report.updated = updated.rows[0]!.n;
+  // Stored evaluations that gain a score (new evaluations have only new scores).
+  await sql.query(`update import_eval ie set scores_changed = true
+      from (select distinct s.employee_id, s.year, s.quarter
+              from import_score s join import_eval o using (employee_id, year, quarter)
+             where not o.created and not exists (select 1 from evaluation_score es
+                                                  where es.evaluation_id = o.evaluation_id
+                                                    and es.criterion_id = s.criterion_id)) g
+     where ie.employee_id = g.employee_id and ie.year = g.year and ie.quarter = g.quarter`);
+  const inserted = await sql.query(
+    `insert into evaluation_score (evaluation_id, criterion_id, score, realisation, derived_from_indicator, evidence)
+     select ie.evaluation_id, s.criterion_id, s.score, s.realisation, s.derived, s.evidence
+       from import_score s join import_eval ie using (employee_id, year, quarter)
+      where ie.created or not exists (select 1 from evaluation_score es
+                                       where es.evaluation_id = ie.evaluation_id and es.criterion_id = s.criterion_id)`,
+  );
+  report.created = inserted.rowCount ?? 0;
+  report.unchanged = report.rows - report.created - report.updated;
+  const evaluations = await sql.query<{ updated: number; unchanged: number }>(
+    `select count(*) filter (where not created and (changed or scores_changed))::int as updated,
+            count(*) filter (where not created and not changed and not scores_changed)::int as unchanged
+       from import_eval`,
+  );
+  report.evaluations.updated = evaluations.rows[0]!.updated;
+  report.evaluations.unchanged = evaluations.rows[0]!.unchanged;
+}

@@ -1,0 +1,178 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
+import { ImportContext } from './context.js';
+import { importAgencies } from './files/agencies.js';
+import { importCriteria } from './files/criteria.js';
+import { importEmployees } from './files/employees.js';
+import { importInnovations } from './files/innovations.js';
+import { importOrgPerformance } from './files/org-performance.js';
+import { importParticipations } from './files/participations.js';
+import { importScores } from './files/scores.js';
+import { importTrainings } from './files/trainings.js';
+import {
+  IMPORT_FILES,
+  type FileReport,
+  type ImportFileName,
+  type ImportProgress,
+  type ImportReport,
+} from './import.types.js';
+import { supportsCopyFrom, type Sql } from './staging.js';
+
+export interface RunImportOptions {
+  orm: MikroORM;
+  folder: string;
+  dryRun?: boolean;
+  /** Who runs it, for the audit log: an account login, `cli:<os user>` or `system:demo-data`. */
+  actor: string;
+  /** The policy whose version FINAL evaluations store (the configured one; default: domain.md's). */
+  policy?: ScoringPolicy;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+type FileImporter = (ctx: ImportContext, path: string) => Promise<FileReport>;
+
+const IMPORTERS: Record<ImportFileName, FileImporter> = {
+  'agencies.csv': importAgencies,
+  'employees.csv': importEmployees,
+  'criteria.csv': importCriteria,
+  'scores.csv': importScores,
+  'innovations.csv': importInnovations,
+  'trainings.csv': importTrainings,
+  'participations.csv': importParticipations,
+  'org_performance.csv': importOrgPerformance,
+};
+
+/**
+ * Imports a folder of the city's spreadsheets (import-format.md): all or nothing, in one transaction on one
+ * connection. The files present are applied in the format's order; every error of every file is collected; with any
+ * error, or for a dry run, the transaction is rolled back and nothing is written. A committed import leaves one
+ * `import.run` entry in the audit log (a dry run and a rejected import write nothing at all, that entry included).
+ */
+export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const folder = resolve(options.folder);
+  const dryRun = options.dryRun ?? false;
+  const report: ImportReport = {
+    folder,
+    dryRun,
+    committed: false,
+    ok: false,
+    files: [],
+    evaluations: { created: 0, updated: 0, unchanged: 0 },
+    periodsCreated: 0,
+    errors: [],
+    errorCount: 0,
+    durationMs: 0,
+  };
+  const present = findFiles(folder, report);
+  if (present.length === 0) {
+    report.durationMs = Date.now() - started;
+    return report;
+  }
+
+  const knex = options.orm.em.getConnection().getKnex();
+  const sql = (await knex.client.acquireConnection()) as Sql;
+  try {
+    const useCopy = await supportsCopyFrom(sql);
+    const ctx = new ImportContext(
+      sql,
+      options.policy ?? DEFAULT_SCORING_POLICY,
+      options.actor,
+      useCopy,
+      options.onProgress ?? (() => undefined),
+    );
+    for (const e of report.errors) ctx.error(e.file as ImportFileName, e.line, e.column, e.value, e.message);
+    await sql.query('begin');
+    try {
+      // Grouping a large scores.csv by evaluation is faster with room to hash in memory.
+      await sql.query(`set local work_mem = '64MB'`);
+      await ctx.loadAgencies();
+      await ctx.loadEmployees();
+      await ctx.loadCriteria();
+      await ctx.loadTrainings();
+      for (const file of present) {
+        try {
+          const fileReport = await IMPORTERS[file](ctx, join(folder, file));
+          report.files.push({
+            file,
+            rows: fileReport.rows,
+            created: fileReport.created,
+            updated: fileReport.updated,
+            unchanged: fileReport.unchanged,
+          });
+          if ('evaluations' in fileReport) {
+            const scores = fileReport as FileReport & Pick<ImportReport, 'evaluations' | 'periodsCreated'>;
+            report.evaluations = scores.evaluations;
+            report.periodsCreated = scores.periodsCreated;
+          }
+        } catch (error) {
+          // A refusal by the database that the checks did not foresee: the transaction is lost, so stop here.
+          const message = error instanceof Error ? error.message : String(error);
+          ctx.error(file, null, null, null, `the database refused the data of this file: ${message}`);
+          break;
+        }
+      }
+      report.errors = ctx.errors;
+      report.errorCount = ctx.errorCount;
+      report.ok = ctx.errorCount === 0;
+      if (!report.ok || dryRun) {
+        await sql.query('rollback');
+      } else {
+        await sql.query(
+          `insert into audit_log (actor, action, entity_type, after, reason) values ($1, 'import.run', 'import', $2, $3)`,
+          [
+            options.actor.slice(0, 120),
+            JSON.stringify({
+              files: report.files,
+              evaluations: report.evaluations,
+              periodsCreated: report.periodsCreated,
+            }),
+            folder,
+          ],
+        );
+        await sql.query('commit');
+        report.committed = true;
+      }
+    } catch (error) {
+      await sql.query('rollback').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await knex.client.releaseConnection(sql);
+  }
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/**
+ * The import files present in the folder, in the order they are applied. A `.csv` file that is not one of them is an
+ * error (a misspelt file name must not silently leave data out), and so is a folder with none of them.
+ */
+function findFiles(folder: string, report: ImportReport): ImportFileName[] {
+  const folderError = (message: string) => {
+    report.errors.push({ file: '', line: null, column: null, value: folder, message });
+    report.errorCount++;
+  };
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    folderError(`folder ${folder} does not exist`);
+    return [];
+  }
+  const names = readdirSync(folder);
+  for (const name of names) {
+    if (name.toLowerCase().endsWith('.csv') && !(IMPORT_FILES as readonly string[]).includes(name)) {
+      report.errors.push({
+        file: name,
+        line: null,
+        column: null,
+        value: name,
+        message: `${name} is not one of the import files (${IMPORT_FILES.join(', ')})`,
+      });
+      report.errorCount++;
+    }
+  }
+  const present = IMPORT_FILES.filter((f) => names.includes(f));
+  if (present.length === 0) folderError(`the folder contains none of the import files (${IMPORT_FILES.join(', ')})`);
+  return present;
+}
