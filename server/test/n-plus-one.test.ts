@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { buildScenario, type CriterionSpec, type Scenario } from './helpers/scenario.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+
+/**
+ * No N+1: the same nested query over 10 and over 200 employees (each with 4 scored evaluations of 12 criteria) sends
+ * the same number of SQL statements, and few of them. If a resolver loads per row, the count grows with the rows.
+ */
+
+/** Worked example 1 (worked-examples.md), the scores of the employee whose data the test checks. */
+const WORKED_EXAMPLE_1: Record<string, number | { score: number; realisation: number }> = {
+  PROFESIONALISME: 95,
+  DISIPLIN: { score: 95, realisation: 90.25 },
+  INOVASI: 112,
+  PRESTASI_SISWA: { score: 110, realisation: 88 },
+  KEHADIRAN_KEGIATAN: 100,
+  BERORIENTASI_PELAYANAN: 100,
+  AKUNTABEL: 105,
+  KOMPETEN: 110,
+  HARMONIS: 95,
+  LOYAL: 100,
+  ADAPTIF: 115,
+  KOLABORATIF: 100,
+};
+
+const NESTED = `
+  query Nested($first: Int!) {
+    employees(first: $first, orderBy: NIP_ASC) {
+      totalCount
+      edges {
+        node {
+          nip
+          name
+          agency { code name }
+          supervisor { nip name agency { code } }
+          evaluations(year: 2025) {
+            id
+            status
+            hasilKerjaScore
+            perilakuKerjaScore
+            score
+            predikat
+            policyVersion
+            period { year quarter label }
+            assessor { nip }
+            scores { score derivedFromIndicator criterion { code category weight } }
+          }
+          annualResult(year: 2025) { score predikat quarterCount }
+          trainingHours(year: 2025)
+        }
+      }
+    }
+  }
+`;
+
+interface NestedEvaluation {
+  status: string;
+  hasilKerjaScore: number;
+  perilakuKerjaScore: number;
+  score: number;
+  predikat: string;
+  period: { year: number; quarter: number; label: string };
+  assessor: { nip: string } | null;
+  scores: { score: number; derivedFromIndicator: boolean; criterion: { code: string; category: string } }[];
+}
+interface NestedEmployee {
+  nip: string;
+  name: string;
+  agency: { code: string };
+  supervisor: { nip: string; name: string; agency: { code: string } } | null;
+  evaluations: NestedEvaluation[];
+  annualResult: { score: number; predikat: string; quarterCount: number } | null;
+  trainingHours: number;
+}
+interface NestedResult {
+  employees: { totalCount: number; edges: { node: NestedEmployee }[] };
+}
+
+describe('a nested query sends the same few statements for 10 and for 200 employees', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  let scenario: Scenario;
+  let statements: string[] = [];
+  let counting = false;
+  // The employee with worked example 1 in every quarter: a DISDIK staff member (index 3; index 0 heads DISDIK).
+  const CHECKED = 3;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({
+      onQuery: (sql) => {
+        if (counting) statements.push(sql);
+      },
+    });
+    scenario = await buildScenario(db.orm, {
+      employees: 200,
+      score: (index, quarter, criterion: CriterionSpec) => {
+        if (index === CHECKED) return WORKED_EXAMPLE_1[criterion.code] ?? null;
+        // Every other employee: a deterministic 90..114 over all 12 criteria of their agency.
+        const score = 90 + ((index * 7 + quarter * 11 + criterion.code.length * 5) % 25);
+        return criterion.target === undefined ? score : { score, realisation: (score * criterion.target) / 100 };
+      },
+    });
+    server = await startTestServer(db.orm);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  async function run(first: number): Promise<{ data: NestedResult; count: number; sql: string[] }> {
+    statements = [];
+    counting = true;
+    const result = await server.graphql<NestedResult>(NESTED, { first });
+    counting = false;
+    expect(result.errors).toBeUndefined();
+    return { data: result.data!, count: statements.length, sql: statements };
+  }
+
+  it('answers every employee with 4 scored evaluations of 12 criteria', async () => {
+    const { data } = await run(200);
+    expect(data.employees.totalCount).toBe(200);
+    expect(data.employees.edges).toHaveLength(200);
+    for (const { node } of data.employees.edges) {
+      expect(node.evaluations).toHaveLength(4);
+      for (const evaluation of node.evaluations) expect(evaluation.scores).toHaveLength(12);
+    }
+  });
+
+  it('returns the right data for one employee (worked example 1 in each quarter)', async () => {
+    const { data } = await run(200);
+    const checked = scenario.employees[CHECKED];
+    const head = scenario.employees[0];
+    const node = data.employees.edges.find((edge) => edge.node.nip === checked.nip)!.node;
+    expect(node.name).toBe(checked.name);
+    expect(node.agency.code).toBe('DISDIK');
+    expect(node.supervisor).toEqual({ nip: head.nip, name: head.name, agency: { code: 'DISDIK' } });
+    expect(node.evaluations.map((e) => e.period)).toEqual([
+      { year: 2025, quarter: 1, label: 'Triwulan I 2025' },
+      { year: 2025, quarter: 2, label: 'Triwulan II 2025' },
+      { year: 2025, quarter: 3, label: 'Triwulan III 2025' },
+      { year: 2025, quarter: 4, label: 'Triwulan IV 2025' },
+    ]);
+    for (const evaluation of node.evaluations) {
+      // (20x95 + 15x95 + 15x112 + 30x110 + 20x100) / 100 = 103.05; behaviour 10400 / 100 = 104;
+      // 0.7 x 103.05 + 0.3 x 104 = 103.335; (SESUAI, SESUAI) = BAIK.
+      expect(evaluation.hasilKerjaScore).toBeCloseTo(103.05, 10);
+      expect(evaluation.perilakuKerjaScore).toBeCloseTo(104, 10);
+      expect(evaluation.score).toBeCloseTo(103.335, 10);
+      expect(evaluation.predikat).toBe('BAIK');
+      expect(evaluation.assessor).toEqual({ nip: head.nip });
+      expect(evaluation.scores.map((s) => s.criterion.code)).toEqual([
+        'PROFESIONALISME',
+        'DISIPLIN',
+        'INOVASI',
+        'PRESTASI_SISWA',
+        'KEHADIRAN_KEGIATAN',
+        'BERORIENTASI_PELAYANAN',
+        'AKUNTABEL',
+        'KOMPETEN',
+        'HARMONIS',
+        'LOYAL',
+        'ADAPTIF',
+        'KOLABORATIF',
+      ]);
+      expect(evaluation.scores.filter((s) => s.derivedFromIndicator).map((s) => s.criterion.code)).toEqual([
+        'DISIPLIN',
+        'PRESTASI_SISWA',
+      ]);
+    }
+    // Four equal quarters: the annual result equals the quarter.
+    expect(node.annualResult?.score).toBeCloseTo(103.335, 10);
+    expect(node.annualResult).toMatchObject({ predikat: 'BAIK', quarterCount: 4 });
+    expect(node.trainingHours).toBe(0);
+  });
+
+  it('sends the same number of statements, at most 12, for 10 and for 200 employees', async () => {
+    const small = await run(10);
+    const large = await run(200);
+    expect(small.data.employees.edges).toHaveLength(10);
+    expect(large.data.employees.edges).toHaveLength(200);
+    const detail = `10 employees:\n${small.sql.join('\n')}\n\n200 employees:\n${large.sql.join('\n')}`;
+    expect(large.count, detail).toBe(small.count);
+    expect(large.count, detail).toBeLessThanOrEqual(12);
+    console.log(`statements for the nested query: ${small.count} at 10 employees, ${large.count} at 200`);
+    if (process.env.SHOW_SQL) console.log(detail);
+  });
+});
