@@ -45,3 +45,13 @@ export async function tableCounts(orm: MikroORM): Promise<Record<string, number>
 export function fileCounts(report: ImportReport): Record<string, [number, number, number, number]> {
   return Object.fromEntries(report.files.map((f) => [f.file, [f.rows, f.created, f.updated, f.unchanged]]));
 }
+
+/** Empties every table the import writes, so that one database serves several scenarios. */
+export async function emptyDatabase(orm: MikroORM): Promise<void> {
+  await orm.em
+    .getConnection()
+    .execute(
+      'truncate agency, employee, criterion, period, evaluation, evaluation_score, objection, innovation, training,' +
+        ' participation, org_performance, audit_log restart identity cascade',
+    );
+}
