@@ -8,13 +8,13 @@ import {
   type AnnualResultWithSource,
 } from '../modules/appraisal/annual-result.service.js';
 import { Criterion } from '../modules/appraisal/criterion.entity.js';
-import { EvaluationScore } from '../modules/appraisal/evaluation-score.entity.js';
 import { Evaluation } from '../modules/appraisal/evaluation.entity.js';
 import { resultsOf, type EvaluationResults } from '../modules/appraisal/evaluation-results.js';
 import {
   evaluationsOfEmployees,
   objectionsOfEvaluations,
   scoresOfEvaluations,
+  type ScoreRow,
 } from '../modules/appraisal/evaluation.service.js';
 import { Innovation } from '../modules/appraisal/innovation.entity.js';
 import { innovationsOfEmployees } from '../modules/appraisal/innovation.service.js';
@@ -50,7 +50,7 @@ export interface Loaders {
   subordinatesByEmployee: DataLoader<number, Employee[]>;
   /** An employee's evaluations of a year (or of every year), oldest first, period loaded. */
   evaluationsByEmployee: DataLoader<EmployeeYear, Evaluation[], string>;
-  scoresByEvaluation: DataLoader<number, EvaluationScore[]>;
+  scoresByEvaluation: DataLoader<number, ScoreRow[]>;
   objectionsByEvaluation: DataLoader<number, Objection[]>;
   /** Results of an evaluation: stored when FINAL, computed under the policy in force otherwise (see resultsOf). */
   evaluationResults: DataLoader<Evaluation, EvaluationResults, number>;
@@ -106,14 +106,14 @@ export function createLoaders(em: EntityManager, policy: ScoringPolicy): Loaders
         // Only evaluations that are not FINAL need their scores and criteria; a FINAL one answers from its row.
         const pending = evaluations.filter((e) => e.status !== 'FINAL');
         const scoreLists = unwrapAll(await loaders.scoresByEvaluation.loadMany(pending.map((e) => e.id)));
-        const criterionIds = [...new Set(scoreLists.flat().map((s) => s.criterion.id))];
+        const criterionIds = [...new Set(scoreLists.flat().map((s) => s.criterionId))];
         const criteria = unwrapAll(await loaders.criterionById.loadMany(criterionIds));
         const criterionById = new Map(criteria.flatMap((c) => (c ? [[c.id, c] as const] : [])));
         const scoresById = new Map(pending.map((e, i) => [e.id, scoreLists[i]]));
         return evaluations.map((evaluation) => {
           const scores = (scoresById.get(evaluation.id) ?? []).map((s) => ({
             score: s.score,
-            criterion: criterionById.get(s.criterion.id)!,
+            criterion: criterionById.get(s.criterionId)!,
           }));
           return resultsOf(evaluation, scores, policy);
         });

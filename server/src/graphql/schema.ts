@@ -3,11 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver.js';
 import { CriterionResolver } from '../modules/appraisal/criterion.resolver.js';
-import {
-  EvaluationResolver,
-  EvaluationScoreResolver,
-  ObjectionResolver,
-} from '../modules/appraisal/evaluation.resolver.js';
+import { EvaluationResolver, ObjectionResolver } from '../modules/appraisal/evaluation.resolver.js';
 import { InnovationResolver } from '../modules/appraisal/innovation.resolver.js';
 import { AgencyPerformanceResolver } from '../modules/appraisal/org-performance.resolver.js';
 import { PeriodResolver } from '../modules/appraisal/period.resolver.js';
@@ -23,7 +19,6 @@ export const RESOLVERS = [
   CriterionResolver,
   PeriodResolver,
   EvaluationResolver,
-  EvaluationScoreResolver,
   ObjectionResolver,
   InnovationResolver,
   ScoringPolicyResolver,

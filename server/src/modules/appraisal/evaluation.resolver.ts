@@ -11,10 +11,8 @@ import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Criterion } from './criterion.entity.js';
-import { CriterionType } from './criterion.types.js';
-import { EvaluationScore } from './evaluation-score.entity.js';
 import { Evaluation } from './evaluation.entity.js';
-import { findEvaluations } from './evaluation.service.js';
+import { findEvaluations, type ScoreRow } from './evaluation.service.js';
 import {
   EvaluationConnection,
   EvaluationFilter,
@@ -27,6 +25,9 @@ import {
 import { Objection } from './objection.entity.js';
 import type { Period } from './period.entity.js';
 import { PeriodType } from './period.types.js';
+
+/** A score row with its criterion, as `EvaluationScore` answers it. */
+type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
 
 @Resolver(() => EvaluationType)
 export class EvaluationResolver {
@@ -92,15 +93,12 @@ export class EvaluationResolver {
   @FieldResolver(() => [EvaluationScoreType], {
     description: 'One score per scored criterion: work results first, then behaviour, in catalogue order.',
   })
-  async scores(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<EvaluationScore[]> {
-    const scores = await loaders.scoresByEvaluation.load(evaluation.id);
-    const criteria = unwrapAll(await loaders.criterionById.loadMany(scores.map((s) => s.criterion.id)));
-    const rank = new Map(
-      criteria.flatMap((c) => (c ? [[c.id, CRITERION_CATEGORIES.indexOf(c.category)] as const] : [])),
-    );
-    return [...scores].sort(
-      (a, b) => (rank.get(a.criterion.id) ?? 0) - (rank.get(b.criterion.id) ?? 0) || a.criterion.id - b.criterion.id,
-    );
+  async scores(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<ScoreWithItsCriterion[]> {
+    const rows = await loaders.scoresByEvaluation.load(evaluation.id);
+    const criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
+    const scores = rows.map((row, i) => ({ ...row, criterion: criteria[i]! }));
+    const rank = (s: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(s.criterion.category);
+    return scores.sort((a, b) => rank(a) - rank(b) || a.criterionId - b.criterionId);
   }
 
   @FieldResolver(() => [ObjectionType], { description: 'Objections (keberatan) filed against it, oldest first.' })
@@ -141,14 +139,6 @@ export class EvaluationResolver {
   @FieldResolver(() => String)
   async policyVersion(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<string> {
     return (await loaders.evaluationResults.load(evaluation)).policyVersion;
-  }
-}
-
-@Resolver(() => EvaluationScoreType)
-export class EvaluationScoreResolver {
-  @FieldResolver(() => CriterionType, { description: 'The criterion scored.' })
-  async criterion(@Root() score: EvaluationScore, @Ctx() { loaders }: Context): Promise<Criterion> {
-    return (await loaders.criterionById.load(score.criterion.id))!;
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@kinerja/shared';
 import { connectionType } from '../../graphql/connection.js';
 import { registerSharedEnum } from '../../graphql/enum.js';
+import { CriterionType } from './criterion.types.js';
 import { OBJECTION_STATUSES, type ObjectionStatus } from './objection.entity.js';
 import { PeriodInput } from './period.types.js';
 
@@ -123,6 +124,11 @@ export class EvaluationType {
 
 @ObjectType('EvaluationScore', { description: "One criterion's score in an evaluation (nilai per kriteria)." })
 export class EvaluationScoreType {
+  // A plain field, not a resolver: Evaluation.scores attaches the criteria it loads anyway (for the order), which
+  // spares a resolver call per score on large pages.
+  @Field(() => CriterionType, { description: 'The criterion scored.' })
+  criterion!: CriterionType;
+
   @Field(() => Float, { description: 'Score on the PP 30/2019 scale 0..120; 100 = expectation or target met exactly.' })
   score!: number;
 
