@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Config } from './config.js';
 import { createContext, type Context } from './graphql/context.js';
@@ -63,9 +64,10 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   });
   app.use(
     '/graphql',
+    cookieParser(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async () => createContext(orm.em, config.policy),
+      context: async ({ req, res }) => createContext(orm.em, config, { req, res }),
     }),
   );
 

@@ -25,6 +25,15 @@ export interface Config {
   loadDemoData: boolean;
   /** Seconds a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
+  /**
+   * Demo mode (api.md): the embedded database with the demo data. Anonymous callers may read as a POLICY caller
+   * would, and the start command prints the demo accounts. Never with `DATABASE_URL`.
+   */
+  demoMode: boolean;
+  /** Secret that signs tokens; null: generated once and kept in the database (`app_setting`). */
+  tokenSecret: string | null;
+  /** Lifetime of a dashboard session (httpOnly cookie), in hours. */
+  sessionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(shutdown) || shutdown <= 0) {
     throw new ConfigError('SHUTDOWN_TIMEOUT_SECONDS must be a positive number');
   }
+  const sessionHours = Number(env.SESSION_HOURS ?? '8');
+  if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 7) {
+    throw new ConfigError('SESSION_HOURS must be a number of hours above 0 and at most 168');
+  }
+  const tokenSecret = env.KINERJA_TOKEN_SECRET || null;
+  if (tokenSecret !== null && tokenSecret.length < 32) {
+    throw new ConfigError('KINERJA_TOKEN_SECRET must have at least 32 characters');
+  }
+  const loadDemoData = demo === undefined || demo === '' ? databaseUrl === null : demo === 'true';
   return {
     env: readEnvironment(env.NODE_ENV),
     host: env.HOST || '127.0.0.1',
@@ -95,7 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboardDir: resolve(env.KINERJA_DASHBOARD_DIR || resolve(REPO_ROOT, 'dashboard', 'dist')),
     policy: readPolicy(env.SCORING_POLICY_FILE),
     // Demo data goes only into the embedded database unless asked for explicitly.
-    loadDemoData: demo === undefined || demo === '' ? databaseUrl === null : demo === 'true',
+    loadDemoData,
     shutdownTimeoutSeconds: shutdown,
+    demoMode: databaseUrl === null && loadDemoData,
+    tokenSecret,
+    sessionHours,
   };
 }

@@ -7,6 +7,7 @@ import { Objection } from '../modules/appraisal/objection.entity.js';
 import { OrgPerformance } from '../modules/appraisal/org-performance.entity.js';
 import { Period } from '../modules/appraisal/period.entity.js';
 import { AuditLog } from '../modules/audit/audit-log.entity.js';
+import { User } from '../modules/auth/user.entity.js';
 import { Employee } from '../modules/employee/employee.entity.js';
 import { Participation } from '../modules/training/participation.entity.js';
 import { Training } from '../modules/training/training.entity.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   Training,
   Participation,
   AuditLog,
+  User,
 ];
