@@ -1,0 +1,32 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may call each root field at all: the first gate, applied to every operation by the access middleware. A root
+ * field without an entry here is refused (and the access-matrix test fails), so a new operation cannot be reachable
+ * by accident. Row-level scope (whose records) is decided afterwards by `access.ts`.
+ */
+export type OperationAccess =
+  /** Anyone, logged in or not (login itself). */
+  | { kind: 'public' }
+  /** Any caller with a viewer: a logged-in account, or in demo mode the anonymous read-only caller (queries only). */
+  | { kind: 'viewer' }
+  /** Logged-in accounts with one of these roles (row-level rules may narrow it further). */
+  | { kind: 'roles'; roles: readonly Role[] }
+  /** Any logged-in account (not the anonymous demo caller); row-level rules decide (e.g. own or own reports). */
+  | { kind: 'account' };
+
+export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
+  agencies: { kind: 'viewer' },
+  agency: { kind: 'viewer' },
+  criteria: { kind: 'viewer' },
+  periods: { kind: 'viewer' },
+  scoringPolicy: { kind: 'viewer' },
+  employees: { kind: 'viewer' },
+  employee: { kind: 'viewer' },
+  evaluations: { kind: 'viewer' },
+  evaluation: { kind: 'viewer' },
+  trainings: { kind: 'viewer' },
+  training: { kind: 'viewer' },
+};
+
+export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {};
