@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   console.log(db.embedded ? `Embedded PostgreSQL (PGlite), data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
-  if (config.loadDemoData) await loadInitialData(db.orm, { log: (line) => console.log(line) });
+  if (config.loadDemoData) await loadInitialData(db.orm, { log: (line) => console.log(line), policy: config.policy });
 
   const app = await createApp(config, db.orm);
   app.httpServer.listen(config.port, config.host);

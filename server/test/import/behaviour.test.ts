@@ -1,5 +1,6 @@
 import { evaluateScores, indicatorScore } from '@kinerja/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closePeriodsThrough } from '../../src/modules/import/close-periods.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { emptyDatabase, fileCounts, fixture, importFolder, tableCounts } from './helpers.js';
 
@@ -205,6 +206,36 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
       { code: 'KELUHAN_LAYANAN', score: 80, realisation: 5, derived_from_indicator: true },
       { code: 'PRESTASI_SISWA', score: 110, realisation: 88, derived_from_indicator: true },
     ]);
+  });
+  it('closing the imported history finalises SUBMITTED evaluations with the shared rules and leaves DRAFT ones', async () => {
+    await importFolder(db.orm, fixture('valid'));
+    const closed = await closePeriodsThrough({
+      orm: db.orm,
+      through: { year: 2025, quarter: 1 },
+      actor: 'test:import',
+    });
+    expect(closed).toEqual(['2025-Q1']);
+    const rows = await db.orm.em.getConnection().execute<
+      { nip: string; quarter: number; status: string; score: number | null; predikat: string | null; period: string }[]
+    >(`select e.nip, p.quarter, v.status, v.score, v.predikat, p.status as period
+         from evaluation v join employee e on e.id = v.employee_id join period p on p.id = v.period_id
+        order by e.nip, p.quarter`);
+    const hk = evaluateScores([
+      { category: 'HASIL_KERJA', weight: 20, score: 100 },
+      { category: 'HASIL_KERJA', weight: 20, score: indicatorScore(5, 4, 'LOWER_IS_BETTER') },
+      { category: 'PERILAKU_KERJA', weight: 15, score: 95.5 },
+    ]);
+    expect(rows.find((r) => r.nip === '199001012022211001')).toMatchObject({
+      status: 'FINAL',
+      score: hk.score,
+      predikat: 'BAIK',
+      period: 'CLOSED',
+    });
+    expect(hk.score).toBeCloseTo(0.7 * 90 + 0.3 * 95.5, 10);
+    expect(rows.find((r) => r.nip === '197502142000031002' && r.quarter === 2)).toMatchObject({
+      status: 'DRAFT',
+      period: 'OPEN',
+    });
   });
 });
 
