@@ -1,8 +1,10 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 /** Example operations shown in GraphiQL on first open; each runs against the demo data. */
-export const EXAMPLE_QUERIES = `# Kinerja GraphQL API: examples. Pick an operation with the play button.
-# Every type, field and argument is described in the Docs panel.
+export const EXAMPLE_QUERIES = `# Kinerja GraphQL API: examples. Press the play button and pick an operation.
+# Every type, field and argument is described in the Docs panel (the book icon).
+# In demo mode you read as a POLICY caller: individual rows are pseudonymised (nip and name are null).
+# Send a token as the header {"Authorization": "Bearer <token>"} (Headers tab below) to read as your own account.
 
 query Agencies {
   agencies {
@@ -13,11 +15,51 @@ query Agencies {
   }
 }
 
-query OneAgency {
-  agency(code: "DISDIK") {
-    code
-    name
-    employeeCount
+query EmployeesOfDinasPendidikan {
+  employees(filter: { agencyCodes: ["DISDIK"] }, first: 5) {
+    totalCount
+    edges {
+      node {
+        pseudonym
+        nip
+        name
+        employmentType
+        positionType
+        annualResult(year: 2025) {
+          score
+          hasilKerjaRating
+          perilakuKerjaRating
+          predikat
+          note
+        }
+        trainingHours(year: 2025)
+      }
+    }
+  }
+}
+
+query OneEmployeeByPseudonym($pseudonym: String = "paste a pseudonym from the query above") {
+  employee(pseudonym: $pseudonym) {
+    pseudonym
+    position
+    evaluations(year: 2025) {
+      period { year quarter status }
+      status
+      hasilKerjaScore
+      perilakuKerjaScore
+      score
+      predikat
+      scores { criterion { code name category weight } score derivedFromIndicator }
+    }
+  }
+}
+
+query ScoringPolicyInForce {
+  scoringPolicy {
+    version
+    categoryWeights { HASIL_KERJA PERILAKU_KERJA }
+    ratingThresholds { diAtas sesuai }
+    innovationRule
   }
 }
 `;
