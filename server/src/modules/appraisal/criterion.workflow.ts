@@ -1,0 +1,396 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { roundForComparison, type CriterionCategory, type Direction } from '@kinerja/shared';
+import { badUserInput } from '../../graphql/errors.js';
+import { writeAudit } from '../audit/audit.service.js';
+import type { CreateCriterionInput, CriterionWeightInput, ReplaceCriterionWeightsInput } from './criterion.inputs.js';
+
+/**
+ * Changes to the criteria catalogue (domain.md "Criterion"): for each agency, year and category, the weights of the
+ * criteria that apply (city-wide ones plus the agency's own) sum to 100. Both mutations check that rule for every
+ * agency and year they touch, inside their transaction, after writing: a broken sum throws, and nothing stays written.
+ *
+ * Criteria carry years in force, so a weight changed "from year Y" splits a criterion in force since an earlier year:
+ * the old row ends at Y-1 with the old weight, a copy starts at Y with the new one, and the scores of evaluations of
+ * Y and later move to the copy, so they are weighted as in force in their year. Results stored by finalising are not
+ * touched (domain.md: a final result is never rewritten).
+ */
+
+interface CriterionRow {
+  id: number;
+  code: string;
+  name: string;
+  description: string | null;
+  category: CriterionCategory;
+  weight: number;
+  indicator_unit: string | null;
+  target: number | null;
+  direction: Direction | null;
+  agency_id: number | null;
+  year_from: number;
+  year_to: number | null;
+}
+
+interface AgencyRow {
+  id: number;
+  code: string;
+}
+
+/** A weight changed by a mutation, for the audit log. */
+interface WeightChange {
+  criterion: string;
+  criterionId: number;
+  /** The row that carries the new weight (the copy when the old row was split). */
+  newCriterionId: number;
+  from: number;
+  to: number;
+}
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+function inForce(row: CriterionRow, year: number): boolean {
+  return row.year_from <= year && (row.year_to === null || row.year_to >= year);
+}
+
+function checkYear(year: number, field: string): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw badUserInput(field, `year must be between ${MIN_YEAR} and ${MAX_YEAR}, not ${year}`);
+  }
+}
+
+function checkWeight(weight: number, field: string): void {
+  if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
+    throw badUserInput(field, `weight ${weight} must be above 0 and at most 100`);
+  }
+}
+
+/** Shape of a weight list: codes present and not repeated, weights in range. */
+function checkWeightList(weights: readonly CriterionWeightInput[], field: string): void {
+  const seen = new Map<string, number>();
+  weights.forEach((w, i) => {
+    const code = w.criterionCode?.trim() ?? '';
+    if (code === '') throw badUserInput(`${field}[${i}].criterionCode`, 'criterionCode is required');
+    if (seen.has(code)) {
+      throw badUserInput(
+        `${field}[${i}].criterionCode`,
+        `criterion ${code} is given twice (also at ${field}[${seen.get(code)}])`,
+      );
+    }
+    seen.set(code, i);
+    checkWeight(w.weight, `${field}[${i}].weight`);
+  });
+}
+
+async function findAgency(
+  tem: EntityManager,
+  code: string | null | undefined,
+  field: string,
+): Promise<AgencyRow | null> {
+  if (code === null || code === undefined) return null;
+  const [agency] = await tem.execute<AgencyRow[]>('select id, code from agency where code = ?', [code]);
+  if (!agency) throw badUserInput(field, `agency ${code} not found`);
+  return agency;
+}
+
+/** Every criterion of a category, locked: two changes of one category run one after the other. */
+async function lockCategory(tem: EntityManager, category: CriterionCategory): Promise<CriterionRow[]> {
+  return tem.execute<CriterionRow[]>(
+    `select id, code, name, description, category, weight, indicator_unit, target, direction, agency_id, year_from,
+            year_to
+       from criterion where category = ? order by id for update`,
+    [category],
+  );
+}
+
+/** The criteria in force for an agency in a year (city-wide and its own), or only the city-wide ones for null. */
+function inForceFor(rows: readonly CriterionRow[], agencyId: number | null, year: number): CriterionRow[] {
+  return rows.filter((r) => inForce(r, year) && (r.agency_id === null || r.agency_id === agencyId));
+}
+
+/**
+ * Gives a criterion a new weight from `year` on: in place when it starts that year, else by splitting it (see the
+ * module comment). Returns the id of the row that carries the new weight.
+ */
+async function setWeightFrom(tem: EntityManager, row: CriterionRow, year: number, weight: number): Promise<number> {
+  if (row.year_from === year) {
+    await tem.execute('update criterion set weight = ?, updated_at = now() where id = ?', [weight, row.id]);
+    return row.id;
+  }
+  await tem.execute('update criterion set year_to = ?, updated_at = now() where id = ?', [year - 1, row.id]);
+  const [copy] = await tem.execute<{ id: number }[]>(
+    `insert into criterion (code, name, description, category, weight, indicator_unit, target, direction, agency_id,
+                            year_from, year_to)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    [
+      row.code,
+      row.name,
+      row.description,
+      row.category,
+      weight,
+      row.indicator_unit,
+      row.target,
+      row.direction,
+      row.agency_id,
+      year,
+      row.year_to,
+    ],
+  );
+  await tem.execute(
+    `update evaluation_score s set criterion_id = ?
+       from evaluation e join period p on p.id = e.period_id
+      where s.criterion_id = ? and e.id = s.evaluation_id and p.year >= ?`,
+    [copy.id, row.id, year],
+  );
+  return copy.id;
+}
+
+/**
+ * Checks the rule "weights sum to 100" for the agencies given, in every year from `fromYear` to `toYear` (null: on)
+ * where the set of criteria in force can change. A year with no criterion at all in the category is not checked.
+ * Returns the first broken sum, in the words of the import's report.
+ */
+async function brokenSum(
+  tem: EntityManager,
+  category: CriterionCategory,
+  agencies: readonly AgencyRow[],
+  fromYear: number,
+  toYear: number | null,
+): Promise<string | null> {
+  const rows = await tem.execute<CriterionRow[]>(
+    'select id, agency_id, weight, year_from, year_to from criterion where category = ?',
+    [category],
+  );
+  const boundaries = new Set<number>([fromYear]);
+  for (const r of rows) {
+    boundaries.add(r.year_from);
+    if (r.year_to !== null) boundaries.add(r.year_to + 1);
+  }
+  const years = [...boundaries].filter((y) => y >= fromYear && (toYear === null || y <= toYear)).sort((a, b) => a - b);
+  for (const agency of agencies) {
+    for (const year of years) {
+      const sum = roundForComparison(inForceFor(rows, agency.id, year).reduce((total, r) => total + r.weight, 0));
+      if (sum !== 0 && sum !== 100)
+        return `weights of ${category} for ${agency.code} in ${year} sum to ${sum}, not 100`;
+    }
+  }
+  return null;
+}
+
+async function allAgencies(tem: EntityManager): Promise<AgencyRow[]> {
+  return tem.execute<AgencyRow[]>('select id, code from agency order by code');
+}
+
+/**
+ * Applies a list of weights to the criteria in force for an agency (or city-wide) in a year. Every code must be in
+ * force; with an agency, a city-wide criterion's weight cannot change (it applies to every agency). Returns the
+ * changes, and the criteria in force with their (new) row ids.
+ */
+async function applyWeights(
+  tem: EntityManager,
+  rows: readonly CriterionRow[],
+  agency: AgencyRow | null,
+  year: number,
+  category: CriterionCategory,
+  weights: readonly CriterionWeightInput[],
+  field: string,
+): Promise<WeightChange[]> {
+  const where = agency ? `for ${agency.code}` : 'city-wide';
+  const candidates = inForceFor(rows, agency?.id ?? null, year);
+  // An agency's own criterion wins over a city-wide one of the same code (listed later).
+  const byCode = new Map(
+    [...candidates].sort((a, b) => Number(a.agency_id !== null) - Number(b.agency_id !== null)).map((r) => [r.code, r]),
+  );
+  const changes: WeightChange[] = [];
+  for (const [i, w] of weights.entries()) {
+    const code = w.criterionCode.trim();
+    const row = byCode.get(code);
+    if (!row) {
+      throw badUserInput(
+        `${field}[${i}].criterionCode`,
+        `criterion ${code} is not a ${category} criterion in force ${where} in ${year}`,
+      );
+    }
+    if (roundForComparison(row.weight) === roundForComparison(w.weight)) continue;
+    if (agency && row.agency_id === null) {
+      throw badUserInput(
+        `${field}[${i}].weight`,
+        `${code} is a city-wide criterion (weight ${row.weight} for every agency): change it with agencyCode null`,
+      );
+    }
+    const newId = await setWeightFrom(tem, row, year, w.weight);
+    changes.push({ criterion: code, criterionId: row.id, newCriterionId: newId, from: row.weight, to: w.weight });
+  }
+  return changes;
+}
+
+/**
+ * Replaces the weights of one agency (or the city-wide criteria), year and category at once. With an agency, the
+ * list must name every criterion in force for it and sum to 100; city-wide, every agency must still sum to 100
+ * afterwards. Returns the ids of the criteria in force afterwards.
+ */
+export async function replaceCriterionWeights(
+  em: EntityManager,
+  actor: string,
+  input: ReplaceCriterionWeightsInput,
+): Promise<number[]> {
+  checkYear(input.year, 'input.year');
+  if (input.weights.length === 0) throw badUserInput('input.weights', 'list every criterion in force with its weight');
+  checkWeightList(input.weights, 'input.weights');
+  const { year, category } = input;
+  return em.transactional(async (tem) => {
+    const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
+    const where = agency ? `for ${agency.code}` : 'city-wide';
+    const rows = await lockCategory(tem, category);
+    const current = inForceFor(rows, agency?.id ?? null, year);
+    const listed = new Set(input.weights.map((w) => w.criterionCode.trim()));
+    const missing = current.filter((r) => !listed.has(r.code));
+    if (missing.length > 0) {
+      throw badUserInput(
+        'input.weights',
+        `${missing.map((r) => `${r.code} (weight ${r.weight})`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} ` +
+          `in force ${where} in ${year} but not listed: list every ${category} criterion with its weight`,
+      );
+    }
+    if (agency) {
+      const sum = roundForComparison(input.weights.reduce((total, w) => total + w.weight, 0));
+      if (sum !== 100) {
+        throw badUserInput(
+          'input.weights',
+          `weights of ${category} for ${agency.code} in ${year} sum to ${sum}, not 100`,
+        );
+      }
+    }
+    const changes = await applyWeights(tem, rows, agency, year, category, input.weights, 'input.weights');
+    const problem = await brokenSum(tem, category, agency ? [agency] : await allAgencies(tem), year, null);
+    if (problem) throw badUserInput('input.weights', problem);
+    const after = inForceFor(await lockCategory(tem, category), agency?.id ?? null, year);
+    await writeAudit(tem, {
+      actor,
+      action: 'criterion.reweight',
+      entityType: 'criterion-weights',
+      entityId: `${agency?.code ?? 'ALL'}/${year}/${category}`,
+      before: current.map((r) => ({ criterion: r.code, criterionId: r.id, weight: r.weight })),
+      after: { weights: after.map((r) => ({ criterion: r.code, criterionId: r.id, weight: r.weight })), changes },
+      reason: input.reason?.trim() || null,
+    });
+    return after.map((r) => r.id);
+  });
+}
+
+const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function checkCreateInput(input: CreateCriterionInput): void {
+  if (!CODE_PATTERN.test(input.code ?? '')) {
+    throw badUserInput('input.code', `code "${input.code}" must be 1-64 letters, digits, "_", "-" or "."`);
+  }
+  const name = input.name?.trim() ?? '';
+  if (name === '' || name.length > 200) throw badUserInput('input.name', 'name is required, at most 200 characters');
+  checkWeight(input.weight, 'input.weight');
+  checkYear(input.yearFrom, 'input.yearFrom');
+  if (input.yearTo !== null && input.yearTo !== undefined) {
+    checkYear(input.yearTo, 'input.yearTo');
+    if (input.yearTo < input.yearFrom) {
+      throw badUserInput('input.yearTo', `yearTo ${input.yearTo} is before yearFrom ${input.yearFrom}`);
+    }
+  }
+  const hasTarget = input.target !== null && input.target !== undefined;
+  const hasDirection = input.direction !== null && input.direction !== undefined;
+  if (hasTarget !== hasDirection) {
+    const missing = hasTarget ? 'direction' : 'target';
+    throw badUserInput(`input.${missing}`, `an indicator needs both target and direction; ${missing} is missing`);
+  }
+  if (hasTarget && (!Number.isFinite(input.target!) || input.target! <= 0)) {
+    throw badUserInput('input.target', `target ${input.target} must be above 0`);
+  }
+  if ((input.indicatorUnit ?? '').length > 32) throw badUserInput('input.indicatorUnit', 'at most 32 characters');
+  checkWeightList(input.otherWeights ?? [], 'input.otherWeights');
+}
+
+/**
+ * Creates a criterion, with the changed weights of others of its agency (or city-wide) and category from its first
+ * year on; then every agency it applies to must still sum to 100 in every year it is in force. Returns its id.
+ */
+export async function createCriterion(em: EntityManager, actor: string, input: CreateCriterionInput): Promise<number> {
+  checkCreateInput(input);
+  const yearTo = input.yearTo ?? null;
+  return em.transactional(async (tem) => {
+    const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
+    const rows = await lockCategory(tem, input.category);
+    const [clash] = await tem.execute<(CriterionRow & { agency_code: string | null })[]>(
+      `select c.code, c.agency_id, c.year_from, c.year_to, a.code as agency_code
+           from criterion c left join agency a on a.id = c.agency_id
+          where c.code = ? and (c.agency_id is null or ? is null or c.agency_id = ?)
+            and c.year_from <= ? and (c.year_to is null or c.year_to >= ?)
+          limit 1`,
+      [input.code, agency?.id ?? null, agency?.id ?? null, yearTo ?? MAX_YEAR, input.yearFrom],
+    );
+    if (clash) {
+      const span = `${clash.year_from}-${clash.year_to ?? ''}`;
+      throw badUserInput(
+        'input.code',
+        `criterion ${input.code} of ${clash.agency_code ?? 'all agencies'} (${span}) is already in force in those ` +
+          'years: one code names one criterion for an agency and year',
+      );
+    }
+    const [created] = await tem.execute<{ id: number }[]>(
+      `insert into criterion (code, name, description, category, weight, indicator_unit, target, direction, agency_id,
+                              year_from, year_to)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      [
+        input.code,
+        input.name.trim(),
+        input.description?.trim() || null,
+        input.category,
+        input.weight,
+        input.indicatorUnit?.trim() || null,
+        input.target ?? null,
+        input.direction ?? null,
+        agency?.id ?? null,
+        input.yearFrom,
+        yearTo,
+      ],
+    );
+    const changes = await applyWeights(
+      tem,
+      rows,
+      agency,
+      input.yearFrom,
+      input.category,
+      input.otherWeights ?? [],
+      'input.otherWeights',
+    );
+    const problem = await brokenSum(
+      tem,
+      input.category,
+      agency ? [agency] : await allAgencies(tem),
+      input.yearFrom,
+      yearTo,
+    );
+    if (problem) {
+      const hint = (input.otherWeights ?? []).length > 0 ? '' : ': give the new weights of the others in otherWeights';
+      throw badUserInput((input.otherWeights ?? []).length > 0 ? 'input.otherWeights' : 'input.weight', problem + hint);
+    }
+    await writeAudit(tem, {
+      actor,
+      action: 'criterion.create',
+      entityType: 'criterion',
+      entityId: created.id,
+      before: null,
+      after: {
+        code: input.code,
+        name: input.name.trim(),
+        category: input.category,
+        weight: input.weight,
+        agency: agency?.code ?? null,
+        yearFrom: input.yearFrom,
+        yearTo,
+        target: input.target ?? null,
+        direction: input.direction ?? null,
+        indicatorUnit: input.indicatorUnit ?? null,
+        otherWeights: changes,
+      },
+      reason: input.reason?.trim() || null,
+    });
+    return created.id;
+  });
+}
