@@ -21,11 +21,14 @@ import {
 import { supportsCopyFrom, type Sql } from './staging.js';
 
 export interface RunImportOptions {
-  orm: MikroORM;
+  /** The ORM, or a request's EntityManager wrapped (`{ em }`): only its connection pool is used. */
+  orm: Pick<MikroORM, 'em'>;
   folder: string;
   dryRun?: boolean;
   /** Who runs it, for the audit log: an account login, `cli:<os user>` or `system:demo-data`. */
   actor: string;
+  /** Why, for the audit log; the folder when none is given (the command line). */
+  reason?: string | null;
   /** The policy whose version FINAL evaluations store (the configured one; default: domain.md's). */
   policy?: ScoringPolicy;
   onProgress?: (progress: ImportProgress) => void;
@@ -129,7 +132,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
               evaluations: report.evaluations,
               periodsCreated: report.periodsCreated,
             }),
-            folder,
+            options.reason || folder,
           ],
         );
         await sql.query('commit');
