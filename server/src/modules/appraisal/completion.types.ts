@@ -1,0 +1,111 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { registerSharedEnum } from '../../graphql/enum.js';
+import { AgencyType } from '../agency/agency.types.js';
+import { EmployeeType } from '../employee/employee.types.js';
+
+export const COMPLETION_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'OBJECTED', 'ACKNOWLEDGED', 'FINAL'] as const;
+export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
+
+export const CompletionStatusEnum = registerSharedEnum(
+  COMPLETION_STATUSES,
+  'CompletionStatus',
+  "Where an employee's evaluation of the period stands, including not started at all.",
+  {
+    NOT_STARTED: 'Belum dinilai: no evaluation yet; the assessor has not started scoring.',
+    DRAFT: 'Draf: the assessor is scoring; not submitted.',
+    SUBMITTED: 'Diajukan: waiting for the employee to acknowledge or object.',
+    OBJECTED: "Keberatan: waiting for the decision of the assessor's superior.",
+    ACKNOWLEDGED: 'Diterima: waiting to be finalised by the agency head (or closing the period).',
+    FINAL: 'Final: done.',
+  },
+);
+
+export const WAITING_FOR = ['ASSESSOR', 'EMPLOYEE', 'OBJECTION_DECIDER', 'FINALISER'] as const;
+export type WaitingFor = (typeof WAITING_FOR)[number];
+
+export const WaitingForEnum = registerSharedEnum(WAITING_FOR, 'CompletionWaitingFor', 'Whose turn it is.', {
+  ASSESSOR: 'The assessor: score and submit.',
+  EMPLOYEE: 'The employee: acknowledge or object.',
+  OBJECTION_DECIDER: "The assessor's superior (or a LEADER/ADMIN where there is none): decide the objection.",
+  FINALISER: 'The agency head or an administrator: finalise (closing the period does it too).',
+});
+
+@ObjectType('CompletionCounts', {
+  description:
+    'Evaluations of a period by where they stand; each employee counts once, in the current status of their ' +
+    'evaluation (NOT_STARTED when there is none).',
+})
+export class CompletionCountsType {
+  @Field(() => Int, {
+    description: 'Evaluations expected: existing ones plus active employees without one (notStarted).',
+  })
+  expected!: number;
+
+  @Field(() => Int, { description: 'Active employees without an evaluation yet: the assessor has not scored.' })
+  notStarted!: number;
+
+  @Field(() => Int, { description: 'DRAFT: scored in part, not submitted.' })
+  drafted!: number;
+
+  @Field(() => Int, { description: 'SUBMITTED: waiting for the employee.' })
+  submitted!: number;
+
+  @Field(() => Int, { description: 'OBJECTED: waiting for the decision on the objection.' })
+  objected!: number;
+
+  @Field(() => Int, { description: 'ACKNOWLEDGED: waiting to be finalised.' })
+  acknowledged!: number;
+
+  @Field(() => Int, { description: 'FINAL: done.' })
+  final!: number;
+}
+
+@ObjectType('CompletionItem', { description: 'One employee whose evaluation of the period is not final yet.' })
+export class CompletionItemType {
+  @Field(() => EmployeeType, { description: 'The employee evaluated.' })
+  employee!: EmployeeType;
+
+  @Field(() => Int, { nullable: true, description: 'The evaluation; null when not started.' })
+  evaluationId!: number | null;
+
+  @Field(() => CompletionStatusEnum, { description: 'Where it stands.' })
+  status!: CompletionStatus;
+
+  @Field(() => WaitingForEnum, { description: 'Whose turn it is.' })
+  waitingFor!: WaitingFor;
+}
+
+@ObjectType('CompletionGroup', {
+  description: 'The evaluations of one agency (as stored on them) and one assessor, and who still has work to do.',
+})
+export class CompletionGroupType extends CompletionCountsType {
+  @Field(() => AgencyType, { description: 'The agency.' })
+  agency!: AgencyType;
+
+  @Field(() => EmployeeType, { nullable: true, description: 'The assessor; null where there is none in the system.' })
+  assessor!: EmployeeType | null;
+
+  @Field(() => [CompletionItemType], { description: 'Everyone of the group not FINAL yet, by status then name.' })
+  pending!: CompletionItemType[];
+}
+
+@ObjectType('Completion', {
+  description:
+    'The completion monitor of a period: per agency and assessor, how many evaluations are expected, drafted, ' +
+    'submitted, objected, acknowledged and final, and who still has work to do.',
+})
+export class CompletionType {
+  @Field(() => Int, { description: 'Year (tahun).' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Quarter (triwulan) 1-4.' })
+  quarter!: number;
+
+  @Field(() => CompletionCountsType, { description: 'The counts over every group shown.' })
+  totals!: CompletionCountsType;
+
+  @Field(() => [CompletionGroupType], {
+    description: 'Per agency and assessor, by agency code; the caller sees the groups of their scope only.',
+  })
+  groups!: CompletionGroupType[];
+}
