@@ -10,6 +10,16 @@ import { PeriodResolver } from '../modules/appraisal/period.resolver.js';
 import { ScoringPolicyResolver } from '../modules/appraisal/scoring-policy.resolver.js';
 import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
 import { ParticipationResolver, TrainingResolver } from '../modules/training/training.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { CompletionResolver } from '../modules/appraisal/completion.resolver.js';
+import { CriterionMutations } from '../modules/appraisal/criterion.mutations.js';
+import { EvaluationMutations } from '../modules/appraisal/evaluation.mutations.js';
+import { InnovationMutations } from '../modules/appraisal/innovation.mutations.js';
+import { OrgPerformanceMutations } from '../modules/appraisal/org-performance.mutations.js';
+import { PeriodMutations } from '../modules/appraisal/period.mutations.js';
+import { TransparencyResolver } from '../modules/appraisal/transparency.resolver.js';
+import { ImportMutations } from '../modules/import/import.mutations.js';
+import { TrainingMutations } from '../modules/training/training.mutations.js';
 
 /** Every resolver of the API; the schema is built from these alone. */
 export const RESOLVERS = [
@@ -24,7 +34,23 @@ export const RESOLVERS = [
   ScoringPolicyResolver,
   TrainingResolver,
   ParticipationResolver,
+  // The appraisal workflow: mutations (each validates, writes and audits in one transaction) and its read views.
+  EvaluationMutations,
+  PeriodMutations,
+  CriterionMutations,
+  InnovationMutations,
+  OrgPerformanceMutations,
+  TrainingMutations,
+  ImportMutations,
+  AuditResolver,
+  TransparencyResolver,
+  CompletionResolver,
 ] as const;
+
+const MUTATION_DESCRIPTION =
+  "Write operations of the Kinerja API. Each checks the caller's role and scope, validates its input (refusals name " +
+  'the field and the rule, and write nothing), writes in one transaction and records who, what, before, after and ' +
+  'why in the audit log.';
 
 const QUERY_DESCRIPTION =
   'Read operations of the Kinerja API: agencies, employees, criteria, periods, evaluations, annual results, ' +
@@ -42,6 +68,8 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     // type-graphql cannot describe the root type; every type of the schema carries a description (api.md).
     const query = schema.getQueryType();
     if (query) query.description = QUERY_DESCRIPTION;
+    const mutation = schema.getMutationType();
+    if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
     return schema;
   });
   return cached;

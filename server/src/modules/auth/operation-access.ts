@@ -27,6 +27,30 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   evaluation: { kind: 'viewer' },
   trainings: { kind: 'viewer' },
   training: { kind: 'viewer' },
+  // The appraisal workflow's read views (PART B): row-level rules in workflow-permissions.ts.
+  auditLog: { kind: 'roles', roles: ['ADMIN'] },
+  transparency: { kind: 'account' },
+  completion: { kind: 'account' },
 };
 
-export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {};
+export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
+  // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (workflow-permissions.ts),
+  // e.g. any linked account scores its direct reports and responds to its own evaluations.
+  saveEvaluationDraft: { kind: 'account' },
+  submitEvaluation: { kind: 'account' },
+  acknowledgeEvaluation: { kind: 'account' },
+  objectToEvaluation: { kind: 'account' },
+  decideObjection: { kind: 'account' },
+  finalizeEvaluation: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  openPeriod: { kind: 'roles', roles: ['ADMIN'] },
+  closePeriod: { kind: 'roles', roles: ['ADMIN'] },
+  createCriterion: { kind: 'roles', roles: ['ADMIN'] },
+  replaceCriterionWeights: { kind: 'roles', roles: ['ADMIN'] },
+  recordInnovation: { kind: 'account' },
+  verifyInnovation: { kind: 'account' },
+  createTraining: { kind: 'roles', roles: ['ADMIN'] },
+  recordParticipation: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  proposeOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  setOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'LEADER'] },
+  importData: { kind: 'roles', roles: ['ADMIN'] },
+};
