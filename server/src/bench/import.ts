@@ -67,7 +67,7 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await new Promise<void>((resolve, reject) => out.on('finish', () => resolve()).on('error', reject));
 }
 
-async function generate(dir: string, rows: number): Promise<{ reference: string; scores: string }> {
+export async function generateBenchData(dir: string, rows: number): Promise<{ reference: string; scores: string }> {
   const reference = join(dir, 'reference');
   const scores = join(dir, 'scores');
   mkdirSync(reference);
@@ -176,7 +176,7 @@ export async function benchImport(options: ImportBenchOptions): Promise<void> {
   try {
     log(`Generating ${rows.toLocaleString('en-US')} score rows in ${dir} ...`);
     const t0 = Date.now();
-    const folders = await generate(dir, rows);
+    const folders = await generateBenchData(dir, rows);
     const scoresCsv = join(folders.scores, 'scores.csv');
     log(`  ${(statSync(scoresCsv).size / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 

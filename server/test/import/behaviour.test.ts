@@ -125,6 +125,31 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     expect(report.evaluations).toEqual({ created: 0, updated: 2, unchanged: 0 });
   });
 
+  it('bulk mode (foreign keys of evaluations and scores checked once, after the insert) stores the same and keeps the keys', async () => {
+    const foreignKeys = () =>
+      db.orm.em.getConnection().execute<{ conname: string; def: string }[]>(
+        `select conname, pg_get_constraintdef(oid) as def from pg_constraint
+            where conrelid in ('evaluation'::regclass, 'evaluation_score'::regclass) and contype = 'f' order by 1`,
+      );
+    const keys = await foreignKeys();
+    expect(keys.length).toBe(6);
+    const normal = await importFolder(db.orm, fixture('valid'));
+    const stored = () =>
+      db.orm.em.getConnection().execute(
+        `select e.nip, v.status, v.score, v.predikat, c.code, s.score as criterion_score from evaluation_score s
+             join evaluation v on v.id = s.evaluation_id join employee e on e.id = v.employee_id
+             join criterion c on c.id = s.criterion_id order by 1, 5, 2`,
+      );
+    const before = await stored();
+    await emptyDatabase(db.orm);
+    const bulk = await importFolder(db.orm, fixture('valid'), false, 1);
+    expect(bulk.errors).toEqual([]);
+    expect([normal.bulk, bulk.bulk]).toEqual([false, true]);
+    expect(fileCounts(bulk)).toEqual(fileCounts(normal));
+    expect(await stored()).toEqual(before);
+    expect(await foreignKeys()).toEqual(keys);
+  });
+
   it('--dry-run validates and reports what it would do, and writes nothing (not even the audit log)', async () => {
     const report = await importFolder(db.orm, fixture('valid'), true);
     expect(report.ok).toBe(true);

@@ -8,8 +8,13 @@ export function fixture(name: string): string {
   return fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 }
 
-export function importFolder(orm: MikroORM, folder: string, dryRun = false): Promise<ImportReport> {
-  return runImport({ orm, folder, dryRun, actor: 'test:import' });
+export function importFolder(
+  orm: MikroORM,
+  folder: string,
+  dryRun = false,
+  bulkThreshold?: number,
+): Promise<ImportReport> {
+  return runImport({ orm, folder, dryRun, actor: 'test:import', bulkThreshold });
 }
 
 /** The errors without the folder path, in the order reported. */

@@ -23,6 +23,8 @@ export interface CriterionRef {
 /** The state shared by the files of one import: the connection, the keys already known, and the errors found. */
 export class ImportContext {
   readonly errors: ImportError[] = [];
+  /** Set when bulk mode re-validated foreign keys in one scan (see files/scores.ts). */
+  bulk = false;
   errorCount = 0;
   /** Agency code -> id (database and agencies.csv). */
   agencies = new Map<string, number>();
@@ -49,6 +51,8 @@ export class ImportContext {
     readonly policy: ScoringPolicy,
     readonly actor: string,
     readonly useCopy: boolean,
+    /** New scores from which the foreign keys of evaluation_score are re-validated in bulk (see scores.ts). */
+    readonly bulkThreshold: number,
     private readonly onProgress: (progress: ImportProgress) => void,
   ) {}
 

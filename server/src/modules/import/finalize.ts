@@ -37,6 +37,8 @@ export async function storeFinalResults(
   await createStagingTable(sql, results, RESULT_COLUMNS);
   const writer = new BatchWriter(sql, results, RESULT_COLUMNS, useCopy);
   const cursor = `finalize_scores_${suffix}`;
+  // The cursor is read to its end: plan for all rows, not for the first tenth (the default), which picks a nested loop.
+  await sql.query('set local cursor_tuple_fraction = 1.0');
   // Every score of the evaluation counts, also those the import did not touch.
   await sql.query(`declare ${cursor} no scroll cursor for
     select s.evaluation_id, c.category, c.weight, s.score

@@ -32,7 +32,15 @@ export interface RunImportOptions {
   /** The policy whose version FINAL evaluations store (the configured one; default: domain.md's). */
   policy?: ScoringPolicy;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * From this many new scores on, the foreign keys of evaluation_score are checked once after the insert instead of
+   * row by row, and the score, evaluation and criterion tables are held exclusively until the import ends.
+   */
+  bulkThreshold?: number;
 }
+
+/** A province's first load, not a quarter's scores of a city (Sibolga's is about 40,000 rows). */
+export const DEFAULT_BULK_THRESHOLD = 1_000_000;
 
 type FileImporter = (ctx: ImportContext, path: string) => Promise<FileReport>;
 
@@ -65,6 +73,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     files: [],
     evaluations: { created: 0, updated: 0, unchanged: 0 },
     periodsCreated: 0,
+    bulk: false,
     errors: [],
     errorCount: 0,
     durationMs: 0,
@@ -84,6 +93,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       options.policy ?? DEFAULT_SCORING_POLICY,
       options.actor,
       useCopy,
+      options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
       options.onProgress ?? (() => undefined),
     );
     for (const e of report.errors) ctx.error(e.file as ImportFileName, e.line, e.column, e.value, e.message);
@@ -117,6 +127,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           break;
         }
       }
+      report.bulk = ctx.bulk;
       report.errors = ctx.errors;
       report.errorCount = ctx.errorCount;
       report.ok = ctx.errorCount === 0;

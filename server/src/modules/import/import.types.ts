@@ -43,6 +43,8 @@ export interface ImportReport {
   /** Rows derived from scores.csv: evaluations and periods. */
   evaluations: { created: number; updated: number; unchanged: number };
   periodsCreated: number;
+  /** True when bulk mode checked the foreign keys of evaluations and scores once, after the insert. */
+  bulk: boolean;
   /** The errors, in file order; at most MAX_LISTED_ERRORS of them. */
   errors: ImportError[];
   /** Every error found, including those not listed. */

@@ -27,6 +27,7 @@ export function formatReport(report: ImportReport): string {
     for (const r of rows)
       lines.push('  ' + r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  '));
     if (!report.committed) lines.push('  (counts of what the import would have done)');
+    if (report.bulk) lines.push('  (bulk mode: foreign keys of evaluations and scores checked once, after the insert)');
   }
   if (report.errorCount > 0) {
     lines.push('', 'Errors (file:line column "value": message):');
@@ -43,18 +44,21 @@ export function formatReport(report: ImportReport): string {
 }
 
 /**
- * Prints progress after each batch written (and at each new step, and at most once a second otherwise): rows read,
- * rows written inside the transaction, rows per second, and the time left estimated from the bytes still to read.
+ * Prints progress at most once a second, and also at each new file or step, when the first batch of a file is
+ * written, and when a file has been read to its end: rows read, rows written inside the transaction, rows per second,
+ * and the time left estimated from the bytes still to read.
  */
 export function progressPrinter(write: (line: string) => void, minIntervalMs = 1000): (p: ImportProgress) => void {
   let last = 0;
   let lastKey = '';
-  let lastWritten = -1;
+  let lastWritten = 0;
   return (p) => {
     const now = Date.now();
     const key = `${p.file}\u0000${p.step ?? ''}`;
-    const news = key !== lastKey || (p.phase === 'rows' && p.written !== lastWritten && p.written > 0);
-    if (!news && now - last < minIntervalMs) return;
+    const newKey = key !== lastKey;
+    const firstWrite = p.phase === 'rows' && p.written > 0 && (newKey || lastWritten === 0);
+    const finished = p.phase === 'rows' && p.bytesRead >= p.bytesTotal && p.written !== lastWritten;
+    if (!newKey && !firstWrite && !finished && now - last < minIntervalMs) return;
     last = now;
     lastKey = key;
     lastWritten = p.written;
