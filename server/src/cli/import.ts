@@ -1,21 +1,42 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { closePeriodsThrough } from '../modules/import/close-periods.js';
 import { runImport } from '../modules/import/import.service.js';
 import { formatReport, progressPrinter } from '../modules/import/report.js';
 
-const USAGE = 'usage: pnpm run import <folder> [--dry-run]';
+const USAGE = `usage: pnpm run import <folder> [--dry-run] [--close-through YYYY-Qn]
+
+  --dry-run                 check and report what the import would do; write nothing
+  --close-through 2025-Q4   after the import is written, close every open quarter up to 2025-Q4 (history:
+                            their evaluations that are not DRAFT or OBJECTED are finalised)`;
 
 /**
- * `pnpm run import <folder> [--dry-run]`: imports the city's spreadsheets into the database of the server's
- * configuration (DATABASE_URL, else the embedded one), migrating an empty database first. Progress goes to stderr,
- * the report to stdout; the exit code is 1 when the import was rejected.
+ * `pnpm run import <folder> [--dry-run] [--close-through YYYY-Qn]`: imports the city's spreadsheets into the
+ * database of the server's configuration (DATABASE_URL, else the embedded one), migrating an empty database first,
+ * and, once the import is written, closes the imported history when asked. Progress goes to stderr, the report to
+ * stdout; the exit code is 1 when the import was rejected, 2 for a wrong command line.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const dryRun = args.includes('--dry-run');
-  const folders = args.filter((a) => a !== '--dry-run');
+  let dryRun = false;
+  let closeThrough: { year: number; quarter: number } | null = null;
+  const folders: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--close-through' || arg.startsWith('--close-through=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (args[++i] ?? '');
+      const match = /^(\d{4})-?Q([1-4])$/i.exec(value);
+      if (!match) {
+        console.error(`--close-through needs a quarter such as 2025-Q4, not "${value}"\n${USAGE}`);
+        return 2;
+      }
+      closeThrough = { year: Number(match[1]), quarter: Number(match[2]) };
+    } else folders.push(arg);
+  }
   if (folders.length !== 1 || folders[0]!.startsWith('-')) {
     console.error(USAGE);
     return 2;
@@ -25,13 +46,24 @@ async function main(): Promise<number> {
   try {
     const report = await runImport({
       orm: db.orm,
-      folder: folders[0]!,
+      // `pnpm run import` runs this in server/; the folder is meant from where the command was typed (INIT_CWD).
+      folder: resolve(process.env.INIT_CWD ?? process.cwd(), folders[0]!),
       dryRun,
       actor: `cli:${userInfo().username}`,
       policy: config.policy,
       onProgress: progressPrinter((line) => process.stderr.write(`${line}\n`)),
     });
     console.log(formatReport(report));
+    if (report.committed && closeThrough) {
+      const closed = await closePeriodsThrough({
+        orm: db.orm,
+        through: closeThrough,
+        actor: `cli:${userInfo().username}`,
+        policy: config.policy,
+        reason: `history imported from ${report.folder}`,
+      });
+      console.log(closed.length > 0 ? `Closed: ${closed.join(', ')}.` : 'No open quarter to close.');
+    }
     return report.ok ? 0 : 1;
   } finally {
     await db.close();
