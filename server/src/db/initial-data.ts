@@ -44,6 +44,8 @@ export async function loadInitialData(orm: MikroORM, options: InitialDataOptions
       actor: DEMO_DATA_ACTOR,
       policy: options.policy ?? DEFAULT_SCORING_POLICY,
       onProgress: progressPrinter((line) => log(`  ${line}`), 5000),
+      // The database is empty and nothing else uses it yet: check foreign keys once, after the insert.
+      bulkThreshold: 0,
     });
     if (!report.committed) {
       throw new Error(
