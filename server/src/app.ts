@@ -10,7 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Config } from './config.js';
-import { createContext, type Context } from './graphql/context.js';
+import { createAppServices, createContext, type Context } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
@@ -29,6 +29,9 @@ function wantsHtml(req: express.Request): boolean {
 export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client address (login throttle) comes from X-Forwarded-For, from trusted hops only.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  const services = createAppServices();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: await buildKinerjaSchema(),
@@ -67,7 +70,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     cookieParser(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(orm.em, config, { req, res }),
+      context: async ({ req, res }) => createContext(orm.em, config, { req, res }, services),
     }),
   );
 

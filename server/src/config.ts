@@ -34,6 +34,11 @@ export interface Config {
   tokenSecret: string | null;
   /** Lifetime of a dashboard session (httpOnly cookie), in hours. */
   sessionHours: number;
+  /**
+   * Express's `trust proxy` (`TRUST_PROXY`: `true`, a hop count, or addresses such as `loopback`): set it behind a
+   * reverse proxy, so that the login throttle counts per client and not per proxy. null: not behind a proxy.
+   */
+  trustProxy: boolean | number | string | null;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +79,14 @@ function readPolicy(file: string | undefined): ScoringPolicy {
   } catch (error) {
     throw new ConfigError(`SCORING_POLICY_FILE ${file}: ${(error as Error).message}`);
   }
+}
+
+function readTrustProxy(raw: string | undefined): boolean | number | string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw === 'true') return true;
+  if (raw === 'false') return null;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 function readDatabaseUrl(raw: string | undefined): string | null {
@@ -118,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: databaseUrl === null && loadDemoData,
     tokenSecret,
     sessionHours,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 }

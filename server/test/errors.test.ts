@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agency } from '../src/modules/agency/agency.entity.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { accountToken } from './helpers/auth.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 describe('errors reach clients with stable codes and without internals', () => {
   let db: TestDatabase;
   let server: TestServer;
+  let admin: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -13,6 +15,7 @@ describe('errors reach clients with stable codes and without internals', () => {
     em.create(Agency, { code: 'DISDIK', name: 'Dinas Pendidikan', kind: 'DINAS' });
     await em.flush();
     server = await startTestServer(db.orm, { NODE_ENV: 'production' });
+    admin = (await accountToken(db.orm.em.fork(), { login: 'admin', role: 'ADMIN' })).headers;
   });
 
   afterAll(async () => {
@@ -21,7 +24,7 @@ describe('errors reach clients with stable codes and without internals', () => {
   });
 
   it('answers a malformed argument with BAD_USER_INPUT naming the field and the rule', async () => {
-    const result = await server.graphql('{ agency(code: "dinas pendidikan") { name } }');
+    const result = await server.graphql('{ agency(code: "dinas pendidikan") { name } }', undefined, admin);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
     expect(result.errors?.[0]?.message).toBe(
       '"dinas pendidikan" is not an agency code: use 2-32 capital letters, digits or _ (e.g. DISDIK)',
@@ -29,13 +32,13 @@ describe('errors reach clients with stable codes and without internals', () => {
   });
 
   it('answers a variable of the wrong type with BAD_USER_INPUT saying what is wrong', async () => {
-    const result = await server.graphql('query ($code: String!) { agency(code: $code) { name } }', { code: 7 });
+    const result = await server.graphql('query ($code: String!) { agency(code: $code) { name } }', { code: 7 }, admin);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('String cannot represent a non string value: 7');
   });
 
   it('answers an unknown agency with NOT_FOUND', async () => {
-    const result = await server.graphql('{ agency(code: "NOPE") { name } }');
+    const result = await server.graphql('{ agency(code: "NOPE") { name } }', undefined, admin);
     expect(result.errors?.[0]).toMatchObject({ message: 'Agency NOPE not found', extensions: { code: 'NOT_FOUND' } });
   });
 
@@ -45,7 +48,7 @@ describe('errors reach clients with stable codes and without internals', () => {
     try {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...admin },
         body: JSON.stringify({ query: '{ agencies { code name } }' }),
       });
       const text = await response.text();

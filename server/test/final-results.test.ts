@@ -9,6 +9,7 @@ import { Evaluation } from '../src/modules/appraisal/evaluation.entity.js';
 import { finalizeEvaluation } from '../src/modules/appraisal/evaluation-results.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { buildScenario, type Scenario, type ScoreSpec } from './helpers/scenario.js';
+import { accountToken } from './helpers/auth.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 /**
@@ -76,6 +77,7 @@ interface Answer {
 describe('acceptance 4: final results survive a change of policy', () => {
   let db: TestDatabase;
   let scenario: Scenario;
+  let admin: Record<string, string> = {};
   let defaultServer: TestServer;
   let changedServer: TestServer;
   let policyDir: string;
@@ -97,6 +99,8 @@ describe('acceptance 4: final results survive a change of policy', () => {
     writeFileSync(policyFile, JSON.stringify(CHANGED));
     defaultServer = await startTestServer(db.orm);
     changedServer = await startTestServer(db.orm, { SCORING_POLICY_FILE: policyFile });
+    // Outside demo mode the API needs a token: read as an administrator, who sees everything.
+    admin = (await accountToken(db.orm.em.fork(), { login: 'admin', role: 'ADMIN' })).headers;
   });
 
   afterAll(async () => {
@@ -107,10 +111,11 @@ describe('acceptance 4: final results survive a change of policy', () => {
   });
 
   async function ask(server: TestServer): Promise<Answer> {
-    const result = await server.graphql<Answer>(QUERY, {
-      final: scenario.employees[3].nip,
-      open: scenario.employees[6].nip,
-    });
+    const result = await server.graphql<Answer>(
+      QUERY,
+      { final: scenario.employees[3].nip, open: scenario.employees[6].nip },
+      admin,
+    );
     expect(result.errors).toBeUndefined();
     return result.data!;
   }

@@ -9,6 +9,7 @@ import { Participation } from '../src/modules/training/participation.entity.js';
 import { Training } from '../src/modules/training/training.entity.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { buildScenario, type CriterionSpec, type Scenario, type ScoreSpec } from './helpers/scenario.js';
+import { accountToken } from './helpers/auth.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 /**
@@ -72,6 +73,7 @@ describe('read API', () => {
   let db: TestDatabase;
   let server: TestServer;
   let scenario: Scenario;
+  let admin: Record<string, string> = {};
   const nipOf = (index: number) => scenario.employees[index].nip;
 
   beforeAll(async () => {
@@ -168,6 +170,8 @@ describe('read API', () => {
     await em.flush();
 
     server = await startTestServer(db.orm);
+    // The read API outside demo mode needs a token: these tests read as an administrator, who sees everything.
+    admin = (await accountToken(db.orm.em.fork(), { login: 'admin', role: 'ADMIN' })).headers;
   });
 
   afterAll(async () => {
@@ -176,13 +180,13 @@ describe('read API', () => {
   });
 
   async function query<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<T> {
-    const result = await server.graphql<T>(source, variables);
+    const result = await server.graphql<T>(source, variables, admin);
     expect(result.errors).toBeUndefined();
     return result.data!;
   }
 
   async function refusal(source: string, variables?: Record<string, unknown>) {
-    const result = await server.graphql(source, variables);
+    const result = await server.graphql(source, variables, admin);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
     return result.errors![0];

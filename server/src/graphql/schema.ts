@@ -8,6 +8,7 @@ import { InnovationResolver } from '../modules/appraisal/innovation.resolver.js'
 import { AgencyPerformanceResolver } from '../modules/appraisal/org-performance.resolver.js';
 import { PeriodResolver } from '../modules/appraisal/period.resolver.js';
 import { ScoringPolicyResolver } from '../modules/appraisal/scoring-policy.resolver.js';
+import { installAccessGuards } from '../modules/auth/access-guard.js';
 import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
 import { ParticipationResolver, TrainingResolver } from '../modules/training/training.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -70,7 +71,8 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     if (query) query.description = QUERY_DESCRIPTION;
     const mutation = schema.getMutationType();
     if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
-    return schema;
+    // Who may call each root field, and what of an employee each caller sees (access.ts): on every path.
+    return installAccessGuards(schema);
   });
   return cached;
 }

@@ -29,7 +29,8 @@ describe('the built dashboard in Chromium, against the real server', () => {
        select lpad(i::text, 18, '0'), 'Pegawai ' || i, 'PNS', (select id from agency where code = case when i <= 1200 then 'DISDIK' else 'DINKES' end)
        from generate_series(1, 1234) as i`,
     );
-    server = await startTestServer(db.orm);
+    // Demo mode, as on a newcomer's first start: the page reads anonymously (as a POLICY caller would), no login.
+    server = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true' });
     browser = await launchBrowser();
   });
 

@@ -15,7 +15,8 @@ describe('GraphiQL at /graphql works in Chromium with the internet cut off', () 
     const em = db.orm.em.fork();
     em.create(Agency, { code: 'DISDIK', name: 'Dinas Pendidikan', kind: 'DINAS' });
     await em.flush();
-    server = await startTestServer(db.orm);
+    // Demo mode, as on a newcomer's first start: the page reads anonymously (as a POLICY caller would), no login.
+    server = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true' });
     browser = await launchBrowser();
   });
 

@@ -4,9 +4,10 @@ import { CRITERION_CATEGORIES, type Predikat, type Rating } from '@kinerja/share
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { forbidden, notFound } from '../../graphql/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
+import { employeeRef, seesEveryRow } from '../auth/access.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
@@ -37,7 +38,7 @@ export class EvaluationResolver {
       'page).',
   })
   async evaluations(
-    @Ctx() { em }: Context,
+    @Ctx() { em, scope }: Context,
     @Arg('filter', () => EvaluationFilter, { nullable: true, description: 'Conditions; all must hold.' })
     filter?: EvaluationFilter | null,
     @Arg('first', () => Int, {
@@ -49,22 +50,37 @@ export class EvaluationResolver {
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
   ): Promise<Connection<Evaluation>> {
-    return findEvaluations(em, filter, first, after);
+    return findEvaluations(em, scope!, filter, first, after);
   }
 
-  @Query(() => EvaluationType, { description: 'One evaluation by id; NOT_FOUND when there is none.' })
+  @Query(() => EvaluationType, {
+    description:
+      'One evaluation by id. FORBIDDEN outside what the caller may see (the same whether or not it exists); ' +
+      'NOT_FOUND for callers who see every row when there is none.',
+  })
   async evaluation(
-    @Ctx() { em }: Context,
+    @Ctx() { em, loaders, access }: Context,
     @Arg('id', () => Int, { description: 'Database id of the evaluation.' }) id: number,
   ): Promise<Evaluation> {
     const evaluation = await em.findOne(Evaluation, { id }, { populate: ['period'] });
-    if (!evaluation) throw notFound(`Evaluation ${id}`);
-    return evaluation;
+    if (evaluation) {
+      const employee = (await loaders.employeeById.load(evaluation.employee.id))!;
+      const visible = access!.evaluationVisible({
+        employee: employeeRef(employee),
+        agencyId: evaluation.agency.id,
+        assessorId: evaluation.assessor?.id ?? null,
+        hasObjection: (await loaders.objectionsByEvaluation.load(evaluation.id)).length > 0,
+      });
+      if (visible) return evaluation;
+    } else if (seesEveryRow(access!.scope)) {
+      throw notFound(`Evaluation ${id}`);
+    }
+    throw forbidden(`Evaluation ${id} is not among the records you may see (or does not exist)`);
   }
 
   @FieldResolver(() => EmployeeType, { description: 'The employee evaluated.' })
-  async employee(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Employee> {
-    return (await loaders.employeeById.load(evaluation.employee.id))!;
+  async employee(@Root() evaluation: Evaluation, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(evaluation.employee.id))!, 'The employee evaluated');
   }
 
   @FieldResolver(() => PeriodType, { description: 'The quarter (triwulan) evaluated.' })
@@ -86,8 +102,9 @@ export class EvaluationResolver {
     description:
       'The assessor (pejabat penilai); null at the top of the hierarchy (e.g. the Sekda, assessed by the Wali Kota).',
   })
-  async assessor(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Employee | null> {
-    return evaluation.assessor ? loaders.employeeById.load(evaluation.assessor.id) : null;
+  async assessor(@Root() evaluation: Evaluation, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!evaluation.assessor) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(evaluation.assessor.id));
   }
 
   @FieldResolver(() => [EvaluationScoreType], {
@@ -145,15 +162,16 @@ export class EvaluationResolver {
 @Resolver(() => ObjectionType)
 export class ObjectionResolver {
   @FieldResolver(() => EmployeeType, { description: 'The employee who filed it.' })
-  async filedBy(@Root() objection: Objection, @Ctx() { loaders }: Context): Promise<Employee> {
-    return (await loaders.employeeById.load(objection.filedBy.id))!;
+  async filedBy(@Root() objection: Objection, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(objection.filedBy.id))!, 'Who filed the objection');
   }
 
   @FieldResolver(() => EmployeeType, {
     nullable: true,
     description: 'Who decided it; null while pending, or when a LEADER or ADMIN account without an employee did.',
   })
-  async decidedBy(@Root() objection: Objection, @Ctx() { loaders }: Context): Promise<Employee | null> {
-    return objection.decidedBy ? loaders.employeeById.load(objection.decidedBy.id) : null;
+  async decidedBy(@Root() objection: Objection, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!objection.decidedBy) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(objection.decidedBy.id));
   }
 }

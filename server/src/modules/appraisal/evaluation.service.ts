@@ -6,6 +6,7 @@ import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '
 import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
+import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../auth/access.js';
 import { Evaluation } from './evaluation.entity.js';
 import type { EvaluationFilter } from './evaluation.types.js';
 import { Objection } from './objection.entity.js';
@@ -88,11 +89,13 @@ function periodBound(period: PeriodInput, op: '$gte' | '$lte'): FilterQuery<Peri
 }
 
 /**
- * The `evaluations` connection: filtered in SQL, ordered by period then id, one count and one page query (plus one
- * to resolve agency codes when they are given).
+ * The `evaluations` connection: filtered to the caller's scope and by the filter in SQL, ordered by period then id,
+ * one count and one page query (plus one to resolve agency codes when they are given). Pseudonymised callers may not
+ * filter by an assessor's NIP.
  */
 export async function findEvaluations(
   em: EntityManager,
+  scope: Scope,
   filter: EvaluationFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
@@ -100,12 +103,15 @@ export async function findEvaluations(
   const limit = checkPageSize(first);
   const offset = decodeCursor(after);
   const conditions: FilterQuery<Evaluation>[] = [];
+  const visible = evaluationScopeFilter(scope, em);
+  if (visible) conditions.push(visible);
   if (filter?.agencyCodes) {
     const ids = await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes');
     conditions.push({ agency: { $in: ids } });
   }
   if (filter?.status) conditions.push({ status: { $in: filter.status } });
   if (filter?.assessorNip !== undefined && filter.assessorNip !== null) {
+    assertMayIdentify(scope, 'filter.assessorNip');
     const nip = filter.assessorNip;
     const check = validateNip(nip);
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {

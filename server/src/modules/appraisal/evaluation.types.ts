@@ -140,7 +140,10 @@ export class EvaluationScoreType {
   @Field(() => Float, { nullable: true, description: "The indicator's realisation the score was computed from." })
   realisation!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Evidence (bukti dukung) noted by the assessor.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Evidence (bukti dukung) noted by the assessor; null for pseudonymised callers (free text).',
+  })
   evidence!: string | null;
 }
 
@@ -149,13 +152,20 @@ export class ObjectionType {
   @Field(() => Int, { description: 'Database id of the objection.' })
   id!: number;
 
-  @Field(() => String, { description: 'Why the employee objects (alasan keberatan).' })
-  reason!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the employee objects (alasan keberatan); null for pseudonymised callers (free text may name people).',
+  })
+  reason!: string | null;
 
   @Field(() => ObjectionStatusEnum, { description: 'Pending, upheld or rejected.' })
   status!: ObjectionStatus;
 
-  @Field(() => String, { nullable: true, description: 'The decision and its reasons; null while pending.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The decision and its reasons; null while pending, and for pseudonymised callers.',
+  })
   decisionNote!: string | null;
 
   @Field(() => GraphQLDateTimeISO, { description: 'When it was filed (UTC).' })

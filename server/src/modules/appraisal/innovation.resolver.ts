@@ -8,8 +8,8 @@ import { InnovationType } from './innovation.types.js';
 @Resolver(() => InnovationType)
 export class InnovationResolver {
   @FieldResolver(() => EmployeeType, { description: 'The employee whose innovation it is.' })
-  async employee(@Root() innovation: Innovation, @Ctx() { loaders }: Context): Promise<Employee> {
-    return (await loaders.employeeById.load(innovation.employee.id))!;
+  async employee(@Root() innovation: Innovation, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(innovation.employee.id))!, 'The innovator');
   }
 
   @FieldResolver(() => Boolean, {
@@ -23,7 +23,8 @@ export class InnovationResolver {
     nullable: true,
     description: 'Who verified it; null while unverified, or when an administrator without an employee record did.',
   })
-  async verifiedBy(@Root() innovation: Innovation, @Ctx() { loaders }: Context): Promise<Employee | null> {
-    return innovation.verifiedBy ? loaders.employeeById.load(innovation.verifiedBy.id) : null;
+  async verifiedBy(@Root() innovation: Innovation, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!innovation.verifiedBy) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(innovation.verifiedBy.id));
   }
 }

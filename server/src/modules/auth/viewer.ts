@@ -16,6 +16,11 @@ export interface Viewer {
   agencyId: number | null;
   /** True for the anonymous demo caller, who may only read. */
   anonymous: boolean;
+  /**
+   * The account still has an initial password (bulk creation, reset): it may only see itself and change the
+   * password until it does. Absent means false.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** The caller when there is no token: nobody outside demo mode, a read-only POLICY caller in demo mode. */

@@ -13,7 +13,7 @@ import { InnovationType } from '../appraisal/innovation.types.js';
 import type { Participation } from '../training/participation.entity.js';
 import { ParticipationType } from '../training/training.types.js';
 import { Employee } from './employee.entity.js';
-import { findEmployee, findEmployees } from './employee.service.js';
+import { findEmployees, findVisibleEmployee } from './employee.service.js';
 import {
   EmployeeConnection,
   EmployeeFilter,
@@ -28,7 +28,7 @@ export class EmployeeResolver {
     description: `Employees (pegawai ASN), filtered and ordered, a page at a time (at most ${MAX_PAGE_SIZE} a page).`,
   })
   async employees(
-    @Ctx() { em }: Context,
+    @Ctx() { em, scope }: Context,
     @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Conditions; all must hold.' })
     filter?: EmployeeFilter | null,
     @Arg('first', () => Int, {
@@ -39,22 +39,28 @@ export class EmployeeResolver {
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
-    @Arg('orderBy', () => EmployeeOrderEnum, { nullable: true, defaultValue: 'NAME_ASC', description: 'Row order.' })
+    @Arg('orderBy', () => EmployeeOrderEnum, {
+      nullable: true,
+      description: 'Row order; NAME_ASC by default, PSEUDONYM_ASC for pseudonymised callers.',
+    })
     orderBy?: EmployeeOrder | null,
   ): Promise<Connection<Employee>> {
-    return findEmployees(em, { filter, first, after, orderBy });
+    return findEmployees(em, scope!, { filter, first, after, orderBy });
   }
 
   @Query(() => EmployeeType, {
-    description: 'One employee by NIP or by pseudonym (give exactly one); NOT_FOUND when there is none.',
+    description:
+      'One employee by NIP or by pseudonym (give exactly one). FORBIDDEN outside what the caller may see (the same ' +
+      'whether or not the employee exists); NOT_FOUND for callers who see every row when nobody has it. POLICY and ' +
+      'ANALYST callers look up by pseudonym only.',
   })
   async employee(
-    @Ctx() { em }: Context,
+    @Ctx() { em, access }: Context,
     @Arg('nip', () => String, { nullable: true, description: 'NIP, 18 digits without spaces.' }) nip?: string | null,
     @Arg('pseudonym', () => String, { nullable: true, description: 'Pseudonym, e.g. `ASN-3F9A0C12B7`.' })
     pseudonym?: string | null,
   ): Promise<Employee> {
-    return findEmployee(em, nip, pseudonym);
+    return findVisibleEmployee(em, access!, nip, pseudonym);
   }
 
   @FieldResolver(() => AgencyType, { description: 'The agency (perangkat daerah) of the current record.' })
@@ -64,21 +70,28 @@ export class EmployeeResolver {
 
   @FieldResolver(() => EmployeeType, {
     nullable: true,
-    description: 'Direct supervisor (atasan langsung), possibly in another agency; null at the top.',
+    description:
+      'Direct supervisor (atasan langsung), possibly in another agency; null at the top, or when the caller may ' +
+      'not see them.',
   })
-  async supervisor(@Root() employee: Employee, @Ctx() { loaders }: Context): Promise<Employee | null> {
-    return employee.supervisor ? loaders.employeeById.load(employee.supervisor.id) : null;
+  async supervisor(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!employee.supervisor) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(employee.supervisor.id));
   }
 
   @FieldResolver(() => [EmployeeType], {
-    description: 'Direct reports (bawahan langsung): employees whose supervisor this employee is, by name.',
+    description:
+      'Direct reports (bawahan langsung): employees whose supervisor this employee is, by name (by pseudonym for ' +
+      'pseudonymised callers); only those the caller may see.',
   })
-  async subordinates(@Root() employee: Employee, @Ctx() { loaders }: Context): Promise<Employee[]> {
-    return loaders.subordinatesByEmployee.load(employee.id);
+  async subordinates(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
+    return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');
   }
 
   @FieldResolver(() => [EvaluationType], {
-    description: 'Quarterly evaluations (at most four a year), oldest first, in every status including DRAFT.',
+    description:
+      'Quarterly evaluations (at most four a year), oldest first, in every status including DRAFT; empty when the ' +
+      "caller may not see this employee's performance data (e.g. their own supervisor's).",
   })
   async evaluations(
     @Root() employee: Employee,
@@ -91,7 +104,9 @@ export class EmployeeResolver {
 
   @FieldResolver(() => AnnualResultType, {
     nullable: true,
-    description: 'Annual result (evaluasi tahunan) of the year; null when the year has no counted quarterly score.',
+    description:
+      'Annual result (evaluasi tahunan) of the year; null when the year has no counted quarterly score, or when the ' +
+      "caller may not see this employee's performance data.",
   })
   async annualResult(
     @Root() employee: Employee,
@@ -102,20 +117,22 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => Float, {
+    nullable: true,
     description:
       'JP (jam pelajaran) of COMPLETED trainings completed in the calendar year; 0 when none. PNS should reach 20 ' +
-      '(PP 11/2017 Pasal 203).',
+      "(PP 11/2017 Pasal 203). Null when the caller may not see this employee's performance data.",
   })
   async trainingHours(
     @Root() employee: Employee,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The calendar year, e.g. 2025.' }) year: number,
-  ): Promise<number> {
+  ): Promise<number | null> {
     return loaders.trainingHours.load({ employeeId: employee.id, year });
   }
 
   @FieldResolver(() => [ParticipationType], {
-    description: 'Training participations, newest completion first.',
+    description:
+      "Training participations, newest completion first; empty when the caller may not see this employee's performance data.",
   })
   async participations(
     @Root() employee: Employee,
@@ -129,7 +146,11 @@ export class EmployeeResolver {
     return loaders.participationsByEmployee.load({ employeeId: employee.id, year: year ?? null });
   }
 
-  @FieldResolver(() => [InnovationType], { description: 'Innovations (inovasi) recorded, verified or not.' })
+  @FieldResolver(() => [InnovationType], {
+    description:
+      "Innovations (inovasi) recorded, verified or not; empty when the caller may not see this employee's " +
+      'performance data.',
+  })
   async innovations(
     @Root() employee: Employee,
     @Ctx() { loaders }: Context,

@@ -3,9 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { toConnection, type Connection } from '../../graphql/connection.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
+import {
+  assertMayIdentify,
+  employeeScopeFilter,
+  isPseudonymised,
+  seesEveryRow,
+  type RequestAccess,
+  type Scope,
+} from '../auth/access.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter, EmployeeOrder } from './employee.types.js';
 
@@ -16,22 +24,46 @@ const ORDERS: Record<EmployeeOrder, QueryOrderMap<Employee>> = {
   NIP_ASC: { nip: 'asc' },
   NIP_DESC: { nip: 'desc' },
   AGENCY_ASC: { agency: { code: 'asc' }, name: 'asc', nip: 'asc' },
+  PSEUDONYM_ASC: { pseudonym: 'asc' },
 };
 
-/** The `employees` connection: filtered and ordered in SQL, one count and one page query. */
+/**
+ * Orders a pseudonymised caller may not use: by name, and by NIP (the NIP begins with the birth date, so its order
+ * ranks people by age). Within an agency they get the pseudonym order, not the name order.
+ */
+const IDENTIFYING_ORDERS: ReadonlySet<EmployeeOrder> = new Set(['NAME_ASC', 'NAME_DESC', 'NIP_ASC', 'NIP_DESC']);
+
+function orderFor(scope: Scope, order: EmployeeOrder | null | undefined): QueryOrderMap<Employee> {
+  const pseudonymised = isPseudonymised(scope);
+  if (order && IDENTIFYING_ORDERS.has(order)) assertMayIdentify(scope, `orderBy: ${order}`);
+  if (order === 'AGENCY_ASC' && pseudonymised) return { agency: { code: 'asc' }, pseudonym: 'asc' };
+  return ORDERS[order ?? (pseudonymised ? 'PSEUDONYM_ASC' : 'NAME_ASC')];
+}
+
+/**
+ * The `employees` connection: filtered to the caller's scope and ordered in SQL, one count and one page query.
+ * Pseudonymised callers may not search names or NIPs, nor order by them.
+ */
 export async function findEmployees(
   em: EntityManager,
+  scope: Scope,
   args: {
     filter?: EmployeeFilter | null;
     first?: number | null;
     after?: string | null;
     orderBy?: EmployeeOrder | null;
+    /** Only this agency's employees (Agency.employees). */
+    agencyId?: number;
   },
 ): Promise<Connection<Employee>> {
   const limit = checkPageSize(args.first);
   const offset = decodeCursor(args.after);
   const { filter } = args;
+  const orderBy = orderFor(scope, args.orderBy);
   const conditions: FilterQuery<Employee>[] = [];
+  const visible = employeeScopeFilter(scope);
+  if (visible) conditions.push(visible);
+  if (args.agencyId !== undefined) conditions.push({ agency: args.agencyId });
   if (filter?.agencyCodes) {
     conditions.push({ agency: { $in: await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes') } });
   }
@@ -39,6 +71,7 @@ export async function findEmployees(
   if (filter?.positionType) conditions.push({ positionType: filter.positionType });
   const search = filter?.search?.trim();
   if (search) {
+    assertMayIdentify(scope, 'filter.search');
     const pattern = escapeLike(search);
     conditions.push({ $or: [{ name: { $ilike: `%${pattern}%` } }, { nip: { $like: `${pattern}%` } }] });
   }
@@ -46,16 +79,13 @@ export async function findEmployees(
 
   const totalCount = await em.count(Employee, where);
   // A limit of 0 would read as "no limit": an empty page needs no query.
-  const rows =
-    limit === 0 || offset >= totalCount
-      ? []
-      : await em.find(Employee, where, { orderBy: ORDERS[args.orderBy ?? 'NAME_ASC'], limit, offset });
+  const rows = limit === 0 || offset >= totalCount ? [] : await em.find(Employee, where, { orderBy, limit, offset });
   return toConnection(rows, offset, totalCount);
 }
 
 /**
- * One employee by NIP or by pseudonym (exactly one of the two). A NIP that is not 18 digits is refused with the
- * shared rule's message; NOT_FOUND when nobody has it.
+ * One employee by NIP or by pseudonym (exactly one of the two), whoever asks. A NIP that is not 18 digits is refused
+ * with the shared rule's message; NOT_FOUND when nobody has it. Queries answer through `findVisibleEmployee`.
  */
 export async function findEmployee(
   em: EntityManager,
@@ -82,6 +112,45 @@ export async function findEmployee(
     return employee;
   }
   throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
+}
+
+/**
+ * One employee by NIP or by pseudonym (exactly one of the two), if the caller may see them. A NIP that is not 18
+ * digits is refused with the shared rule's message; pseudonymised callers may not look up by NIP.
+ *
+ * Outside the caller's scope the answer is FORBIDDEN, and for a caller who does not see every row it is the same
+ * FORBIDDEN whether the employee exists or not: a stranger learns nothing about which NIPs exist. Callers who see
+ * every row (ADMIN, LEADER, POLICY, ANALYST) get NOT_FOUND for a NIP or pseudonym nobody has.
+ */
+export async function findVisibleEmployee(
+  em: EntityManager,
+  access: RequestAccess,
+  nip: string | null | undefined,
+  pseudonym: string | null | undefined,
+): Promise<Employee> {
+  const hasNip = nip !== null && nip !== undefined;
+  const hasPseudonym = pseudonym !== null && pseudonym !== undefined;
+  if (hasNip && hasPseudonym) {
+    throw badUserInput('pseudonym', 'Give either nip or pseudonym, not both');
+  }
+  if (!hasNip && !hasPseudonym) throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
+  let employee: Employee | null;
+  let what: string;
+  if (hasNip) {
+    assertMayIdentify(access.scope, 'employee(nip)');
+    const check = validateNip(nip);
+    if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
+      throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
+    }
+    employee = await em.findOne(Employee, { nip });
+    what = `Employee with NIP ${nip}`;
+  } else {
+    employee = await em.findOne(Employee, { pseudonym });
+    what = `Employee with pseudonym ${pseudonym}`;
+  }
+  if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
+  if (!employee && seesEveryRow(access.scope)) throw notFound(what);
+  throw forbidden(`${what} is not among the records you may see (or does not exist)`);
 }
 
 /** Direct reports of each employee (those whose supervisor they are), by name, in one query. */

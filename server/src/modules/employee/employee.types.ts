@@ -39,19 +39,21 @@ export const GenderEnum = registerSharedEnum(GENDERS, 'Gender', 'Gender (jenis k
 });
 
 /** Orders of the `employees` connection; every order ends with the NIP, so pages never overlap. */
-export const EMPLOYEE_ORDERS = ['NAME_ASC', 'NAME_DESC', 'NIP_ASC', 'NIP_DESC', 'AGENCY_ASC'] as const;
+export const EMPLOYEE_ORDERS = ['NAME_ASC', 'NAME_DESC', 'NIP_ASC', 'NIP_DESC', 'AGENCY_ASC', 'PSEUDONYM_ASC'] as const;
 export type EmployeeOrder = (typeof EMPLOYEE_ORDERS)[number];
 
 export const EmployeeOrderEnum = registerSharedEnum(
   EMPLOYEE_ORDERS,
   'EmployeeOrder',
-  'Order of the employees connection (ties are broken by NIP).',
+  'Order of the employees connection (ties are broken by NIP, or by pseudonym for pseudonymised callers). POLICY ' +
+    'and ANALYST callers may not order by name or NIP.',
   {
     NAME_ASC: 'By name, A to Z (nama).',
     NAME_DESC: 'By name, Z to A (nama).',
     NIP_ASC: 'By NIP, ascending (Nomor Induk Pegawai).',
     NIP_DESC: 'By NIP, descending (Nomor Induk Pegawai).',
-    AGENCY_ASC: 'By agency code (perangkat daerah), then name.',
+    AGENCY_ASC: 'By agency code (perangkat daerah), then name (pseudonym for pseudonymised callers).',
+    PSEUDONYM_ASC: 'By pseudonym: the default for pseudonymised callers.',
   },
 );
 
@@ -127,7 +129,9 @@ export class EmployeeFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Text in the name (any case), or the first digits of the NIP (e.g. `198503`).',
+    description:
+      'Text in the name (any case), or the first digits of the NIP (e.g. `198503`); refused for pseudonymised ' +
+      'callers (POLICY, ANALYST).',
   })
   search?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
@@ -53,17 +54,31 @@ export class TrainingResolver {
     return training.criterionCodes;
   }
 
-  @FieldResolver(() => [ParticipationType], { description: 'Participations (peserta) in every status.' })
-  async participants(@Root() training: Training, @Ctx() { loaders }: Context): Promise<Participation[]> {
-    return loaders.participationsByTraining.load(training.id);
+  @FieldResolver(() => [ParticipationType], {
+    description:
+      'Participations (peserta) in every status: those of employees whose records the caller may see (in full or ' +
+      'pseudonymised).',
+  })
+  async participants(@Root() training: Training, @Ctx() { loaders, access }: Context): Promise<Participation[]> {
+    const participations = await loaders.participationsByTraining.load(training.id);
+    const employees = unwrapAll(await loaders.employeeById.loadMany(participations.map((p) => p.employee.id)));
+    const visible = new Set(
+      (
+        await access!.visibleEmployees(
+          employees.flatMap((e) => (e ? [e] : [])),
+          'ROWS',
+        )
+      ).map((e) => e.id),
+    );
+    return participations.filter((p) => visible.has(p.employee.id));
   }
 }
 
 @Resolver(() => ParticipationType)
 export class ParticipationResolver {
   @FieldResolver(() => EmployeeType, { description: 'The participant.' })
-  async employee(@Root() participation: Participation, @Ctx() { loaders }: Context): Promise<Employee> {
-    return (await loaders.employeeById.load(participation.employee.id))!;
+  async employee(@Root() participation: Participation, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(participation.employee.id))!, 'The participant');
   }
 
   @FieldResolver(() => TrainingType, { description: 'The training.' })
