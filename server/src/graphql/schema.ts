@@ -9,6 +9,7 @@ import { AgencyPerformanceResolver } from '../modules/appraisal/org-performance.
 import { PeriodResolver } from '../modules/appraisal/period.resolver.js';
 import { ScoringPolicyResolver } from '../modules/appraisal/scoring-policy.resolver.js';
 import { installAccessGuards } from '../modules/auth/access-guard.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
 import { ParticipationResolver, TrainingResolver } from '../modules/training/training.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   ScoringPolicyResolver,
   TrainingResolver,
   ParticipationResolver,
+  AuthResolver,
   // The appraisal workflow: mutations (each validates, writes and audits in one transaction) and its read views.
   EvaluationMutations,
   PeriodMutations,

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { validateNip } from '@kinerja/shared';
+import { badUserInput, notFound, tooManyRequests, unauthenticated } from '../../graphql/errors.js';
+import { agencyIdsByCodes } from '../agency/agency.service.js';
+import { Employee } from '../employee/employee.entity.js';
+import { generatePassword, hashGeneratedPassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
+import type { LoginThrottles } from './rate-limit.js';
+import type { Role } from './roles.js';
 import { User } from './user.entity.js';
 import { signToken, verifyToken } from './token.js';
 import type { Viewer } from './viewer.js';
@@ -50,8 +57,9 @@ export async function viewerForToken(em: EntityManager, token: string, secret: s
     agency_id: number | null;
     token_version: number;
     active: boolean;
+    must_change_password: boolean;
   }[] = await em.getConnection().execute(
-    `select u.id, u.login, u.role, u.employee_id, e.agency_id, u.token_version, u.active
+    `select u.id, u.login, u.role, u.employee_id, e.agency_id, u.token_version, u.active, u.must_change_password
        from app_user u left join employee e on e.id = u.employee_id
       where u.id = ?`,
     [claims.sub],
@@ -65,5 +73,395 @@ export async function viewerForToken(em: EntityManager, token: string, secret: s
     employeeId: user.employee_id,
     agencyId: user.agency_id,
     anonymous: false,
+    mustChangePassword: user.must_change_password,
   };
+}
+
+/** A token with the moment it stops working. */
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Issues a token for the account and says when it expires. */
+export function issueTokenWithExpiry(
+  user: Pick<User, 'id' | 'tokenVersion'>,
+  secret: string,
+  hours: number,
+): IssuedToken {
+  const token = issueToken(user, secret, hours);
+  return { token, expiresAt: new Date(verifyToken(token, secret)!.exp * 1000) };
+}
+
+/** Login names: lower-case letters, digits, `.`, `_` and `-`, 3 to 64 characters; bulk accounts use the NIP. */
+export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/** Logins compare without case and surrounding spaces (`Admin ` is `admin`). */
+export function normaliseLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
+/** A login name as typed by an administrator: normalised, or BAD_USER_INPUT on `field`. */
+export function checkLogin(login: string, field = 'login'): string {
+  const normalised = normaliseLogin(login);
+  if (!LOGIN_PATTERN.test(normalised)) {
+    throw badUserInput(
+      field,
+      `"${login}" is not a login name: use 3-64 lower-case letters, digits, ".", "_" or "-" (or a NIP)`,
+    );
+  }
+  return normalised;
+}
+
+/** The same answer for an unknown login and a wrong password, so that nobody can find out which logins exist. */
+export const WRONG_CREDENTIALS = 'Wrong login or password';
+
+let dummyHash: Promise<string> | null = null;
+
+/** A hash to verify against when the login is unknown, so that the answer takes as long as for a known one. */
+function hashForUnknownLogins(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
+  return dummyHash;
+}
+
+function minutesText(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** Refuses with TOO_MANY_REQUESTS when the throttle says to wait. */
+function checkThrottle(throttles: LoginThrottles, login: string, address: string): void {
+  const wait = throttles.retryAfterMs(login, address);
+  if (wait > 0) {
+    const at = new Date(Date.now() + wait).toISOString().slice(11, 16);
+    throw tooManyRequests(
+      `Too many failed logins: try again in ${minutesText(wait)} (after ${at} UTC)`,
+      Math.ceil(wait / 1000),
+    );
+  }
+}
+
+/**
+ * Password login: the account and a token valid for `hours`. An unknown login and a wrong password get the same
+ * UNAUTHENTICATED answer after the same work; failures count per login and per client address (TOO_MANY_REQUESTS
+ * once too many). A disabled account is told so only after its right password.
+ */
+export async function logIn(
+  em: EntityManager,
+  args: {
+    login: string;
+    password: string;
+    address: string;
+    throttles: LoginThrottles;
+    secret: string;
+    hours: number;
+  },
+): Promise<IssuedToken & { user: User }> {
+  const login = normaliseLogin(args.login);
+  checkThrottle(args.throttles, login, args.address);
+  const user = login === '' ? null : await em.findOne(User, { login });
+  const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownLogins()), args.password);
+  if (!user || !ok) {
+    args.throttles.fail(login, args.address);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  if (!user.active) throw unauthenticated('This account is disabled: ask an administrator (BKPSDM) to enable it');
+  args.throttles.succeed(login);
+  return { user, ...issueTokenWithExpiry(user, args.secret, args.hours) };
+}
+
+/** One audit entry of an account write; passwords and hashes never go into the log. */
+interface AccountAudit {
+  action: string;
+  login: string;
+  after: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+/** Writes the audit entries of account writes, in the caller's transaction, in one statement. */
+async function auditAccounts(em: EntityManager, actor: string, entries: readonly AccountAudit[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => ({
+    actor: actor.slice(0, 120),
+    action: entry.action,
+    entity_type: 'account',
+    entity_id: entry.login,
+    after: entry.after,
+    reason: entry.reason ?? null,
+  }));
+  await em.execute(
+    `insert into audit_log (actor, action, entity_type, entity_id, after, reason)
+     select r.actor, r.action, r.entity_type, r.entity_id, r.after, r.reason
+       from jsonb_to_recordset(?::jsonb) as r(actor text, action text, entity_type text, entity_id text, after jsonb,
+                                              reason text)`,
+    [JSON.stringify(rows)],
+    'run',
+  );
+}
+
+/**
+ * Changes the caller's own password after checking the current one (counted by the login throttle, so that a
+ * stolen session cannot guess it). Raises the token version: every token issued before stops working, and a fresh
+ * one is returned.
+ */
+export async function changePassword(
+  em: EntityManager,
+  args: {
+    userId: number;
+    currentPassword: string;
+    newPassword: string;
+    address: string;
+    throttles: LoginThrottles;
+    secret: string;
+    hours: number;
+  },
+): Promise<IssuedToken & { user: User }> {
+  const user = await em.findOne(User, { id: args.userId });
+  if (!user || !user.active) throw unauthenticated();
+  checkThrottle(args.throttles, user.login, args.address);
+  if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
+    args.throttles.fail(user.login, args.address);
+    throw badUserInput('currentPassword', 'The current password is wrong');
+  }
+  const problem = passwordProblem(args.newPassword, user.login);
+  if (problem) throw badUserInput('newPassword', `The new password ${problem}`);
+  if (args.newPassword === args.currentPassword) {
+    throw badUserInput('newPassword', 'The new password must differ from the current one');
+  }
+  const passwordHash = await hashPassword(args.newPassword);
+  const changed = await em.transactional(async (tem) => {
+    const row = await tem.findOneOrFail(User, { id: user.id });
+    row.passwordHash = passwordHash;
+    row.tokenVersion += 1;
+    row.mustChangePassword = false;
+    await auditAccounts(tem, row.login, [{ action: 'account.changePassword', login: row.login, after: null }]);
+    return row;
+  });
+  return { user: changed, ...issueTokenWithExpiry(changed, args.secret, args.hours) };
+}
+
+/** Logs out everywhere: raises the token version, so that every token of the account stops working. */
+export async function revokeTokens(em: EntityManager, userId: number): Promise<void> {
+  await em.execute(
+    'update app_user set token_version = token_version + 1, updated_at = now() where id = ?',
+    [userId],
+    'run',
+  );
+}
+
+/** An administrator's reset: a new random password (returned once), the old tokens revoked, a change required. */
+export async function resetPassword(
+  em: EntityManager,
+  actor: string,
+  rawLogin: string,
+): Promise<{ user: User; password: string }> {
+  const login = normaliseLogin(rawLogin);
+  const password = generatePassword();
+  const passwordHash = await hashGeneratedPassword(password);
+  const user = await em.transactional(async (tem) => {
+    const row = await tem.findOne(User, { login });
+    if (!row) throw notFound(`Account ${login}`);
+    row.passwordHash = passwordHash;
+    row.tokenVersion += 1;
+    row.mustChangePassword = true;
+    await auditAccounts(tem, actor, [{ action: 'account.resetPassword', login, after: { mustChangePassword: true } }]);
+    return row;
+  });
+  return { user, password };
+}
+
+/** Roles whose rights come from the employee record: their accounts must be linked to one. */
+const LINKED_ROLES: ReadonlySet<Role> = new Set<Role>(['AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE']);
+
+/** What `createAccount` needs. */
+export interface NewAccount {
+  login: string;
+  role: Role;
+  employeeNip?: string | null;
+  displayName?: string | null;
+  /** The password; null: a random one, returned once, to be changed at first login. */
+  password?: string | null;
+}
+
+/**
+ * Creates one account. AGENCY_HEAD, SUPERVISOR and EMPLOYEE accounts are linked to an employee (their rights come
+ * from the record); the others may be (a BKPSDM administrator is an employee too) or not (the Wali Kota). Without a
+ * password, a random one is returned once and must be changed at first login.
+ */
+export async function createAccount(
+  em: EntityManager,
+  actor: string,
+  input: NewAccount,
+): Promise<{ user: User; initialPassword: string | null }> {
+  const nipLogin = /^\d{18}$/.test(input.login.trim());
+  const login = nipLogin ? input.login.trim() : checkLogin(input.login);
+  let employee: Employee | null = null;
+  if (input.employeeNip !== null && input.employeeNip !== undefined) {
+    const check = validateNip(input.employeeNip);
+    if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
+      throw badUserInput('employeeNip', check.errors.map((e) => e.message).join('; '));
+    }
+    employee = await em.findOne(Employee, { nip: input.employeeNip });
+    if (!employee) throw badUserInput('employeeNip', `No employee has the NIP ${input.employeeNip}`);
+    if (await em.count(User, { employee })) {
+      throw badUserInput('employeeNip', `The employee ${input.employeeNip} already has an account`);
+    }
+  } else if (LINKED_ROLES.has(input.role)) {
+    throw badUserInput('employeeNip', `A ${input.role} account is linked to an employee: give the employee's NIP`);
+  }
+  if (nipLogin && employee?.nip !== login) {
+    throw badUserInput('login', 'A NIP as login name belongs to that employee: link the account to them');
+  }
+  if (await em.count(User, { login })) throw badUserInput('login', `The login ${login} is taken`);
+  const displayName = input.displayName?.trim() || null;
+  if (displayName && displayName.length > 200) {
+    throw badUserInput('displayName', 'The display name must have at most 200 characters');
+  }
+  let initialPassword: string | null = null;
+  let passwordHash: string;
+  if (input.password !== null && input.password !== undefined) {
+    const problem = passwordProblem(input.password, login);
+    if (problem) throw badUserInput('password', `The password ${problem}`);
+    passwordHash = await hashPassword(input.password);
+  } else {
+    initialPassword = generatePassword();
+    passwordHash = await hashGeneratedPassword(initialPassword);
+  }
+  const user = await em.transactional(async (tem) => {
+    const row = tem.create(User, {
+      login,
+      passwordHash,
+      role: input.role,
+      employee: employee ? tem.getReference(Employee, employee.id) : null,
+      displayName,
+      mustChangePassword: initialPassword !== null,
+    });
+    await tem.flush();
+    await auditAccounts(tem, actor, [
+      {
+        action: 'account.create',
+        login,
+        after: {
+          role: input.role,
+          employeeNip: employee?.nip ?? null,
+          displayName,
+          mustChangePassword: !!initialPassword,
+        },
+      },
+    ]);
+    return row;
+  });
+  return { user, initialPassword };
+}
+
+/** An account created in bulk, with its initial password (shown once). */
+export interface CreatedAccount {
+  login: string;
+  employeeId: number;
+  password: string;
+}
+
+/** Roles that accounts in bulk may have: the rights of an employee, or of a supervisor over their whole line. */
+export const BULK_ROLES: readonly Role[] = ['EMPLOYEE', 'SUPERVISOR'];
+
+/**
+ * Accounts for every employee in service who has none (optionally of some agencies): the NIP as login, a random
+ * initial password each (returned once, for BKPSDM to hand out), to be changed at first login. Employees who have
+ * an account, or whose NIP is already some account's login, are skipped and counted. One transaction.
+ */
+export async function createAccounts(
+  em: EntityManager,
+  actor: string,
+  input: { agencyCodes?: readonly string[] | null; role?: Role | null },
+): Promise<{ created: CreatedAccount[]; skipped: number }> {
+  const role = input.role ?? 'EMPLOYEE';
+  if (!BULK_ROLES.includes(role)) {
+    throw badUserInput(
+      'input.role',
+      `Accounts in bulk are ${BULK_ROLES.join(' or ')} accounts; create a ${role} account with createAccount`,
+    );
+  }
+  const agencyIds = input.agencyCodes ? await agencyIdsByCodes(em, input.agencyCodes, 'input.agencyCodes') : null;
+  if (agencyIds !== null && agencyIds.length === 0) throw badUserInput('input.agencyCodes', 'Give at least one agency');
+  const agencyCondition = agencyIds === null ? '' : `and e.agency_id in (${agencyIds.map(() => '?').join(', ')})`;
+  const candidates: { id: number; nip: string; has_account: boolean }[] = await em.execute(
+    `select e.id, e.nip,
+            exists (select 1 from app_user u where u.employee_id = e.id or u.login = e.nip) as has_account
+       from employee e
+      where (e.active_to is null or e.active_to >= current_date) ${agencyCondition}
+      order by e.nip`,
+    agencyIds ?? [],
+  );
+  const wanted = candidates.filter((c) => !c.has_account);
+  const passwords = wanted.map(() => generatePassword());
+  const hashes = await Promise.all(passwords.map((password) => hashGeneratedPassword(password)));
+  const created: CreatedAccount[] = [];
+  await em.transactional(async (tem) => {
+    for (let start = 0; start < wanted.length; start += 1000) {
+      const chunk = wanted.slice(start, start + 1000).map((c, i) => ({
+        login: c.nip,
+        password_hash: hashes[start + i],
+        role,
+        employee_id: c.id,
+      }));
+      // A concurrent creation of the same account wins: its row is skipped here, not overwritten.
+      const inserted: { login: string; employee_id: number }[] = await tem.execute(
+        `insert into app_user (login, password_hash, role, employee_id, must_change_password)
+         select r.login, r.password_hash, r.role, r.employee_id, true
+           from jsonb_to_recordset(?::jsonb) as r(login text, password_hash text, role text, employee_id int)
+         on conflict do nothing
+         returning login, employee_id`,
+        [JSON.stringify(chunk)],
+      );
+      const passwordByLogin = new Map(chunk.map((row, i) => [row.login, passwords[start + i]!]));
+      for (const row of inserted) {
+        created.push({ login: row.login, employeeId: row.employee_id, password: passwordByLogin.get(row.login)! });
+      }
+    }
+    await auditAccounts(
+      tem,
+      actor,
+      created.map((account) => ({
+        action: 'account.create',
+        login: account.login,
+        after: { role, employeeNip: account.login, mustChangePassword: true },
+        reason: 'accounts in bulk',
+      })),
+    );
+  });
+  return { created, skipped: candidates.length - created.length };
+}
+
+/** Longest lifetime of a token issued from the command line: a week (analysts' tools renew theirs). */
+export const MAX_TOKEN_HOURS = 168;
+
+/**
+ * A bearer token for an account, for a tool (`pnpm run issue-token`): the account must be active and have chosen
+ * its own password (an account with an initial password may do nothing else). Recorded in the audit log.
+ */
+export async function issueTokenForLogin(
+  em: EntityManager,
+  args: { actor: string; login: string; hours: number; secret: string },
+): Promise<IssuedToken & { user: User }> {
+  if (!Number.isFinite(args.hours) || args.hours <= 0 || args.hours > MAX_TOKEN_HOURS) {
+    throw badUserInput('hours', `hours must be above 0 and at most ${MAX_TOKEN_HOURS}, not ${args.hours}`);
+  }
+  const login = normaliseLogin(args.login);
+  const user = await em.findOne(User, { login });
+  if (!user) throw notFound(`Account ${login}`);
+  if (!user.active) throw badUserInput('login', `The account ${login} is disabled`);
+  if (user.mustChangePassword) {
+    throw badUserInput(
+      'login',
+      `The account ${login} still has its initial password: its owner logs in and chooses one first ` +
+        '(mutation changePassword); a token would be refused until then',
+    );
+  }
+  const issued = issueTokenWithExpiry(user, args.secret, args.hours);
+  await em.transactional((tem) =>
+    auditAccounts(tem, args.actor, [
+      { action: 'account.issueToken', login, after: { expiresAt: issued.expiresAt.toISOString() } },
+    ]),
+  );
+  return { user, ...issued };
 }

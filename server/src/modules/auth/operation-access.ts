@@ -27,6 +27,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   evaluation: { kind: 'viewer' },
   trainings: { kind: 'viewer' },
   training: { kind: 'viewer' },
+  me: { kind: 'viewer' },
   // The appraisal workflow's read views (PART B): row-level rules in workflow-permissions.ts.
   auditLog: { kind: 'roles', roles: ['ADMIN'] },
   transparency: { kind: 'account' },
@@ -34,6 +35,13 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
 };
 
 export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
+  // Accounts (PART A): logging in and out needs no token; accounts are the administrators' (BKPSDM).
+  login: { kind: 'public' },
+  logout: { kind: 'public' },
+  changePassword: { kind: 'account' },
+  createAccount: { kind: 'roles', roles: ['ADMIN'] },
+  createAccounts: { kind: 'roles', roles: ['ADMIN'] },
+  resetPassword: { kind: 'roles', roles: ['ADMIN'] },
   // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (workflow-permissions.ts),
   // e.g. any linked account scores its direct reports and responds to its own evaluations.
   saveEvaluationDraft: { kind: 'account' },
