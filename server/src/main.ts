@@ -2,14 +2,18 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openDatabase } from './db/database.js';
 import { loadInitialData } from './db/initial-data.js';
+import { ensureDemoAccounts, formatDemoAccounts } from './modules/auth/demo-accounts.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   console.log(db.embedded ? `Embedded PostgreSQL (PGlite), data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
   if (config.loadDemoData) await loadInitialData(db.orm, { log: (line) => console.log(line), policy: config.policy });
+  // Demo mode only: one account per role over the demo data, printed with the shared password.
+  if (config.demoMode) console.log(formatDemoAccounts(await ensureDemoAccounts(db.orm.em.fork())));
 
   const app = await createApp(config, db.orm);
   app.httpServer.listen(config.port, config.host);
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);
+  } else if (error instanceof DataDirLockedError) {
+    console.error(`Kinerja could not start: ${error.message}`);
   } else {
     console.error('Kinerja could not start:', error);
   }

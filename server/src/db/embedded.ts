@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** A running embedded PostgreSQL (PGlite behind its wire-protocol socket, in a worker thread). */
 export interface EmbeddedPostgres {
@@ -21,7 +22,12 @@ export interface EmbeddedOptions {
  * use a connection pool of size 1 against it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    // One process per data folder (PGlite does not check it): a second one is refused, saying which holds it.
+    unlock = lockDataDir(options.dataDir);
+  }
   const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), {
     workerData: { dataDir: options.dataDir, host: options.host ?? '127.0.0.1', port: options.port ?? 0 },
   });
@@ -31,6 +37,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     worker.once('message', (message: { type: string; address: string }) => {
       if (message.type === 'ready') resolve(message.address);
     });
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   worker.removeAllListeners('exit');
   worker.removeAllListeners('error');
@@ -47,7 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           void worker.terminate().then(() => resolve());
         });
         worker.postMessage({ type: 'stop' });
-      });
+      }).then(unlock);
       return stopped;
     },
   };
