@@ -71,10 +71,20 @@ describe('demo accounts', () => {
       ['kabid', 'SUPERVISOR'],
       ['guru', 'EMPLOYEE'],
     ]);
+    expect(accounts.every((a) => a.demoPassword)).toBe(true);
     expect(await ensureDemoAccounts(em)).toEqual(accounts);
     const printed = formatDemoAccounts(accounts);
     expect(printed).toContain(`password for each: ${DEMO_PASSWORD}`);
     for (const account of accounts) expect(printed).toMatch(new RegExp(`\\n  ${account.login} +${account.role} `));
+    // A changed password is not printed as the demo one.
+    const [saved] = await em.execute<{ password_hash: string }[]>(
+      `select password_hash from app_user where login = 'walikota'`,
+    );
+    await em.execute(`update app_user set password_hash = 'changed' where login = 'walikota'`);
+    const again = await ensureDemoAccounts(em);
+    expect(again.find((a) => a.login === 'walikota')?.demoPassword).toBe(false);
+    expect(formatDemoAccounts(again)).toMatch(/walikota +LEADER +Wali Kota Sibolga \(demo\) \(password changed\)/);
+    await em.execute(`update app_user set password_hash = ? where login = 'walikota'`, [saved!.password_hash]);
   });
 
   it('links them to fitting people: the head of DISDIK, a kepala bidang with schools, a teacher; the rest unlinked', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import type { Role } from './roles.js';
 
 /**
@@ -15,6 +15,8 @@ export interface DemoAccount {
   role: Role;
   /** Who the account is, in words (the employee's position and agency, or the office). */
   who: string;
+  /** False when the account's password is no longer the demo password (changed, or an account made before). */
+  demoPassword: boolean;
 }
 
 interface DemoSpec {
@@ -78,22 +80,27 @@ const SPECS: readonly DemoSpec[] = [
 ];
 
 /**
- * Creates the demo accounts that do not exist yet (all share `DEMO_PASSWORD`) and returns every one of them. An
- * account whose employee is not in the data (a data set without DISDIK) is left out. Idempotent: a restart creates
- * nothing new and changes no password.
+ * Creates the demo accounts that do not exist yet (all share `DEMO_PASSWORD`) and returns every one of them, saying
+ * which still have the demo password. An account whose employee is not in the data (a data set without DISDIK) is
+ * left out. Idempotent: a restart creates nothing new and changes no password.
  */
 export async function ensureDemoAccounts(em: EntityManager): Promise<DemoAccount[]> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   for (const spec of SPECS) {
-    const existing: { role: Role; who: string | null }[] = await em.execute(
-      `select u.role, coalesce(e.position || ', ' || a.code, u.display_name) as who
+    const existing: { role: Role; who: string | null; password_hash: string }[] = await em.execute(
+      `select u.role, coalesce(e.position || ', ' || a.code, u.display_name) as who, u.password_hash
          from app_user u left join employee e on e.id = u.employee_id left join agency a on a.id = e.agency_id
         where u.login = ?`,
       [spec.login],
     );
     if (existing[0]) {
-      accounts.push({ login: spec.login, role: existing[0].role, who: existing[0].who ?? '' });
+      accounts.push({
+        login: spec.login,
+        role: existing[0].role,
+        who: existing[0].who ?? '',
+        demoPassword: await verifyPassword(existing[0].password_hash, DEMO_PASSWORD),
+      });
       continue;
     }
     const employee = spec.employee ? await spec.employee(em) : null;
@@ -105,7 +112,12 @@ export async function ensureDemoAccounts(em: EntityManager): Promise<DemoAccount
       [spec.login, hash, spec.role, employee?.id ?? null, spec.displayName],
     );
     if (inserted.length > 0) {
-      accounts.push({ login: spec.login, role: spec.role, who: employee?.who ?? spec.displayName ?? '' });
+      accounts.push({
+        login: spec.login,
+        role: spec.role,
+        who: employee?.who ?? spec.displayName ?? '',
+        demoPassword: true,
+      });
     }
   }
   return accounts;
@@ -114,7 +126,7 @@ export async function ensureDemoAccounts(em: EntityManager): Promise<DemoAccount
 /** The demo accounts as the start command prints them: a table with the shared password. */
 export function formatDemoAccounts(accounts: readonly DemoAccount[]): string {
   const header = ['login', 'role', 'who'];
-  const rows = accounts.map((a) => [a.login, a.role, a.who]);
+  const rows = accounts.map((a) => [a.login, a.role, a.demoPassword ? a.who : `${a.who} (password changed)`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
   return [
