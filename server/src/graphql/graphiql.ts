@@ -4,7 +4,9 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 export const EXAMPLE_QUERIES = `# Kinerja GraphQL API: examples. Press the play button and pick an operation.
 # Every type, field and argument is described in the Docs panel (the book icon).
 # In demo mode you read as a POLICY caller: individual rows are pseudonymised (nip and name are null).
-# Send a token as the header {"Authorization": "Bearer <token>"} (Headers tab below) to read as your own account.
+# Send a token as the header {"Authorization": "Bearer <token>"} (Headers tab below) to read as your own account,
+# or run LogIn: the session cookie it sets makes the next queries run as that account (demo accounts: see the start
+# command's output).
 
 query Agencies {
   agencies {
@@ -51,6 +53,21 @@ query OneEmployeeByPseudonym($pseudonym: String = "paste a pseudonym from the qu
       predikat
       scores { criterion { code name category weight } score derivedFromIndicator }
     }
+  }
+}
+
+mutation LogIn {
+  login(login: "kabid", password: "sibolga-demo") {
+    expiresAt
+    user { login role employee { name position } }
+  }
+}
+
+query WhoAmI {
+  me {
+    login
+    role
+    scope { description lineSize pseudonymised }
   }
 }
 
