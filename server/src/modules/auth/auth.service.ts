@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { badUserInput, notFound, tooManyRequests, unauthenticated } from '../../graphql/errors.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { Employee } from '../employee/employee.entity.js';
 import { generatePassword, hashGeneratedPassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { LoginThrottles } from './rate-limit.js';
@@ -178,24 +179,19 @@ interface AccountAudit {
   reason?: string | null;
 }
 
-/** Writes the audit entries of account writes, in the caller's transaction, in one statement. */
-async function auditAccounts(em: EntityManager, actor: string, entries: readonly AccountAudit[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map((entry) => ({
-    actor: actor.slice(0, 120),
-    action: entry.action,
-    entity_type: 'account',
-    entity_id: entry.login,
-    after: entry.after,
-    reason: entry.reason ?? null,
-  }));
-  await em.execute(
-    `insert into audit_log (actor, action, entity_type, entity_id, after, reason)
-     select r.actor, r.action, r.entity_type, r.entity_id, r.after, r.reason
-       from jsonb_to_recordset(?::jsonb) as r(actor text, action text, entity_type text, entity_id text, after jsonb,
-                                              reason text)`,
-    [JSON.stringify(rows)],
-    'run',
+/** Writes the audit entries of account writes, in the caller's transaction (through the one audit writer). */
+function auditAccounts(em: EntityManager, actor: string, entries: readonly AccountAudit[]): Promise<void> {
+  return writeAudit(
+    em,
+    entries.map((entry) => ({
+      actor,
+      action: entry.action,
+      entityType: 'account',
+      entityId: entry.login,
+      before: null,
+      after: entry.after,
+      reason: entry.reason,
+    })),
   );
 }
 
