@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { accountScope, mayViewTransparency } from '../auth/workflow-permissions.js';
 import { Employee } from '../employee/employee.entity.js';
-import { findEmployee } from '../employee/employee.service.js';
+import { findVisibleEmployee } from '../employee/employee.service.js';
 import { transparencyOf } from './transparency.service.js';
 import { TransparencyType } from './transparency.types.js';
 
@@ -34,7 +34,8 @@ export class TransparencyResolver {
       }
       employee = await ctx.em.findOneOrFail(Employee, { id: scope.viewer.employeeId });
     } else {
-      employee = await findEmployee(ctx.em, nip, pseudonym);
+      // Same answer for a missing and an out-of-scope employee: the page must not reveal which NIPs exist.
+      employee = await findVisibleEmployee(ctx.em, ctx.access!, nip, pseudonym);
     }
     if (!mayViewTransparency(scope, { id: employee.id, agencyId: employee.agency.id })) {
       throw forbidden("Only the employee, their reporting line, their agency's head, ADMIN and LEADER see this page");
