@@ -1,6 +1,6 @@
-import { evaluateScores, indicatorScore } from '@kinerja/shared';
+import { DEFAULT_SCORING_POLICY, evaluateScores, indicatorScore } from '@kinerja/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePeriodsThrough } from '../../src/modules/import/close-periods.js';
+import { closeHistoryThrough } from '../../src/modules/results/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { emptyDatabase, fileCounts, fixture, importFolder, tableCounts } from './helpers.js';
 
@@ -234,11 +234,11 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
   });
   it('closing the imported history finalises SUBMITTED evaluations with the shared rules and leaves DRAFT ones', async () => {
     await importFolder(db.orm, fixture('valid'));
-    const closed = await closePeriodsThrough({
-      orm: db.orm,
-      through: { year: 2025, quarter: 1 },
-      actor: 'test:import',
-    });
+    const closed = await closeHistoryThrough(
+      db.orm,
+      { year: 2025, quarter: 1 },
+      { actor: 'test:import', policy: DEFAULT_SCORING_POLICY, reason: null },
+    );
     expect(closed).toEqual(['2025-Q1']);
     const rows = await db.orm.em.getConnection().execute<
       { nip: string; quarter: number; status: string; score: number | null; predikat: string | null; period: string }[]

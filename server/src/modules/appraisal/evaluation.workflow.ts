@@ -16,7 +16,7 @@ import {
   mayScoreEvaluation,
 } from '../auth/workflow-permissions.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { Evaluation } from './evaluation.entity.js';
+import type { Evaluation } from './evaluation.entity.js';
 import type {
   DecideObjectionInput,
   EvaluationStepInput,
@@ -24,7 +24,8 @@ import type {
   SaveEvaluationDraftInput,
   ScoreInput,
 } from './evaluation.inputs.js';
-import { finalizeEvaluation, resultsOf, type EvaluationResults } from './evaluation-results.js';
+import { sqlOf, writeResults } from '../results/index.js';
+import { storedResults, type EvaluationResults } from './evaluation-results.js';
 
 /**
  * The life cycle of a quarterly evaluation (domain.md "Evaluation"): DRAFT -> SUBMITTED -> ACKNOWLEDGED -> FINAL, or
@@ -122,6 +123,11 @@ async function writeEvaluation(
   if (rows.length !== 1) throw conflict(`Evaluation ${facts.id} was changed meanwhile`, facts.version);
 }
 
+/** Stores the results of a changed evaluation through the one results writer (docs/scoring.md "Stored results"). */
+async function storeResults(tem: EntityManager, facts: EvaluationFacts, policy: ScoringPolicy): Promise<void> {
+  await writeResults(await sqlOf(tem), [facts.id], policy);
+}
+
 /** A stored criterion score with what the audit log and the rules need of its criterion. */
 export interface ScoreLine {
   criterionId: number;
@@ -153,7 +159,7 @@ async function scoreLines(em: EntityManager, evaluationId: number): Promise<Scor
   );
 }
 
-/** The state of an evaluation now (inside the caller's transaction), its results by the one rule (`resultsOf`). */
+/** The state of an evaluation now (inside the caller's transaction), with its stored results. */
 export async function evaluationState(em: EntityManager, id: number, policy: ScoringPolicy): Promise<EvaluationState> {
   const [row] = await em.execute<
     (Pick<
@@ -177,11 +183,7 @@ export async function evaluationState(em: EntityManager, id: number, policy: Sco
     [id],
   );
   const lines = await scoreLines(em, id);
-  const results = resultsOf(
-    row,
-    lines.map((line) => ({ score: line.score, criterion: { category: line.category, weight: line.weight } })),
-    policy,
-  );
+  const results = storedResults(row, policy.version);
   return {
     status: row.status,
     version: row.version,
@@ -456,6 +458,7 @@ export async function saveDraft(
     await applyScores(tem, facts, input.scores, policy, 'input.scores');
     // A new evaluation starts at version 1 with its first scores; a change raises the version.
     if (!created) await writeEvaluation(tem, facts);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: created ? 'evaluation.create' : 'evaluation.save',
@@ -485,6 +488,7 @@ export async function submit(em: EntityManager, actor: WorkflowActor, input: Eva
       throw badUserInput('input.evaluationId', `evaluation ${facts.id} has no scores: score it before submitting`);
     }
     await writeEvaluation(tem, facts, `status = 'SUBMITTED', submitted_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.submit',
@@ -521,6 +525,7 @@ export async function acknowledge(
     }
     const before = await evaluationState(tem, facts.id, policy);
     await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.acknowledge',
@@ -563,6 +568,7 @@ export async function object(em: EntityManager, actor: WorkflowActor, input: Obj
       [facts.id, facts.employeeId, reason],
     );
     await writeEvaluation(tem, facts, `status = 'OBJECTED'`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.object',
@@ -635,6 +641,7 @@ export async function decideObjection(
       );
     }
     await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'objection.decide',
@@ -660,7 +667,7 @@ const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
 
 /**
  * Finalises an ACKNOWLEDGED evaluation: the head of the evaluation's agency or an administrator. Stores the results
- * with the policy version through the shared `finalizeEvaluation`.
+ * with the policy version and the weights through the results writer, then frozen.
  */
 export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
@@ -673,8 +680,9 @@ export async function finalise(em: EntityManager, actor: WorkflowActor, input: E
     const why = NOT_FINALISABLE[facts.status];
     if (why) throw badUserInput('input.evaluationId', `evaluation ${facts.id} cannot be finalised: ${why}`);
     const before = await evaluationState(tem, facts.id, policy);
-    const evaluation = await tem.findOneOrFail(Evaluation, { id: facts.id }, { refresh: true });
-    await finalizeEvaluation(tem, evaluation, policy);
+    // Computed once more under the weights and policy in force, then frozen by the status.
+    await storeResults(tem, facts, policy);
+    await writeEvaluation(tem, facts, `status = 'FINAL', finalized_at = now()`);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.finalize',

@@ -3,6 +3,7 @@ import { badUserInput, forbidden } from '../../graphql/errors.js';
 import type { Scope } from '../auth/access.js';
 import { mayProposeOrgPredikat, maySetOrgPredikat } from '../auth/workflow-permissions.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { markStaleOne, sqlOf } from '../results/index.js';
 import type { OrgPredikatInput } from './org-performance.inputs.js';
 
 /**
@@ -64,6 +65,8 @@ export async function changeOrgPredikat(
        returning id, proposed_predikat, proposed_by, predikat, set_by`,
       [agency.id, input.year, input.predikat, scope.viewer.login.slice(0, 64)],
     );
+    // Only the predikat set by a leader drives the distribution check.
+    if (kind === 'set') await markStaleOne(await sqlOf(tem), 'org_predikat', agency.id, input.year);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: kind === 'propose' ? 'org-performance.propose' : 'org-performance.set',
