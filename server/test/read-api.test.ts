@@ -8,7 +8,13 @@ import { OrgPerformance } from '../src/modules/appraisal/org-performance.entity.
 import { Participation } from '../src/modules/training/participation.entity.js';
 import { Training } from '../src/modules/training/training.entity.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { buildScenario, rewriteResults, type CriterionSpec, type Scenario, type ScoreSpec } from './helpers/scenario.js';
+import {
+  buildScenario,
+  rewriteResults,
+  type CriterionSpec,
+  type Scenario,
+  type ScoreSpec,
+} from './helpers/scenario.js';
 import { accountToken } from './helpers/auth.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 

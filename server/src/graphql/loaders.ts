@@ -31,7 +31,7 @@ import {
   participationsOfTrainings,
   trainingHoursOf,
 } from '../modules/training/training.service.js';
-import { employeeYearKey, unwrapAll, type EmployeeYear } from './batching.js';
+import { employeeYearKey, type EmployeeYear } from './batching.js';
 
 /**
  * Batched loaders, one set per request: a nested query over N rows asks the database once per level, not once per

@@ -11,7 +11,7 @@ export class Migration20261202010000StoredResults extends Migration {
     this.addSql(
       `alter table "evaluation" add constraint evaluation_final_has_policy check (status <> 'FINAL' or policy_version is not null)`,
     );
-    // The weight of each scored criterion the stored results were computed with (criterion id -> weight), so that a
+    // The weight of each scored criterion the stored results were computed with (criterion code -> weight; one code names one criterion for an agency and year), so that a
     // FINAL evaluation can be recomputed exactly after its agency's weights are replaced.
     this.addSql(`alter table "evaluation" add column "result_weights" jsonb null`);
     this.addSql(`create table "scoring_policy" (

@@ -27,10 +27,10 @@ export async function storedAnnualResults(
   em: EntityManager,
   keys: readonly { employeeId: number; year: number }[],
 ): Promise<(AnnualResultWithSource | null)[]> {
-  const rows = await em.getConnection().execute<
-    (Omit<AnnualResultWithSource, 'note'> & { employeeId: number; note: string | null })[]
-  >(
-    `select a.employee_id as "employeeId", a.year, a.hasil_kerja_score as "hasilKerjaScore",
+  const rows = await em
+    .getConnection()
+    .execute<(Omit<AnnualResultWithSource, 'note'> & { employeeId: number; note: string | null })[]>(
+      `select a.employee_id as "employeeId", a.year, a.hasil_kerja_score as "hasilKerjaScore",
             a.perilaku_kerja_score as "perilakuKerjaScore", a.score, a.hasil_kerja_rating as "hasilKerjaRating",
             a.perilaku_kerja_rating as "perilakuKerjaRating", a.predikat,
             a.predikat_before_innovation_rule as "predikatBeforeInnovationRule",
@@ -38,9 +38,9 @@ export async function storedAnnualResults(
             a.quarter_count as "quarterCount", a.policy_version as "policyVersion"
        from annual_result a
        join unnest(?::int[], ?::int[]) as k(employee_id, year) on a.employee_id = k.employee_id and a.year = k.year`,
-    // Array literals: knex would spread a JavaScript array into a list of parameters.
-    [`{${keys.map((k) => k.employeeId).join(',')}}`, `{${keys.map((k) => k.year).join(',')}}`],
-  );
+      // Array literals: knex would spread a JavaScript array into a list of parameters.
+      [`{${keys.map((k) => k.employeeId).join(',')}}`, `{${keys.map((k) => k.year).join(',')}}`],
+    );
   const byKey = new Map(rows.map(({ employeeId, ...row }) => [`${employeeId}:${row.year}`, row]));
   return keys.map((k) => byKey.get(`${k.employeeId}:${k.year}`) ?? null);
 }

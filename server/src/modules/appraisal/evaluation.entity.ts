@@ -92,7 +92,7 @@ export class Evaluation {
   @Property({ type: 'string', length: 32, nullable: true })
   policyVersion: string | null = null;
 
-  /** Weight of each scored criterion (criterion id -> weight) the stored results were computed with. */
+  /** Weight of each scored criterion (criterion code -> weight) the stored results were computed with. */
   @Property({ type: 'json', nullable: true })
   resultWeights: Record<string, number> | null = null;
 

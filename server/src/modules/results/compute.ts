@@ -10,7 +10,8 @@ import {
 /** One criterion score of an evaluation, with the category and weight of its criterion. */
 export interface ScoreOfEvaluation {
   evaluationId: number;
-  criterionId: number;
+  /** The criterion's code: one code names one criterion for an agency and year, also after a re-weighting. */
+  criterionCode: string;
   category: CriterionCategory;
   weight: number;
   score: number;
@@ -20,7 +21,7 @@ export interface ScoreOfEvaluation {
 export interface EvaluationResultRow extends EvaluationScores {
   evaluationId: number;
   policyVersion: string;
-  /** Criterion id -> weight, of every scored criterion. */
+  /** Criterion code -> weight, of every scored criterion. */
   weights: Record<string, number>;
 }
 
@@ -54,7 +55,7 @@ export function evaluationResultRow(
   policy: ScoringPolicy,
 ): EvaluationResultRow {
   const weights: Record<string, number> = {};
-  for (const s of scores) weights[String(s.criterionId)] = s.weight;
+  for (const s of scores) weights[s.criterionCode] = s.weight;
   return { evaluationId, ...evaluateScores(scores, policy), policyVersion: policy.version, weights };
 }
 

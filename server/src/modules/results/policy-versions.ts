@@ -31,10 +31,10 @@ export async function recordPolicyInForce(sql: Sql, policy: ScoringPolicy): Prom
 
 /** Every kept version, newest first. */
 export async function keptPolicies(sql: Pick<Sql, 'query'>): Promise<KeptPolicy[]> {
-  const { rows } = await sql.query<{ version: string; content: KeptPolicy['content']; in_force_from: Date }>(
+  const { rows } = await sql.query<{ version: string; content: KeptPolicy['content']; in_force_from: Date | string }>(
     'select version, content, in_force_from from scoring_policy order by in_force_from desc, id desc',
   );
-  return rows.map((r) => ({ version: r.version, content: r.content, inForceFrom: r.in_force_from }));
+  return rows.map((r) => ({ version: r.version, content: r.content, inForceFrom: new Date(r.in_force_from) }));
 }
 
 /** What bringing the stored results up to a policy did. */

@@ -53,8 +53,8 @@ export async function writeEvaluationResults(
   let written = 0;
   for (let start = 0; start < evaluationIds.length; start += CHUNK) {
     const ids = evaluationIds.slice(start, start + CHUNK);
-    const { rows } = await sql.query<[number, number, CriterionCategory, number, number]>({
-      text: `select s.evaluation_id, s.criterion_id, c.category, c.weight, s.score
+    const { rows } = await sql.query<[number, string, CriterionCategory, number, number]>({
+      text: `select s.evaluation_id, c.code, c.category, c.weight, s.score
                from evaluation e join evaluation_score s on s.evaluation_id = e.id
                join criterion c on c.id = s.criterion_id
               where e.id = any($1::int[]) and ${statusFilter}`,
@@ -63,9 +63,9 @@ export async function writeEvaluationResults(
     });
     const results = computeEvaluationResults(
       ids,
-      rows.map(([evaluationId, criterionId, category, weight, score]) => ({
+      rows.map(([evaluationId, criterionCode, category, weight, score]) => ({
         evaluationId,
-        criterionId,
+        criterionCode,
         category,
         weight,
         score,

@@ -151,7 +151,7 @@ const FETCH_ROWS = 20_000;
  */
 async function computeNewResults(ctx: ImportContext): Promise<void> {
   const sql = ctx.sql;
-  const criteria = new Map<number, { category: CriterionCategory; weight: number }>();
+  const criteria = new Map<number, { code: string; category: CriterionCategory; weight: number }>();
   for (const list of ctx.criteria.values()) for (const c of list) criteria.set(c.id, c);
   await createStagingTable(sql, 'import_result', RESULT_COLUMNS);
   const writer = new BatchWriter(sql, 'import_result', RESULT_COLUMNS, ctx.useCopy);
@@ -163,7 +163,7 @@ async function computeNewResults(ctx: ImportContext): Promise<void> {
      where ie.evaluation_id is null
      order by s.employee_id, s.year, s.quarter`);
   let key: [number, number, number] | null = null;
-  let scores: { criterionId: number; category: CriterionCategory; weight: number; score: number }[] = [];
+  let scores: { criterionCode: string; category: CriterionCategory; weight: number; score: number }[] = [];
   let batch: unknown[][] = [];
   const finish = () => {
     if (key === null) return;
@@ -191,7 +191,7 @@ async function computeNewResults(ctx: ImportContext): Promise<void> {
         scores = [];
       }
       const criterion = criteria.get(criterionId)!;
-      scores.push({ criterionId, category: criterion.category, weight: criterion.weight, score });
+      scores.push({ criterionCode: criterion.code, category: criterion.category, weight: criterion.weight, score });
     }
     if (rows.length < FETCH_ROWS) break;
     await writer.write(batch);
