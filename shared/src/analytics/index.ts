@@ -3,3 +3,4 @@ export * from './descriptive.js';
 export * from './notes.js';
 export * from './ranks.js';
 export * from './suppression.js';
+export * from './training-impact.js';
