@@ -4,3 +4,4 @@ export * from './notes.js';
 export * from './ranks.js';
 export * from './suppression.js';
 export * from './training-impact.js';
+export * from './rater-objectivity.js';
