@@ -3,3 +3,8 @@ export * from './descriptive.js';
 export * from './notes.js';
 export * from './ranks.js';
 export * from './suppression.js';
+export * from './training-impact.js';
+export * from './rater-objectivity.js';
+export * from './agency-comparison.js';
+export * from './distribution-check.js';
+export * from './training-needs.js';
