@@ -194,7 +194,7 @@ describe('acceptance 1: the demo load (import and the closing of its history)', 
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await loadInitialData(db.orm, { log: () => undefined, employees: 120, today: new Date('2025-08-15T00:00:00Z') });
+    await loadInitialData(db.orm, { log: () => undefined, employees: 120, today: '2025-08-15' });
   });
 
   afterAll(async () => {
