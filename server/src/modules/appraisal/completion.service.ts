@@ -1,7 +1,7 @@
-import { quarterLabel } from '@kinerja/shared';
+import { checkQuarter, quarterLabel } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput, notFound, throwProblems } from '../../graphql/errors.js';
 import type { Scope } from '../auth/access.js';
 import { completionScope } from '../auth/workflow-permissions.js';
 import type {
@@ -70,9 +70,7 @@ export async function completionOf(
   quarter: number,
   agencyCode: string | null | undefined,
 ): Promise<CompletionType> {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-    throw badUserInput('quarter', `quarter must be 1-4, not ${quarter}`);
-  }
+  throwProblems(checkQuarter(quarter), null);
   const { em, loaders } = ctx;
   const [period] = await em.execute<{ id: number }[]>('select id from period where year = ? and quarter = ?', [
     year,
