@@ -14,3 +14,4 @@ export * from './rounding.js';
 export * from './score-entry.js';
 export * from './scores.js';
 export * from './weights.js';
+export * from './analytics/index.js';

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import * as analytics from '../src/analytics/index.js';
 import * as shared from '../src/index.js';
 
 // Server and dashboard import these names from '@kinerja/shared': dropping or renaming one breaks them.
 describe('index re-exports the public API', () => {
   it('exports exactly these runtime names', () => {
-    expect(Object.keys(shared).sort()).toEqual([
+    // analytics names are listed by the next test, so that the two lists change independently
+    expect(
+      Object.keys(shared)
+        .filter((name) => !(name in analytics))
+        .sort(),
+    ).toEqual([
       'AGENCY_KINDS',
       'COUNTED_STATUSES',
       'CRITERION_CATEGORIES',
@@ -74,5 +80,24 @@ describe('index re-exports the public API', () => {
       'validateNip',
       'weightTotal',
     ]);
+  });
+
+  it('re-exports exactly these analytics names', () => {
+    expect(Object.keys(analytics).sort()).toEqual([
+      'AGGREGATE_CALLER_ROLES',
+      'aggregateCallerFor',
+      'analyticsNoteText',
+      'compareKeys',
+      'decideSuppression',
+      'describeValues',
+      'isSuppressionExempt',
+      'mean',
+      'percentileCont',
+      'predikatCounts',
+      'rankByMean',
+      'sampleStdDev',
+      'sampleVariance',
+    ]);
+    for (const name of Object.keys(analytics)) expect(shared).toHaveProperty(name);
   });
 });
