@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { quarterLabel, type ScoringPolicy } from '@kinerja/shared';
-import { badUserInput } from '../../graphql/errors.js';
+import { checkYearQuarter, quarterLabel, type ScoringPolicy } from '@kinerja/shared';
+import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { closePeriod as closeOnePeriod, sqlOf, type ClosedPeriod } from '../results/index.js';
 import type { PeriodChangeInput } from './period.inputs.js';
@@ -9,12 +9,7 @@ export type { ClosedPeriod };
 
 /** Checks a period's year and quarter (field paths under `input`). */
 export function checkPeriodChange(input: PeriodChangeInput): void {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-    throw badUserInput('input.year', `year must be between 2000 and 2100, not ${input.year}`);
-  }
-  if (!Number.isInteger(input.quarter) || input.quarter < 1 || input.quarter > 4) {
-    throw badUserInput('input.quarter', `quarter must be 1-4, not ${input.quarter}`);
-  }
+  throwProblems(checkYearQuarter(input), 'input');
 }
 
 /**

@@ -6,6 +6,11 @@ import { markStale } from './stale.js';
 /** Evaluations (or employee-years) per statement: a few MB of parameters at most. */
 const CHUNK = 5000;
 
+/** Annual results rewritten under advisory locks (one per employee-year) when a batch has at most this many. */
+const ADVISORY_LOCKS_AT_MOST = 64;
+/** The advisory-lock keys of annual results: 2^50 + employee id x 4096 + year, apart from any other key. */
+const ANNUAL_LOCK_SPACE = '1125899906842624::bigint';
+
 const COUNTED = COUNTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** An employee and a year, the key of an annual result. */
@@ -53,6 +58,9 @@ export async function writeEvaluationResults(
   let written = 0;
   for (let start = 0; start < evaluationIds.length; start += CHUNK) {
     const ids = evaluationIds.slice(start, start + CHUNK);
+    // Locked first (in id order), and the scores read in a later statement: a concurrent save of one of them has
+    // committed by then, so its new scores are the ones computed, never overwritten by older ones.
+    await sql.query('select id from evaluation where id = any($1::int[]) order by id for update', [ids]);
     const { rows } = await sql.query<[number, string, CriterionCategory, number, number]>({
       text: `select s.evaluation_id, c.code, c.category, c.weight, s.score
                from evaluation e join evaluation_score s on s.evaluation_id = e.id
@@ -153,6 +161,16 @@ export async function writeAnnualResults(
   for (let start = 0; start < all.length; start += CHUNK) {
     const keys = all.slice(start, start + CHUNK);
     const params = [keys.map((k) => k.employeeId), keys.map((k) => k.year)];
+    if (keys.length <= ADVISORY_LOCKS_AT_MOST) {
+      // Two steps on evaluations of one employee and year in parallel each rewrite the annual result: one at a time,
+      // so the later one reads what the earlier one committed. (Large batches, closing and the import, hold the
+      // period or the tables; advisory locks there would fill the lock table.)
+      await sql.query(
+        `select pg_advisory_xact_lock(${ANNUAL_LOCK_SPACE} + k.employee_id::bigint * 4096 + k.year)
+           from unnest($1::int[], $2::int[]) as k(employee_id, year) order by k.employee_id, k.year`,
+        params,
+      );
+    }
     const [quarters, innovations] = await Promise.all([
       sql.query<[number, number, number, number, number | null, number | null]>({
         text: `select e.employee_id, p.year, p.quarter, e.agency_id, e.hasil_kerja_score, e.perilaku_kerja_score
