@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { writeDemoData } from '../db/demo-data/generate.js';
-import { DEFAULT_EMPLOYEES, DEFAULT_SEED } from '../db/demo-data/settings.js';
+import { writeDemoData } from '../demo-data/generate.js';
+import { DEFAULT_EMPLOYEES, DEFAULT_SEED } from '../demo-data/settings.js';
 
 /**
  * Writes the Kota Sibolga demo data set as CSV files in the import format:

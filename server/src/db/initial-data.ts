@@ -6,7 +6,7 @@ import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
 import { closePeriodsThrough } from '../modules/import/close-periods.js';
 import { runImport } from '../modules/import/import.service.js';
 import { formatReport, progressPrinter } from '../modules/import/report.js';
-import { writeDemoData } from './demo-data/generate.js';
+import { writeDemoData } from '../demo-data/generate.js';
 
 export interface InitialDataOptions {
   log: (line: string) => void;

@@ -13,7 +13,7 @@ import {
   seesEveryRow,
   type RequestAccess,
   type Scope,
-} from '../auth/access.js';
+} from '../access/read-scopes.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter, EmployeeOrder } from './employee.types.js';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isRealDate } from '@kinerja/shared';
 import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../auth/access.js';
-import { mayCreateTraining, mayRecordParticipation } from '../auth/workflow-permissions.js';
+import type { Scope } from '../access/read-scopes.js';
+import { mayCreateTraining, mayRecordParticipation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
 

@@ -1,0 +1,23 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { quarterLabel } from '@kinerja/shared';
+import type { Context } from '../../api/context.js';
+import { Period } from './period.entity.js';
+import { PeriodType } from './period.types.js';
+
+@Resolver(() => PeriodType)
+export class PeriodResolver {
+  @Query(() => [PeriodType], { description: 'Appraisal periods (quarters), oldest first.' })
+  async periods(
+    @Ctx() { em }: Context,
+    @Arg('year', () => Int, { nullable: true, description: 'Only the quarters of this year.' }) year?: number | null,
+  ): Promise<Period[]> {
+    return em.find(Period, year === null || year === undefined ? {} : { year }, {
+      orderBy: { year: 'asc', quarter: 'asc' },
+    });
+  }
+
+  @FieldResolver(() => String, { description: 'How people name the period, e.g. "Triwulan I 2025".' })
+  label(@Root() period: Period): string {
+    return quarterLabel(period.year, period.quarter, 'id');
+  }
+}
