@@ -84,37 +84,6 @@ export async function findEmployees(
 }
 
 /**
- * One employee by NIP or by pseudonym (exactly one of the two), whoever asks. A NIP that is not 18 digits is refused
- * with the shared rule's message; NOT_FOUND when nobody has it. Queries answer through `findVisibleEmployee`.
- */
-export async function findEmployee(
-  em: EntityManager,
-  nip: string | null | undefined,
-  pseudonym: string | null | undefined,
-): Promise<Employee> {
-  const hasNip = nip !== null && nip !== undefined;
-  const hasPseudonym = pseudonym !== null && pseudonym !== undefined;
-  if (hasNip && hasPseudonym) {
-    throw badUserInput('pseudonym', 'Give either nip or pseudonym, not both');
-  }
-  if (hasNip) {
-    const check = validateNip(nip);
-    if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
-      throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
-    }
-    const employee = await em.findOne(Employee, { nip });
-    if (!employee) throw notFound(`Employee with NIP ${nip}`);
-    return employee;
-  }
-  if (hasPseudonym) {
-    const employee = await em.findOne(Employee, { pseudonym });
-    if (!employee) throw notFound(`Employee with pseudonym ${pseudonym}`);
-    return employee;
-  }
-  throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
-}
-
-/**
  * One employee by NIP or by pseudonym (exactly one of the two), if the caller may see them. A NIP that is not 18
  * digits is refused with the shared rule's message; pseudonymised callers may not look up by NIP.
  *
