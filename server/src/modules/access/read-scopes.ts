@@ -2,8 +2,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { forbidden } from '../../graphql/errors.js';
-import type { Evaluation } from '../evaluations/evaluation.entity.js';
-import type { Employee } from '../employee/employee.entity.js';
 import { PSEUDONYMISED_ROLES, type Role } from './roles.js';
 import type { Viewer } from './viewer.js';
 
@@ -60,8 +58,17 @@ export interface EmployeeRef {
   agencyId: number;
 }
 
-/** The facts of an employee entity that access decisions read (its agency as a reference, never loaded). */
-export function employeeRef(employee: Pick<Employee, 'id' | 'agency'>): EmployeeRef {
+/**
+ * What access decisions read of an employee entity: its id and its agency as a reference (never loaded). Written
+ * as a shape, not as the Employee entity, so that the access module imports no other module.
+ */
+export interface EmployeeRow {
+  id: number;
+  agency: { id: number };
+}
+
+/** The facts of an employee entity that access decisions read. */
+export function employeeRef(employee: EmployeeRow): EmployeeRef {
   return { id: employee.id, agencyId: employee.agency.id };
 }
 
@@ -144,12 +151,12 @@ export function employeeScopeCondition(scope: Scope, alias: string): SqlConditio
 }
 
 /** `employeeScopeCondition` as a MikroORM filter on Employee, or null when every row is visible. */
-export function employeeScopeFilter(scope: Scope): FilterQuery<Employee> | null {
+export function employeeScopeFilter<Employee extends object>(scope: Scope): FilterQuery<Employee> | null {
   const set = visibleEmployeeSet(scope);
   if (set.all) return null;
-  const parts: FilterQuery<Employee>[] = [{ id: { $in: [...set.ids] } }];
+  const parts: object[] = [{ id: { $in: [...set.ids] } }];
   if (set.agencyId !== null) parts.push({ agency: set.agencyId });
-  return { $or: parts };
+  return { $or: parts } as FilterQuery<Employee>;
 }
 
 /** The evaluation facts an access decision needs. */
@@ -232,20 +239,23 @@ export function evaluationScopeCondition(scope: Scope, alias: string): SqlCondit
 }
 
 /** `evaluationScopeCondition` as a MikroORM filter on Evaluation, or null when every evaluation is visible. */
-export function evaluationScopeFilter(scope: Scope, em: EntityManager): FilterQuery<Evaluation> | null {
+export function evaluationScopeFilter<Evaluation extends object>(
+  scope: Scope,
+  em: EntityManager,
+): FilterQuery<Evaluation> | null {
   const set = visibleEvaluationSet(scope);
   if (set.all) return null;
-  const parts: FilterQuery<Evaluation>[] = [{ employee: { $in: [...set.employees.ids] } }];
+  const parts: object[] = [{ employee: { $in: [...set.employees.ids] } }];
   if (set.assessorId !== null) parts.push({ assessor: set.assessorId });
   if (set.objectionAssessorIds.length > 0) {
     const objected = em.getKnex()('objection').select('evaluation_id');
     parts.push({
       assessor: { $in: [...set.objectionAssessorIds] },
       id: { $in: objected },
-    } as unknown as FilterQuery<Evaluation>);
+    });
   }
   if (set.agencyId !== null) parts.push({ agency: set.agencyId }, { employee: { agency: set.agencyId } });
-  return { $or: parts };
+  return { $or: parts } as FilterQuery<Evaluation>;
 }
 
 /** Refuses NIP lookups and name searches for pseudonymised callers (api.md). */
@@ -383,7 +393,7 @@ export class RequestAccess {
   }
 
   /** The caller's visibility of an employee: synchronous when the position decides, else one batched query. */
-  visibility(employee: Pick<Employee, 'id' | 'agency'>): EmployeeVisibility | Promise<EmployeeVisibility> {
+  visibility(employee: EmployeeRow): EmployeeVisibility | Promise<EmployeeVisibility> {
     const cached = this.cache.get(employee.id);
     if (cached !== undefined) return cached;
     const byPosition = employeeVisibility(this.scope, employeeRef(employee));
@@ -401,13 +411,13 @@ export class RequestAccess {
   }
 
   /** The employee when the caller may see them at all, else null (a nested reference the caller may not follow). */
-  async visibleEmployee<T extends Pick<Employee, 'id' | 'agency'>>(employee: T | null): Promise<T | null> {
+  async visibleEmployee<T extends EmployeeRow>(employee: T | null): Promise<T | null> {
     if (!employee) return null;
     return (await this.visibility(employee)) === 'NONE' ? null : employee;
   }
 
   /** The employee of a non-null reference; FORBIDDEN when the caller may not see them (the rules should prevent it). */
-  async requireVisible<T extends Pick<Employee, 'id' | 'agency'>>(employee: T, what: string): Promise<T> {
+  async requireVisible<T extends EmployeeRow>(employee: T, what: string): Promise<T> {
     if ((await this.visibility(employee)) === 'NONE') throw forbidden(`${what} is not visible to you`);
     return employee;
   }
@@ -417,7 +427,7 @@ export class RequestAccess {
    * performance data (`'ROWS'`: FULL or PSEUDONYMOUS, e.g. training participants). Pseudonymised callers get them
    * by pseudonym, so that the order does not give names away.
    */
-  async visibleEmployees<T extends Pick<Employee, 'id' | 'agency' | 'pseudonym'>>(
+  async visibleEmployees<T extends EmployeeRow & { pseudonym: string }>(
     employees: readonly T[],
     minimum: 'PROFILE' | 'ROWS',
   ): Promise<T[]> {

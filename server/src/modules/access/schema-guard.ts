@@ -7,14 +7,14 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
-import type { Employee } from '../employee/employee.entity.js';
 import {
   EMPLOYEE_FIELD_RULES,
   employeeFieldVisible,
   FREE_TEXT_FIELDS,
   isPseudonymised,
+  type EmployeeRow,
   type EmployeeVisibility,
 } from './read-scopes.js';
 import { MUTATION_ACCESS, QUERY_ACCESS, type OperationAccess } from './operation-gate.js';
@@ -111,7 +111,7 @@ function guardEmployeeFields(schema: GraphQLSchema): void {
       if (!context.access) return hidden();
       const decide = (visibility: EmployeeVisibility) =>
         employeeFieldVisible(rule, visibility) ? resolve(root, args, context, info) : hidden();
-      const visibility = context.access.visibility(root as Employee);
+      const visibility = context.access.visibility(root as EmployeeRow);
       return isPromise(visibility) ? visibility.then(decide) : decide(visibility);
     };
   }
