@@ -1,54 +1,42 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { AgencyResolver } from '../modules/agency/agency.resolver.js';
-import { CriterionResolver } from '../modules/criteria/criterion.resolver.js';
-import { EvaluationResolver, ObjectionResolver } from '../modules/evaluations/evaluation.resolver.js';
-import { InnovationResolver } from '../modules/innovation/innovation.resolver.js';
-import { AgencyPerformanceResolver } from '../modules/org-performance/org-performance.resolver.js';
-import { PeriodResolver } from '../modules/periods/period.resolver.js';
-import { ScoringPolicyResolver } from '../modules/policy/scoring-policy.resolver.js';
-import { installAccessGuards } from '../modules/access/schema-guard.js';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
-import { ParticipationResolver, TrainingResolver } from '../modules/training/training.resolver.js';
-import { AuditResolver } from '../modules/audit/audit.resolver.js';
-import { CompletionResolver } from '../modules/completion/completion.resolver.js';
-import { CriterionMutations } from '../modules/criteria/criterion.mutations.js';
-import { EvaluationMutations } from '../modules/evaluations/evaluation.mutations.js';
-import { InnovationMutations } from '../modules/innovation/innovation.mutations.js';
-import { OrgPerformanceMutations } from '../modules/org-performance/org-performance.mutations.js';
-import { PeriodMutations } from '../modules/evaluations/period.mutations.js';
-import { TransparencyResolver } from '../modules/transparency/transparency.resolver.js';
-import { ImportMutations } from '../modules/import/import.mutations.js';
-import { TrainingMutations } from '../modules/training/training.mutations.js';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { installAccessGuards } from '../modules/access/index.js';
+import { agencyModule } from '../modules/agency/index.js';
+import { auditModule } from '../modules/audit/index.js';
+import { authModule } from '../modules/auth/index.js';
+import { completionModule } from '../modules/completion/index.js';
+import { criteriaModule } from '../modules/criteria/index.js';
+import { employeeModule } from '../modules/employee/index.js';
+import { evaluationsModule } from '../modules/evaluations/index.js';
+import { importModule } from '../modules/import/index.js';
+import { innovationModule } from '../modules/innovation/index.js';
+import { orgPerformanceModule } from '../modules/org-performance/index.js';
+import { periodsModule } from '../modules/periods/index.js';
+import { policyModule } from '../modules/policy/index.js';
+import { trainingModule } from '../modules/training/index.js';
+import { transparencyModule } from '../modules/transparency/index.js';
 
-/** Every resolver of the API; the schema is built from these alone. */
-export const RESOLVERS = [
-  AgencyResolver,
-  AgencyPerformanceResolver,
-  EmployeeResolver,
-  CriterionResolver,
-  PeriodResolver,
-  EvaluationResolver,
-  ObjectionResolver,
-  InnovationResolver,
-  ScoringPolicyResolver,
-  TrainingResolver,
-  ParticipationResolver,
-  AuthResolver,
-  // The appraisal workflow: mutations (each validates, writes and audits in one transaction) and its read views.
-  EvaluationMutations,
-  PeriodMutations,
-  CriterionMutations,
-  InnovationMutations,
-  OrgPerformanceMutations,
-  TrainingMutations,
-  ImportMutations,
-  AuditResolver,
-  TransparencyResolver,
-  CompletionResolver,
+/** Every module of the API; the schema is built from their resolvers alone. */
+export const MODULES = [
+  agencyModule,
+  employeeModule,
+  criteriaModule,
+  periodsModule,
+  evaluationsModule,
+  innovationModule,
+  orgPerformanceModule,
+  policyModule,
+  trainingModule,
+  authModule,
+  auditModule,
+  importModule,
+  transparencyModule,
+  completionModule,
 ] as const;
+
+/** Every resolver of the API. */
+export const RESOLVERS = MODULES.flatMap((module): Function[] => [...module.resolvers]);
 
 const MUTATION_DESCRIPTION =
   "Write operations of the Kinerja API. Each checks the caller's role and scope, validates its input (refusals name " +
@@ -64,7 +52,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** Builds the schema once per process (type-graphql keeps its metadata globally). */
 export function buildKinerjaSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [...RESOLVERS],
+    resolvers: RESOLVERS as unknown as NonEmptyArray<Function>,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   }).then((schema) => {

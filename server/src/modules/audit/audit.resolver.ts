@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.js';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { forbidden } from '../../graphql/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import { accountScope, mayReadAuditLog } from '../access/write-rules.js';

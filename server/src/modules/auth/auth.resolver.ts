@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { actAs, clientAddress, SESSION_COOKIE, sessionCookieOptions, type Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
+import { actAs, clientAddress, SESSION_COOKIE, sessionCookieOptions } from './session.js';
 import { unauthenticated } from '../../graphql/errors.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { isPseudonymised, seesEveryRow, type Scope } from '../access/read-scopes.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { accountScope } from '../access/write-rules.js';
 import { completionOf } from './completion.service.js';
 import { CompletionType } from './completion.types.js';

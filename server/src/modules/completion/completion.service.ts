@@ -1,6 +1,6 @@
 import { quarterLabel } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import type { Scope } from '../access/read-scopes.js';
 import { completionScope } from '../access/write-rules.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { forbidden } from '../../graphql/errors.js';
 import { accountScope, mayManageCriteria } from '../access/write-rules.js';
 import { Criterion } from './criterion.entity.js';

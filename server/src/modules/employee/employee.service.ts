@@ -61,7 +61,7 @@ export async function findEmployees(
   const { filter } = args;
   const orderBy = orderFor(scope, args.orderBy);
   const conditions: FilterQuery<Employee>[] = [];
-  const visible = employeeScopeFilter(scope);
+  const visible = employeeScopeFilter<Employee>(scope);
   if (visible) conditions.push(visible);
   if (args.agencyId !== undefined) conditions.push({ agency: args.agencyId });
   if (filter?.agencyCodes) {

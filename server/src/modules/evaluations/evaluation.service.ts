@@ -103,7 +103,7 @@ export async function findEvaluations(
   const limit = checkPageSize(first);
   const offset = decodeCursor(after);
   const conditions: FilterQuery<Evaluation>[] = [];
-  const visible = evaluationScopeFilter(scope, em);
+  const visible = evaluationScopeFilter<Evaluation>(scope, em);
   if (visible) conditions.push(visible);
   if (filter?.agencyCodes) {
     const ids = await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes');

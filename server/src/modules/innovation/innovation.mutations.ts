@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { accountScope } from '../access/write-rules.js';
 import { Innovation } from './innovation.entity.js';
 import { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';

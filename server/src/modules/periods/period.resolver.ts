@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { quarterLabel } from '@kinerja/shared';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { Period } from './period.entity.js';
 import { PeriodType } from './period.types.js';
 

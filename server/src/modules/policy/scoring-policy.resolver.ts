@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { ScoringPolicy } from '@kinerja/shared';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { ScoringPolicyType } from './scoring-policy.types.js';
 
 @Resolver(() => ScoringPolicyType)

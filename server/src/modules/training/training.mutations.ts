@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { accountScope } from '../access/write-rules.js';
 import { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';

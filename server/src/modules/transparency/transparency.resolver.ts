@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { accountScope, mayViewTransparency } from '../access/write-rules.js';
 import { Employee } from '../employee/employee.entity.js';

@@ -9,7 +9,7 @@ import {
   type ScoringPolicy,
 } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../graphql/context.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { ANNUAL_RESULT_STATUSES } from '../evaluations/annual-result.service.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
