@@ -61,7 +61,7 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     if (query) query.description = QUERY_DESCRIPTION;
     const mutation = schema.getMutationType();
     if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
-    // Who may call each root field, and what of an employee each caller sees (access.ts): on every path.
+    // Who may call each root field, and what of an employee each caller sees (read-scopes.ts): on every path.
     return installAccessGuards(schema);
   });
   return cached;

@@ -3,7 +3,7 @@ import type { Role } from './roles.js';
 /**
  * Who may call each root field at all: the first gate, applied to every operation by the access middleware. A root
  * field without an entry here is refused (and the access-matrix test fails), so a new operation cannot be reachable
- * by accident. Row-level scope (whose records) is decided afterwards by `access.ts`.
+ * by accident. Row-level scope (whose records) is decided afterwards by `read-scopes.ts`.
  */
 export type OperationAccess =
   /** Anyone, logged in or not (login itself). */
@@ -28,7 +28,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   trainings: { kind: 'viewer' },
   training: { kind: 'viewer' },
   me: { kind: 'viewer' },
-  // The appraisal workflow's read views (PART B): row-level rules in workflow-permissions.ts.
+  // The appraisal workflow's read views (PART B): row-level rules in write-rules.ts.
   auditLog: { kind: 'roles', roles: ['ADMIN'] },
   transparency: { kind: 'account' },
   completion: { kind: 'account' },
@@ -42,7 +42,7 @@ export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   createAccount: { kind: 'roles', roles: ['ADMIN'] },
   createAccounts: { kind: 'roles', roles: ['ADMIN'] },
   resetPassword: { kind: 'roles', roles: ['ADMIN'] },
-  // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (workflow-permissions.ts),
+  // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (write-rules.ts),
   // e.g. any linked account scores its direct reports and responds to its own evaluations.
   saveEvaluationDraft: { kind: 'account' },
   submitEvaluation: { kind: 'account' },

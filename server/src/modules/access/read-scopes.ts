@@ -7,7 +7,7 @@ import type { Viewer } from './viewer.js';
 
 /**
  * The access rules of api.md ("Who may see what"), in one place. Resolvers and services ask these functions; none
- * of them decides access on its own. `access-guard.ts` applies the operation table and the field rules below to the
+ * of them decides access on its own. `schema-guard.ts` applies the operation table and the field rules below to the
  * schema; the read services filter their SQL with the conditions below; nested resolvers that return employees go
  * through `RequestAccess`.
  *
@@ -317,7 +317,7 @@ export type EmployeeFieldRule =
   | 'FULL';
 
 /**
- * The field rules of the Employee type, applied by one guard (`access-guard.ts`) to every Employee however it was
+ * The field rules of the Employee type, applied by one guard (`schema-guard.ts`) to every Employee however it was
  * reached. A test asserts that every field of the type has an entry; a field without one needs FULL visibility.
  */
 export const EMPLOYEE_FIELD_RULES: Readonly<Record<string, EmployeeFieldRule>> = {

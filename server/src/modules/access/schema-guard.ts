@@ -21,8 +21,8 @@ import { MUTATION_ACCESS, QUERY_ACCESS, type OperationAccess } from './operation
 import type { Viewer } from './viewer.js';
 
 /**
- * The access middleware: applies the operation table (`operation-access.ts`) to every root field, and the field
- * rules of `access.ts` to the Employee type and the free-text fields, whatever path reached them.
+ * The access middleware: applies the operation table (`operation-gate.ts`) to every root field, and the field
+ * rules of `read-scopes.ts` to the Employee type and the free-text fields, whatever path reached them.
  *
  * It wraps the resolvers of the built schema instead of being a type-graphql global middleware: a global middleware
  * runs (asynchronously) on every field of every row, and turned a 500-employee page with its 24,000 scores from

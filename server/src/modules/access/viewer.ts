@@ -2,7 +2,7 @@ import type { Role } from './roles.js';
 
 /**
  * Who is calling. Built once per request from the token (or, in demo mode, an anonymous caller with POLICY's
- * rights); every access decision reads it through `access.ts`.
+ * rights); every access decision reads it through `read-scopes.ts`.
  */
 export interface Viewer {
   /** Account id; null for the anonymous demo caller. */

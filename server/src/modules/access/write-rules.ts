@@ -4,8 +4,8 @@ import type { Viewer } from './viewer.js';
 
 /**
  * Who may change what in the appraisal workflow (api.md "Who may see what", domain.md): the write-side companions of
- * the read rules in `access.ts`, in one place. Resolvers and services ask these predicates; none decides on its own.
- * The operation table (`operation-access.ts`) is the first gate (which roles may call a mutation at all); these decide
+ * the read rules in `read-scopes.ts`, in one place. Resolvers and services ask these predicates; none decides on its own.
+ * The operation table (`operation-gate.ts`) is the first gate (which roles may call a mutation at all); these decide
  * on the record (whose evaluation, which agency).
  */
 

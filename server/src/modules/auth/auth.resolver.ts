@@ -45,7 +45,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** What the caller may see, in words (the rules themselves are in access.ts). */
+/** What the caller may see, in words (the rules themselves are in read-scopes.ts). */
 function describeScope(scope: Scope, agencyCode: string | null): string {
   const { viewer } = scope;
   const reports = scope.directReportIds.size;

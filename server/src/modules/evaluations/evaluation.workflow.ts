@@ -31,7 +31,7 @@ import { finalizeEvaluation, resultsOf, type EvaluationResults } from './evaluat
  * SUBMITTED -> OBJECTED -> (decision) -> ACKNOWLEDGED.
  *
  * Every step runs in one transaction: it locks the period (shared) and then the evaluation row (`for update`), checks
- * the caller's rights (workflow-permissions.ts), the version the caller based the change on, the status and the
+ * the caller's rights (write-rules.ts), the version the caller based the change on, the status and the
  * period; then writes, raises `version` and writes the audit entry. Refusals throw before any write, so the
  * transaction rolls back with nothing written. Because the version is compared under the row lock, two saves based
  * on the same version cannot both succeed: the second waits for the first to commit, then sees the new version and
