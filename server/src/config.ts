@@ -23,6 +23,11 @@ export interface Config {
   policy: ScoringPolicy;
   /** Load the demo data set into an empty embedded database on start. */
   loadDemoData: boolean;
+  /**
+   * The day the demo data are as of (`KINERJA_DEMO_TODAY`, `YYYY-MM-DD`): its quarter is the open current one. null:
+   * the date of the first start. Tests fix it so that their data never depend on the day they run.
+   */
+  demoToday: string | null;
   /** Seconds a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
   /**
@@ -89,6 +94,19 @@ function readTrustProxy(raw: string | undefined): boolean | number | string | nu
   return raw;
 }
 
+function readDemoToday(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (date === null || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must be a date YYYY-MM-DD, not "${raw}"`);
+  }
+  // The demo history starts in 2023 Q1 (docs/demo-data.md).
+  if (raw < '2023-01-01' || raw > '2099-12-31') {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must lie in 2023-2099 (the demo history starts in 2023), not "${raw}"`);
+  }
+  return raw;
+}
+
 function readDatabaseUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   if (!/^postgres(ql)?:\/\//.test(raw)) {
@@ -127,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policy: readPolicy(env.SCORING_POLICY_FILE),
     // Demo data goes only into the embedded database unless asked for explicitly.
     loadDemoData,
+    demoToday: readDemoToday(env.KINERJA_DEMO_TODAY),
     shutdownTimeoutSeconds: shutdown,
     demoMode: databaseUrl === null && loadDemoData,
     tokenSecret,
