@@ -11,7 +11,7 @@ import type { Viewer } from './viewer.js';
 
 /**
  * Aggregate scopes: which aggregate figures (means, counts, distributions over a group of employees) a caller sees
- * in full, and which are suppressed because the group is small (docs/security.md, "Aggregates and small groups").
+ * in full, and which are suppressed because the group is small (docs/access.md, "Aggregates and small groups").
  * The rules themselves are pure and live in `shared/` (`analytics/suppression.ts`: who is exempt, the minimum group,
  * the second-group rule against differencing); this file maps the request's caller onto them and applies the policy
  * in force, so that the analytics read models ask one place and none decides suppression on its own.
