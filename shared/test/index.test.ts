@@ -64,18 +64,29 @@ describe('index re-exports the public API', () => {
   it('re-exports exactly these analytics names', () => {
     expect(Object.keys(analytics).sort()).toEqual([
       'AGGREGATE_CALLER_ROLES',
+      'CI95_Z',
+      'DISTRIBUTION_RULES',
+      'RATER_FLAGS',
+      'agencyOfYear',
       'aggregateCallerFor',
       'analyticsNoteText',
       'compareKeys',
       'decideSuppression',
       'describeValues',
+      'distributionCheck',
+      'distributionRuleText',
+      'groupStatistics',
       'isSuppressionExempt',
       'mean',
       'percentileCont',
       'predikatCounts',
       'rankByMean',
+      'raterObjectivity',
       'sampleStdDev',
       'sampleVariance',
+      'trainingImpact',
+      'trainingJpFigures',
+      'trainingNeeds',
     ]);
     for (const name of Object.keys(analytics)) expect(shared).toHaveProperty(name);
   });
