@@ -26,7 +26,9 @@ export class Migration20261202060000AnalyticsReadModels extends Migration {
       "rank_group" text not null,
       "gender" text not null
     )`);
-    this.addSql(`create index "analytics_evaluation_period_agency" on "analytics_evaluation" ("period_index", "agency_id")`);
+    this.addSql(
+      `create index "analytics_evaluation_period_agency" on "analytics_evaluation" ("period_index", "agency_id")`,
+    );
     this.addSql(
       `create index "analytics_evaluation_employee_period" on "analytics_evaluation" ("employee_id", "period_index")`,
     );

@@ -10,24 +10,42 @@ import { PeriodInput } from '../periods/period.types.js';
 
 /** The GraphQL types of the analytics queries (docs/analytics.md). Numbers are unrounded; suppressed ones null. */
 
-export const TREND_GROUP_BYS = ['NONE', 'AGENCY', 'CRITERION', 'POSITION_TYPE', 'EMPLOYMENT_TYPE', 'RANK_GROUP'] as const;
+export const TREND_GROUP_BYS = [
+  'NONE',
+  'AGENCY',
+  'CRITERION',
+  'POSITION_TYPE',
+  'EMPLOYMENT_TYPE',
+  'RANK_GROUP',
+] as const;
 export type TrendGroupBy = (typeof TREND_GROUP_BYS)[number];
-export const TrendGroupByEnum = registerSharedEnum(TREND_GROUP_BYS, 'TrendGroupBy', 'How a performance trend is grouped.', {
-  NONE: 'No grouping: one series for the whole selection, key `ALL`.',
-  AGENCY: 'Per agency (perangkat daerah) stored on the evaluation; key = agency code.',
-  CRITERION: 'Per criterion code (kriteria), pooling every agency\'s criteria of that code; values are criterion scores.',
-  POSITION_TYPE: "Per position type (jenis jabatan) of the employee's current record; `UNKNOWN` when empty.",
-  EMPLOYMENT_TYPE: "Per employment type (PNS / PPPK) of the employee's current record.",
-  RANK_GROUP: 'Per rank group (golongan): PNS `I`..`IV`, every PPPK as `PPPK`, `UNKNOWN` when not recorded.',
-});
+export const TrendGroupByEnum = registerSharedEnum(
+  TREND_GROUP_BYS,
+  'TrendGroupBy',
+  'How a performance trend is grouped.',
+  {
+    NONE: 'No grouping: one series for the whole selection, key `ALL`.',
+    AGENCY: 'Per agency (perangkat daerah) stored on the evaluation; key = agency code.',
+    CRITERION:
+      "Per criterion code (kriteria), pooling every agency's criteria of that code; values are criterion scores.",
+    POSITION_TYPE: "Per position type (jenis jabatan) of the employee's current record; `UNKNOWN` when empty.",
+    EMPLOYMENT_TYPE: "Per employment type (PNS / PPPK) of the employee's current record.",
+    RANK_GROUP: 'Per rank group (golongan): PNS `I`..`IV`, every PPPK as `PPPK`, `UNKNOWN` when not recorded.',
+  },
+);
 
 export const SCORE_METRICS = ['SCORE', 'HASIL_KERJA', 'PERILAKU_KERJA'] as const;
 export type ScoreMetric = (typeof SCORE_METRICS)[number];
-export const ScoreMetricEnum = registerSharedEnum(SCORE_METRICS, 'ScoreMetric', 'Which score of an evaluation is described.', {
-  SCORE: 'The quarterly score (nilai kinerja), where defined.',
-  HASIL_KERJA: 'The work-results category score (hasil kerja), where defined.',
-  PERILAKU_KERJA: 'The behaviour category score (perilaku kerja), where defined.',
-});
+export const ScoreMetricEnum = registerSharedEnum(
+  SCORE_METRICS,
+  'ScoreMetric',
+  'Which score of an evaluation is described.',
+  {
+    SCORE: 'The quarterly score (nilai kinerja), where defined.',
+    HASIL_KERJA: 'The work-results category score (hasil kerja), where defined.',
+    PERILAKU_KERJA: 'The behaviour category score (perilaku kerja), where defined.',
+  },
+);
 
 export const STAT_DIMENSIONS = [
   'YEAR',
@@ -41,17 +59,22 @@ export const STAT_DIMENSIONS = [
   'PREDIKAT',
 ] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
-export const StatDimensionEnum = registerSharedEnum(STAT_DIMENSIONS, 'StatDimension', 'A dimension to group ad hoc statistics by.', {
-  YEAR: 'The year (tahun) of the evaluation, e.g. "2025" (its quarterly evaluations, not annual results).',
-  PERIOD: 'The quarter (triwulan), e.g. "2025-Q1".',
-  AGENCY: 'The agency stored on the evaluation, by code.',
-  CRITERION: 'The criterion code; values become criterion scores.',
-  POSITION_TYPE: "The position type (jenis jabatan) of the employee's current record; `UNKNOWN` when empty.",
-  EMPLOYMENT_TYPE: "The employment type (PNS / PPPK) of the employee's current record.",
-  RANK_GROUP: 'The rank group: PNS golongan "I".."IV", every PPPK "PPPK", "UNKNOWN" when not recorded.',
-  GENDER: 'The gender (jenis kelamin): "L", "P" or "UNKNOWN".',
-  PREDIKAT: 'The quarterly predikat of the evaluation; `NONE` when it has none.',
-});
+export const StatDimensionEnum = registerSharedEnum(
+  STAT_DIMENSIONS,
+  'StatDimension',
+  'A dimension to group ad hoc statistics by.',
+  {
+    YEAR: 'The year (tahun) of the evaluation, e.g. "2025" (its quarterly evaluations, not annual results).',
+    PERIOD: 'The quarter (triwulan), e.g. "2025-Q1".',
+    AGENCY: 'The agency stored on the evaluation, by code.',
+    CRITERION: 'The criterion code; values become criterion scores.',
+    POSITION_TYPE: "The position type (jenis jabatan) of the employee's current record; `UNKNOWN` when empty.",
+    EMPLOYMENT_TYPE: "The employment type (PNS / PPPK) of the employee's current record.",
+    RANK_GROUP: 'The rank group: PNS golongan "I".."IV", every PPPK "PPPK", "UNKNOWN" when not recorded.',
+    GENDER: 'The gender (jenis kelamin): "L", "P" or "UNKNOWN".',
+    PREDIKAT: 'The quarterly predikat of the evaluation; `NONE` when it has none.',
+  },
+);
 
 @InputType('TrendInput', { description: 'What a performance trend describes.' })
 export class TrendInput {
@@ -88,25 +111,40 @@ export class TrendPointType {
   @Field(() => Int, { description: 'Quarter (triwulan) 1-4.' })
   quarter!: number;
 
-  @Field(() => String, { description: 'The quarter as people name it, e.g. "Triwulan I 2025" (in the request\'s language).' })
+  @Field(() => String, {
+    description: 'The quarter as people name it, e.g. "Triwulan I 2025" (in the request\'s language).',
+  })
   periodLabel!: string;
 
-  @Field(() => String, { description: 'Group key: `ALL`, an agency or criterion code, an enum name, `I`..`IV`, `PPPK` or `UNKNOWN`.' })
+  @Field(() => String, {
+    description: 'Group key: `ALL`, an agency or criterion code, an enum name, `I`..`IV`, `PPPK` or `UNKNOWN`.',
+  })
   key!: string;
 
-  @Field(() => String, { description: "The group's name, e.g. the agency's or criterion's name (in the request's language)." })
+  @Field(() => String, {
+    description: "The group's name, e.g. the agency's or criterion's name (in the request's language).",
+  })
   label!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Number of values (evaluations, or criterion scores); null when suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number of values (evaluations, or criterion scores); null when suppressed.',
+  })
   n!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean; null when suppressed.' })
   mean!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Median (percentile 50, linear interpolation); null when suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median (percentile 50, linear interpolation); null when suppressed.',
+  })
   median!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Sample standard deviation (n-1); null when n = 1 or suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sample standard deviation (n-1); null when n = 1 or suppressed.',
+  })
   stddev!: number | null;
 
   @Field(() => Float, { nullable: true, description: '25th percentile (linear interpolation); null when suppressed.' })
@@ -115,7 +153,9 @@ export class TrendPointType {
   @Field(() => Float, { nullable: true, description: '75th percentile (linear interpolation); null when suppressed.' })
   p75!: number | null;
 
-  @Field(() => Boolean, { description: 'True when the figures are withheld (a small group: its figures are personal data).' })
+  @Field(() => Boolean, {
+    description: 'True when the figures are withheld (a small group: its figures are personal data).',
+  })
   suppressed!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why the figures are withheld; null when they are shown.' })
@@ -139,7 +179,10 @@ export class StatFilterInput {
   @Field(() => [PositionTypeEnum], { nullable: true, description: "Position types of the employees' current records." })
   positionTypes?: string[] | null;
 
-  @Field(() => [EmploymentTypeEnum], { nullable: true, description: "Employment types of the employees' current records." })
+  @Field(() => [EmploymentTypeEnum], {
+    nullable: true,
+    description: "Employment types of the employees' current records.",
+  })
   employmentTypes?: string[] | null;
 
   @Field(() => [GenderEnum], { nullable: true, description: "Genders of the employees' current records." })
@@ -159,7 +202,8 @@ export class ScoreStatisticsInput {
 
   @Field(() => ScoreMetricEnum, {
     defaultValue: 'SCORE',
-    description: 'Which score is described (default SCORE); with CRITERION in `groupBy` the values are criterion scores.',
+    description:
+      'Which score is described (default SCORE); with CRITERION in `groupBy` the values are criterion scores.',
   })
   metric!: ScoreMetric;
 }
@@ -170,11 +214,14 @@ export class StatKeyType {
   dimension!: StatDimension;
 
   @Field(() => String, {
-    description: 'The key: "2025", "2025-Q1", an agency or criterion code, an enum name, "I".."IV", "PPPK", "L", "P", "UNKNOWN" or "NONE".',
+    description:
+      'The key: "2025", "2025-Q1", an agency or criterion code, an enum name, "I".."IV", "PPPK", "L", "P", "UNKNOWN" or "NONE".',
   })
   value!: string;
 
-  @Field(() => String, { description: 'The key as people name it, e.g. "Triwulan I 2025" (in the request\'s language).' })
+  @Field(() => String, {
+    description: 'The key as people name it, e.g. "Triwulan I 2025" (in the request\'s language).',
+  })
   label!: string;
 }
 
@@ -195,13 +242,19 @@ export class StatGroupType {
   @Field(() => [StatKeyType], { description: 'The key of each `groupBy` dimension, in that order.' })
   keys!: StatKeyType[];
 
-  @Field(() => Int, { nullable: true, description: 'Number of values (evaluations, or scores by criterion); null when suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number of values (evaluations, or scores by criterion); null when suppressed.',
+  })
   n!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean; null when suppressed.' })
   mean!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Sample standard deviation (n-1); null when n = 1 or suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sample standard deviation (n-1); null when n = 1 or suppressed.',
+  })
   stddev!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Smallest value; null when suppressed.' })
@@ -258,7 +311,10 @@ export class AgencyStandingType {
   })
   rank!: number | null;
 
-  @Field(() => [PredikatCountType], { nullable: true, description: 'Predikat counts and shares; null when suppressed.' })
+  @Field(() => [PredikatCountType], {
+    nullable: true,
+    description: 'Predikat counts and shares; null when suppressed.',
+  })
   predikatCounts!: PredikatCountType[] | null;
 
   @Field(() => [CriterionMeanType], { nullable: true, description: 'Mean per criterion code; null when suppressed.' })
@@ -266,13 +322,15 @@ export class AgencyStandingType {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'JP (jam pelajaran) completed in the calendar year by these employees, divided by n; null when suppressed.',
+    description:
+      'JP (jam pelajaran) completed in the calendar year by these employees, divided by n; null when suppressed.',
   })
   trainingJpPerEmployee!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Share (0-1) of the PNS among them with at least 20 JP that year; null when none is PNS or suppressed.',
+    description:
+      'Share (0-1) of the PNS among them with at least 20 JP that year; null when none is PNS or suppressed.',
   })
   shareMeeting20Jp!: number | null;
 
@@ -291,13 +349,16 @@ export class DistributionRuleType {
   @Field(() => Boolean, { description: 'Whether the rule is met.' })
   met!: boolean;
 
-  @Field(() => String, { description: 'What the rule asks and the counts, in the request\'s language.' })
+  @Field(() => String, { description: "What the rule asks and the counts, in the request's language." })
   detail!: string;
 }
 
 @ObjectType('DistributionCheck', { description: "An agency's annual predikat distribution against its org predikat." })
 export class DistributionCheckType {
-  @Field(() => OrgPredikatEnum, { nullable: true, description: 'The org predikat set by the leaders; null when none is set.' })
+  @Field(() => OrgPredikatEnum, {
+    nullable: true,
+    description: 'The org predikat set by the leaders; null when none is set.',
+  })
   orgPredikat!: string | null;
 
   @Field(() => [PredikatCountType], { nullable: true, description: 'Annual predikat counts; null when suppressed.' })

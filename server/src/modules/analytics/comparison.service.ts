@@ -1,10 +1,4 @@
-import {
-  analyticsNoteText,
-  decideSuppression,
-  PREDIKATS,
-  rankByMean,
-  type Predikat,
-} from '@kinerja/shared';
+import { analyticsNoteText, decideSuppression, PREDIKATS, rankByMean, type Predikat } from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import type { AgencyStandingType } from './analytics.types.js';
@@ -58,7 +52,7 @@ export async function agencyComparison(
   const locale = localeOf(ctx);
   const minJp = ctx.policy.minJpPerYearPns;
   const rows = await agencyFigures(sql, quarterly, periodIndex, year, minJp);
-  const means = await criterionMeans(sql, quarterly, periodIndex, year);
+  const means = await criterionMeans(sql, quarterly, periodIndex);
 
   const withCodes = rows
     .map((r) => ({ ...r, code: agencies.byId.get(r.agency_id)!.code }))
@@ -68,7 +62,9 @@ export async function agencyComparison(
     callerOf(ctx, agencies.byId),
     ctx.policy.suppressionMinGroup,
   );
-  const ranked = rankByMean(withCodes.map((r, i) => ({ key: r.code, mean: Number(r.mean), suppressed: decisions[i]!.suppressed })));
+  const ranked = rankByMean(
+    withCodes.map((r, i) => ({ key: r.code, mean: Number(r.mean), suppressed: decisions[i]!.suppressed })),
+  );
   const byCode = new Map(withCodes.map((r, i) => [r.code, { row: r, decision: decisions[i]! }]));
   return Promise.all(
     ranked.map(async ({ key, rank }) => {
@@ -95,7 +91,11 @@ export async function agencyComparison(
         n,
         meanScore: Number(row.mean),
         rank,
-        predikatCounts: PREDIKATS.map((predikat: Predikat, k) => ({ predikat, count: counts[k]!, share: counts[k]! / n })),
+        predikatCounts: PREDIKATS.map((predikat: Predikat, k) => ({
+          predikat,
+          count: counts[k]!,
+          share: counts[k]! / n,
+        })),
         criterionMeans: means.get(row.agency_id) ?? [],
         trainingJpPerEmployee: Number(row.jp_total) / n,
         shareMeeting20Jp: Number(row.pns) === 0 ? null : Number(row.pns_meeting) / Number(row.pns),
@@ -142,7 +142,6 @@ async function criterionMeans(
   sql: AnalyticsSql,
   quarterly: boolean,
   periodIndex: number,
-  year: number,
 ): Promise<Map<number, { criterion: string; mean: number }[]>> {
   const { rows } = await sql.query<{ agency_id: number; criterion_code: string; mean: number }>(
     `select agency_id, criterion_code, avg(score) as mean from analytics_score
@@ -158,4 +157,3 @@ async function criterionMeans(
   }
   return means;
 }
-

@@ -17,14 +17,19 @@ import { agencyDirectory, callerOf, localeOf, readSql } from './request.js';
  * year's agency comparison, with their annual predikat after the innovation rule, against the pattern its org
  * predikat (set by a leader) allows. One group: suppressed as a whole for a caller who may not see a small agency.
  */
-export async function distributionCheck(ctx: Context, agencyCode: string, year: number): Promise<DistributionCheckType> {
+export async function distributionCheck(
+  ctx: Context,
+  agencyCode: string,
+  year: number,
+): Promise<DistributionCheckType> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw badUserInput('year', `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${year}.`);
   }
   const sql = readSql(ctx);
   const agencies = await agencyDirectory(sql);
   const agency = agencies.byCode.get(agencyCode);
-  if (!agency) throw badUserInput('agencyCode', `Kode perangkat daerah "${agencyCode}" tidak dikenal (unknown agency code).`);
+  if (!agency)
+    throw badUserInput('agencyCode', `Kode perangkat daerah "${agencyCode}" tidak dikenal (unknown agency code).`);
   const locale = localeOf(ctx);
   const { rows } = await sql.query<{ predikat: Predikat | null }>(
     `select c.predikat from (${countedEmployeesSql(false)}) c where c.agency_id = $1`,

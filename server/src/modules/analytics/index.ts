@@ -10,5 +10,12 @@ export const analyticsModule = {
   resolvers: [AnalyticsResolver],
 } satisfies ApiModule;
 
-export { rebuildAnalytics, refreshAnalytics, REFRESHERS, type AnalyticsRefresher, type StaleMarkKind } from './refresh.js';
+export {
+  installAnalyticsRefresh,
+  rebuildAnalytics,
+  refreshAnalytics,
+  REFRESHERS,
+  type AnalyticsRefresher,
+  type StaleMarkKind,
+} from './refresh.js';
 export type { AnalyticsSql } from './sql.js';

@@ -58,7 +58,11 @@ export function keyLabel(dimension: GroupDimension, key: string, sources: LabelS
     case 'CRITERION':
       return sources.criteria?.get(key) ?? key;
     case 'RANK_GROUP':
-      return key === 'PPPK' || key === 'UNKNOWN' ? word(key) : locale === 'id' ? `Golongan ${key}` : `Rank group ${key}`;
+      return key === 'PPPK' || key === 'UNKNOWN'
+        ? word(key)
+        : locale === 'id'
+          ? `Golongan ${key}`
+          : `Rank group ${key}`;
     default:
       return word(key);
   }

@@ -1,3 +1,4 @@
+import { onWritesDone } from '../results/index.js';
 import { refreshEvaluationReadModels, type Scope } from './read-models.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -8,7 +9,8 @@ import type { AnalyticsSql } from './sql.js';
  */
 
 /** A kind of stale mark, as the writers write them (docs/scoring.md "Stale marks"). */
-export type StaleMarkKind = 'scores' | 'annual' | 'criteria' | 'employees' | 'innovations' | 'training' | 'org_predikat';
+export type StaleMarkKind =
+  'scores' | 'annual' | 'criteria' | 'employees' | 'innovations' | 'training' | 'org_predikat';
 
 /** One read model's refresher: the mark kinds it depends on, and how to bring it up to date for their scopes. */
 export interface AnalyticsRefresher {
@@ -45,17 +47,13 @@ interface MarkRow {
  * number of marks consumed.
  */
 export async function refreshAnalytics(sql: AnalyticsSql): Promise<number> {
-  const { rows } = await sql.query<MarkRow>(
-    'delete from analytics_stale returning kind, agency_id, year, quarter',
-  );
+  const { rows } = await sql.query<MarkRow>('delete from analytics_stale returning kind, agency_id, year, quarter');
   if (rows.length === 0) return 0;
   for (const refresher of REFRESHERS) {
     const marks = rows.filter((m) => (refresher.kinds as readonly string[]).includes(m.kind));
     if (marks.length === 0) continue;
     const everything = marks.some((m) => m.agency_id === null && m.year === null && m.quarter === null);
-    const scopes = everything
-      ? null
-      : marks.map((m) => ({ agencyId: m.agency_id, year: m.year, quarter: m.quarter }));
+    const scopes = everything ? null : marks.map((m) => ({ agencyId: m.agency_id, year: m.year, quarter: m.quarter }));
     await refresher.refresh(sql, scopes);
   }
   return rows.length;
@@ -65,4 +63,24 @@ export async function refreshAnalytics(sql: AnalyticsSql): Promise<number> {
 export async function rebuildAnalytics(sql: AnalyticsSql): Promise<void> {
   await sql.query('delete from analytics_stale');
   for (const refresher of REFRESHERS) await refresher.refresh(sql, null);
+}
+
+/**
+ * Rebuilds the read models when they are empty while counted evaluations exist (the first start after the migration
+ * that created them); otherwise does nothing.
+ */
+export async function rebuildAnalyticsIfEmpty(sql: AnalyticsSql): Promise<void> {
+  const { rows } = await sql.query<{ missing: boolean }>(
+    `select exists (select 1 from evaluation where status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL'))
+        and not exists (select 1 from analytics_evaluation) as missing`,
+  );
+  if (rows[0]?.missing) await rebuildAnalytics(sql);
+}
+
+/**
+ * Makes every writer's transaction end with `refreshAnalytics` (the results module's `writesDone`): called where the
+ * database is opened (`db/database.ts`), so the app, the commands and the tests all refresh.
+ */
+export function installAnalyticsRefresh(): void {
+  onWritesDone(refreshAnalytics);
 }

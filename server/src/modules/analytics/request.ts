@@ -50,7 +50,9 @@ export interface AgencyRow {
 }
 
 /** Every agency, by id and by code (a handful of rows: the city's perangkat daerah). */
-export async function agencyDirectory(sql: AnalyticsSql): Promise<{ byId: Map<number, AgencyRow>; byCode: Map<string, AgencyRow> }> {
+export async function agencyDirectory(
+  sql: AnalyticsSql,
+): Promise<{ byId: Map<number, AgencyRow>; byCode: Map<string, AgencyRow> }> {
   const { rows } = await sql.query<AgencyRow>('select id, code, name from agency');
   return { byId: new Map(rows.map((a) => [a.id, a])), byCode: new Map(rows.map((a) => [a.code, a])) };
 }
@@ -72,7 +74,8 @@ export function agencyIdsOf(
   if (codes === null || codes === undefined || codes.length === 0) return null;
   return codes.map((code, i) => {
     const agency = byCode.get(code);
-    if (!agency) throw badUserInput(`${field}.${i}`, `Kode perangkat daerah "${code}" tidak dikenal (unknown agency code).`);
+    if (!agency)
+      throw badUserInput(`${field}.${i}`, `Kode perangkat daerah "${code}" tidak dikenal (unknown agency code).`);
     return agency.id;
   });
 }
@@ -80,7 +83,10 @@ export function agencyIdsOf(
 /** A year and quarter from an input, checked; the quarter index `year * 4 + quarter - 1`. */
 export function periodIndexOf(period: { year: number; quarter: number }, field: string): number {
   if (!Number.isInteger(period.year) || period.year < 2000 || period.year > 2100) {
-    throw badUserInput(`${field}.year`, `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${period.year}.`);
+    throw badUserInput(
+      `${field}.year`,
+      `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${period.year}.`,
+    );
   }
   if (!Number.isInteger(period.quarter) || period.quarter < 1 || period.quarter > 4) {
     throw badUserInput(`${field}.quarter`, `Triwulan harus 1-4 (quarter must be 1-4), bukan ${period.quarter}.`);
@@ -97,7 +103,10 @@ export function periodRangeOf(
   const low = from ? periodIndexOf(from, `${field}.from`) : 2000 * 4;
   const high = to ? periodIndexOf(to, `${field}.to`) : 2100 * 4 + 3;
   if (high < low) {
-    throw badUserInput(`${field}.to`, 'Akhir rentang triwulan lebih awal dari awalnya (the range ends before it starts).');
+    throw badUserInput(
+      `${field}.to`,
+      'Akhir rentang triwulan lebih awal dari awalnya (the range ends before it starts).',
+    );
   }
   return { from: low, to: high };
 }

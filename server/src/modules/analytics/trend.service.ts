@@ -17,7 +17,11 @@ const TREND_DIMENSION: Record<TrendInput['groupBy'], GroupDimension> = {
 };
 
 /** Refuses criterion codes without a grouping by criterion (docs/analytics.md "Trend"). */
-export function checkCriterionCodes(codes: readonly string[] | null | undefined, byCriterion: boolean, field: string): void {
+export function checkCriterionCodes(
+  codes: readonly string[] | null | undefined,
+  byCriterion: boolean,
+  field: string,
+): void {
   if (codes && codes.length > 0 && !byCriterion) {
     throw badUserInput(
       field,

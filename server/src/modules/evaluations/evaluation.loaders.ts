@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ScoringPolicy } from '@kinerja/shared';
-import { byEmployeeYear, unwrapAll, type EmployeeYear } from '../../graphql/batching.js';
+import { byEmployeeYear, type EmployeeYear } from '../../graphql/batching.js';
 import type { CriterionLoaders } from '../criteria/criterion.loaders.js';
 import { storedAnnualResults, verifiedInnovationCounts, type AnnualResultWithSource } from './annual-result.service.js';
 import type { Evaluation } from './evaluation.entity.js';
@@ -31,11 +31,11 @@ declare module '../../graphql/context.js' {
   interface Loaders extends EvaluationLoaders {}
 }
 
-/** The evaluations' loaders; the criteria's loader is shared with the rest of the request's set. */
+/** The evaluations' loaders (results are stored, so the criteria's loader is no longer needed to compute them). */
 export function createEvaluationLoaders(
   em: EntityManager,
   policy: ScoringPolicy,
-  { criterionById }: CriterionLoaders,
+  _criteria: CriterionLoaders,
 ): EvaluationLoaders {
   const loaders: EvaluationLoaders = {
     evaluationsByEmployee: byEmployeeYear((keys) => evaluationsOfEmployees(em, keys)),
