@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ScoringPolicy } from '@kinerja/shared';
 import { byEmployeeYear, type EmployeeYear } from '../../graphql/batching.js';
-import type { CriterionLoaders } from '../criteria/criterion.loaders.js';
 import { storedAnnualResults, verifiedInnovationCounts, type AnnualResultWithSource } from './annual-result.service.js';
 import type { Evaluation } from './evaluation.entity.js';
 import { storedResults, type EvaluationResults } from './evaluation-results.js';
@@ -31,12 +30,8 @@ declare module '../../graphql/context.js' {
   interface Loaders extends EvaluationLoaders {}
 }
 
-/** The evaluations' loaders (results are stored, so the criteria's loader is no longer needed to compute them). */
-export function createEvaluationLoaders(
-  em: EntityManager,
-  policy: ScoringPolicy,
-  _criteria: CriterionLoaders,
-): EvaluationLoaders {
+/** The evaluations' loaders. */
+export function createEvaluationLoaders(em: EntityManager, policy: ScoringPolicy): EvaluationLoaders {
   const loaders: EvaluationLoaders = {
     evaluationsByEmployee: byEmployeeYear((keys) => evaluationsOfEmployees(em, keys)),
     scoresByEvaluation: new DataLoader((ids) => scoresOfEvaluations(em, ids)),
