@@ -3,6 +3,7 @@ import { Migration20261128000000Initial } from './Migration20261128000000Initial
 import { Migration20261128020000Accounts } from './Migration20261128020000Accounts.js';
 import { Migration20261202010000StoredResults } from './Migration20261202010000StoredResults.js';
 import { Migration20261202030000LoginAttempts } from './Migration20261202030000LoginAttempts.js';
+import { Migration20261202060000AnalyticsReadModels } from './Migration20261202060000AnalyticsReadModels.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128020000Accounts', class: Migration20261128020000Accounts },
   { name: 'Migration20261202010000StoredResults', class: Migration20261202010000StoredResults },
   { name: 'Migration20261202030000LoginAttempts', class: Migration20261202030000LoginAttempts },
+  { name: 'Migration20261202060000AnalyticsReadModels', class: Migration20261202060000AnalyticsReadModels },
 ];
