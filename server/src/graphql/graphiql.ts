@@ -91,6 +91,49 @@ query ScoringPolicyInForce {
     innovationRule
   }
 }
+
+# Did a training lift the scores? Difference in differences against untrained colleagues of the same agency
+# (suppressed for every caller with fewer than 5 treated or control employees).
+query TrainingImpact($trainingCode: String, $agencyCode: String) {
+  trainingImpact(input: { trainingCode: $trainingCode, agencyCode: $agencyCode, window: 2 }) {
+    nTreated
+    nControl
+    treatedPre
+    treatedPost
+    controlPre
+    controlPost
+    effect
+    ciLow
+    ciHigh
+    preTrend { effect ciLow ciHigh }
+    suppressed
+    note
+  }
+}
+
+# Lenient or severe assessors (log in as a leader, policy staff or analyst; assessors are pseudonymised for the last two).
+query RaterObjectivity {
+  raterObjectivity(input: { from: { year: 2025, quarter: 1 }, to: { year: 2025, quarter: 4 } }) {
+    assessor { pseudonym name }
+    nEmployees
+    meanGiven
+    leniency
+    z
+    flags
+    suppressed
+    note
+  }
+}
+
+# Who needs which training (two low scores in a row on a criterion; log in as a leader, agency head or supervisor).
+query TrainingNeeds($agencyCode: String = "DISDIK") {
+  trainingNeeds(agencyCode: $agencyCode) {
+    employee { pseudonym name }
+    criterion
+    scores { year quarter score }
+    trainings { code title }
+  }
+}
 `;
 
 let page: string | null = null;

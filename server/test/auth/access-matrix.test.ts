@@ -44,6 +44,7 @@ interface FieldExpectation {
     | 'walked by relation'
     | 'administrators only'
     | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
+    | 'rows about people (by caller: test/analytics/people.test.ts)'
     | 'writes (gate only)';
 }
 
@@ -77,6 +78,16 @@ const QUERIES: Record<string, FieldExpectation> = {
   scoreStatistics: { gate: 'VIEWERS', args: '(input: { groupBy: [AGENCY] })', rows: AGGREGATES },
   agencyComparison: { gate: 'VIEWERS', args: '(year: 2025, quarter: 1)', rows: AGGREGATES },
   distributionCheck: { gate: 'VIEWERS', args: '(agencyCode: "P_ADMIN", year: 2025)', rows: AGGREGATES },
+  trainingImpact: { gate: 'VIEWERS', args: '(input: {})', rows: AGGREGATES },
+  raterObjectivity: {
+    gate: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'POLICY', 'ANALYST'],
+    args: '(input: {})',
+    rows: 'rows about people (by caller: test/analytics/people.test.ts)',
+  },
+  trainingNeeds: {
+    gate: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'SUPERVISOR', 'POLICY', 'ANALYST'],
+    rows: 'rows about people (by caller: test/analytics/people.test.ts)',
+  },
 };
 
 const WRITES = 'writes (gate only)' as const;

@@ -1,5 +1,6 @@
 import type { ApiModule } from '../../graphql/module.js';
 import { AnalyticsResolver } from './analytics.resolver.js';
+import { PeopleAnalyticsResolver, RaterStatResolver, TrainingNeedResolver } from './people.resolver.js';
 
 /**
  * Analytics (docs/analytics.md): the read models (`read-models.ts`), their refresh from the stale marks
@@ -7,7 +8,7 @@ import { AnalyticsResolver } from './analytics.resolver.js';
  */
 export const analyticsModule = {
   name: 'analytics',
-  resolvers: [AnalyticsResolver],
+  resolvers: [AnalyticsResolver, PeopleAnalyticsResolver, RaterStatResolver, TrainingNeedResolver],
 } satisfies ApiModule;
 
 export {
