@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { EXAMPLE_QUERIES } from '../../src/graphql/graphiql.js';
 import { onAnalyticsSql } from '../../src/modules/analytics/request.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -378,6 +380,30 @@ describe('analytics queries: hand-worked figures', () => {
         expect(text).not.toMatch(/evaluation_score/);
         expect(text).not.toMatch(/\b(from|join)\s+"?employee"?\b/i);
       }
+    });
+  });
+
+  describe('GraphiQL examples', () => {
+    it('include one per analytics query, and an analyst token runs each', async () => {
+      const operations = parse(EXAMPLE_QUERIES).definitions as OperationDefinitionNode[];
+      const ran: string[] = [];
+      for (const field of ['performanceTrend', 'scoreStatistics', 'agencyComparison', 'distributionCheck']) {
+        const operation = operations.find((o) =>
+          o.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value === field),
+        );
+        expect(operation, `an example of ${field}`).toBeDefined();
+        const operationName = operation!.name!.value;
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...analyst },
+          body: JSON.stringify({ query: EXAMPLE_QUERIES, operationName }),
+        });
+        const result = (await response.json()) as { data?: Json; errors?: unknown[] };
+        expect(result.errors).toBeUndefined();
+        expect(result.data[field]).toBeDefined();
+        ran.push(operationName);
+      }
+      expect(ran).toHaveLength(4);
     });
   });
 });
