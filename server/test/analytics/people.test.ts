@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_QUERIES } from '../../src/graphql/graphiql.js';
 import { runImport } from '../../src/modules/import/import.service.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -437,5 +439,25 @@ describe('training needs: the last two scores of a criterion below 90, and the t
     }
     const employee = await needs('employee');
     expect(employee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('has a GraphiQL example of each of the three queries, which an analyst token runs', async () => {
+    const operations = parse(EXAMPLE_QUERIES).definitions as OperationDefinitionNode[];
+    for (const field of ['trainingImpact', 'raterObjectivity', 'trainingNeeds']) {
+      const operation = operations.find((o) =>
+        o.selectionSet.selections.some((sel) => sel.kind === 'Field' && sel.name.value === field),
+      );
+      expect(operation, `an example of ${field}`).toBeDefined();
+      // this data set has no DISDIK (the demo's agency the example names)
+      const variables = field === 'trainingNeeds' ? { agencyCode: 'DINAS' } : {};
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers.analyst },
+        body: JSON.stringify({ query: EXAMPLE_QUERIES, operationName: operation!.name!.value, variables }),
+      });
+      const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.[field]).toBeDefined();
+    }
   });
 });
