@@ -39,7 +39,59 @@ export interface Config {
    * reverse proxy, so that the login throttle counts per client and not per proxy. null: not behind a proxy.
    */
   trustProxy: boolean | number | string | null;
+  /** pino's level (`LOG_LEVEL`): `info` by default, `silent` under tests. */
+  logLevel: LogLevel;
+  /**
+   * Who may introspect the schema and get "Did you mean …" suggestions (`KINERJA_INTROSPECTION`): `signed-in`
+   * (callers with a valid token; the default in production) or `everyone` (the default elsewhere, for GraphiQL).
+   */
+  introspection: 'everyone' | 'signed-in';
+  /** Cost budget per caller and minute (docs/security.md "Cost budget"). */
+  costBudget: CostBudgetConfig;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Callers without a token (the demo's anonymous caller) are budgeted as `ANONYMOUS`. */
+export const BUDGET_CLASSES = [
+  'ANONYMOUS',
+  'ADMIN',
+  'LEADER',
+  'POLICY',
+  'ANALYST',
+  'AGENCY_HEAD',
+  'SUPERVISOR',
+  'EMPLOYEE',
+] as const;
+export type BudgetClass = (typeof BUDGET_CLASSES)[number];
+
+export interface CostBudgetConfig {
+  /** Cost units per minute per role (`COST_BUDGET_ROLES`, e.g. `ANALYST=400000,ANONYMOUS=100000`). */
+  perRole: Record<BudgetClass, number>;
+  /** Per account login, over its role's (`COST_BUDGET_ACCOUNTS`, e.g. `bench=50000000` for a benchmark account). */
+  perAccount: Record<string, number>;
+  /** Seconds between two flushes of the counts to PostgreSQL (`COST_BUDGET_FLUSH_SECONDS`). */
+  flushSeconds: number;
+}
+
+/**
+ * Default budgets per minute (docs/security.md "Cost budget"): at least one operation of the largest allowed cost
+ * (50,000) for everyone; signed-in readers of many rows get more than the anonymous demo caller.
+ */
+export const DEFAULT_COST_BUDGETS: Record<BudgetClass, number> = {
+  ANONYMOUS: 100_000,
+  ADMIN: 500_000,
+  LEADER: 300_000,
+  POLICY: 300_000,
+  ANALYST: 500_000,
+  AGENCY_HEAD: 300_000,
+  SUPERVISOR: 200_000,
+  EMPLOYEE: 100_000,
+};
+
+/** The largest cost of one operation (security/limits.ts); no budget may be smaller. */
+const SMALLEST_BUDGET = 50_000;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -97,6 +149,55 @@ function readDatabaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+function readBudgetList(name: string, raw: string | undefined, key: (k: string) => boolean): Record<string, number> {
+  const result: Record<string, number> = {};
+  if (!raw) return result;
+  for (const part of raw.split(',')) {
+    const match = /^\s*([^=\s]+)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!match || !key(match[1]!)) {
+      throw new ConfigError(`${name} must be a list like ANALYST=400000,ANONYMOUS=100000; "${part}" is not`);
+    }
+    const value = Number(match[2]);
+    if (value < SMALLEST_BUDGET) {
+      throw new ConfigError(
+        `${name}: ${match[1]} must be at least ${SMALLEST_BUDGET} (the cost of one large operation)`,
+      );
+    }
+    result[match[1]!] = value;
+  }
+  return result;
+}
+
+function readCostBudget(env: NodeJS.ProcessEnv): CostBudgetConfig {
+  const roles = readBudgetList('COST_BUDGET_ROLES', env.COST_BUDGET_ROLES, (k) =>
+    (BUDGET_CLASSES as readonly string[]).includes(k),
+  );
+  const accounts = readBudgetList('COST_BUDGET_ACCOUNTS', env.COST_BUDGET_ACCOUNTS, (k) =>
+    /^[a-z0-9][a-z0-9._-]*$/.test(k),
+  );
+  const flushSeconds = Number(env.COST_BUDGET_FLUSH_SECONDS ?? '2');
+  if (!Number.isFinite(flushSeconds) || flushSeconds <= 0 || flushSeconds > 60) {
+    throw new ConfigError('COST_BUDGET_FLUSH_SECONDS must be a number of seconds above 0 and at most 60');
+  }
+  return { perRole: { ...DEFAULT_COST_BUDGETS, ...roles }, perAccount: accounts, flushSeconds };
+}
+
+function readLogLevel(raw: string | undefined, env: Environment): LogLevel {
+  const value = raw || (env === 'test' ? 'silent' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  }
+  return value as LogLevel;
+}
+
+function readIntrospection(raw: string | undefined, env: Environment): 'everyone' | 'signed-in' {
+  const value = raw || (env === 'production' ? 'signed-in' : 'everyone');
+  if (value !== 'everyone' && value !== 'signed-in') {
+    throw new ConfigError(`KINERJA_INTROSPECTION must be everyone or signed-in, not "${value}"`);
+  }
+  return value;
+}
+
 /** Reads and validates the configuration; the only reader of `process.env` in the server. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL);
@@ -116,9 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('KINERJA_TOKEN_SECRET must have at least 32 characters');
   }
+  const environment = readEnvironment(env.NODE_ENV);
   const loadDemoData = demo === undefined || demo === '' ? databaseUrl === null : demo === 'true';
   return {
-    env: readEnvironment(env.NODE_ENV),
+    env: environment,
     host: env.HOST || '127.0.0.1',
     port: readPort(env.PORT, 4000),
     databaseUrl,
@@ -132,5 +234,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret,
     sessionHours,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    logLevel: readLogLevel(env.LOG_LEVEL, environment),
+    introspection: readIntrospection(env.KINERJA_INTROSPECTION, environment),
+    costBudget: readCostBudget(env),
   };
 }

@@ -50,6 +50,11 @@ export interface Context {
   /** The access rules applied to this request (visibility of employees met); null exactly when `viewer` is null. */
   access: RequestAccess | null;
   services: AppServices;
+  /**
+   * The request carried a token (the `Authorization` header or the session cookie) that is invalid, expired or
+   * revoked: every operation but `login`/`logout` is refused as UNAUTHENTICATED (security/plugin.ts).
+   */
+  tokenRejected?: 'header' | 'cookie';
   /** The HTTP exchange (login sets and logout clears the session cookie); absent outside HTTP. */
   req?: Request;
   res?: Response;
@@ -79,7 +84,8 @@ export async function createContext(
   services: AppServices = createAppServices(),
 ): Promise<Context> {
   const em = rootEm.fork() as EntityManager;
-  const viewer = await viewerOf(em, config, http.req ? requestToken(http.req) : null);
+  const token = http.req ? requestToken(http.req) : null;
+  const viewer = await viewerOf(em, config, token);
   const context: Context = {
     em,
     loaders: createLoaders(em, config.policy),
@@ -92,6 +98,9 @@ export async function createContext(
     req: http.req,
     res: http.res,
   };
+  if (token && (!viewer || viewer.anonymous)) {
+    context.tokenRejected = http.req?.headers.authorization?.startsWith('Bearer ') ? 'header' : 'cookie';
+  }
   if (viewer) await actAs(context, viewer);
   return context;
 }

@@ -25,7 +25,7 @@ export interface TestServer {
 /** Starts the real HTTP app on a free port over an open ORM. */
 export async function startTestServer(orm: MikroORM, env: Record<string, string> = {}): Promise<TestServer> {
   // Not in demo mode unless a test asks: callers are anonymous only where a test says so.
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', KINERJA_DEMO_DATA: 'false', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', KINERJA_DEMO_DATA: 'false', LOG_LEVEL: 'silent', ...env });
   const app = await createApp(config, orm);
   app.httpServer.listen(0, '127.0.0.1');
   await once(app.httpServer, 'listening');
