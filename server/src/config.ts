@@ -67,6 +67,11 @@ export const BUDGET_CLASSES = [
 export type BudgetClass = (typeof BUDGET_CLASSES)[number];
 
 export interface CostBudgetConfig {
+  /**
+   * The largest cost of one operation (`COST_LIMIT`, default 50,000: docs/security.md "Operation limits"). Raise it
+   * only for a deployment whose clients need larger pages; no budget may be below it.
+   */
+  operationLimit: number;
   /** Cost units per minute per role (`COST_BUDGET_ROLES`, e.g. `ANALYST=400000,ANONYMOUS=100000`). */
   perRole: Record<BudgetClass, number>;
   /** Per account login, over its role's (`COST_BUDGET_ACCOUNTS`, e.g. `bench=50000000` for a benchmark account). */
@@ -90,8 +95,8 @@ export const DEFAULT_COST_BUDGETS: Record<BudgetClass, number> = {
   EMPLOYEE: 100_000,
 };
 
-/** The largest cost of one operation (security/limits.ts); no budget may be smaller. */
-const SMALLEST_BUDGET = 50_000;
+/** The default largest cost of one operation (security/limits.ts `OPERATION_LIMITS.cost`). */
+export const DEFAULT_COST_LIMIT = 50_000;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -149,7 +154,12 @@ function readDatabaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
-function readBudgetList(name: string, raw: string | undefined, key: (k: string) => boolean): Record<string, number> {
+function readBudgetList(
+  name: string,
+  raw: string | undefined,
+  key: (k: string) => boolean,
+  smallest: number,
+): Record<string, number> {
   const result: Record<string, number> = {};
   if (!raw) return result;
   for (const part of raw.split(',')) {
@@ -158,9 +168,9 @@ function readBudgetList(name: string, raw: string | undefined, key: (k: string) 
       throw new ConfigError(`${name} must be a list like ANALYST=400000,ANONYMOUS=100000; "${part}" is not`);
     }
     const value = Number(match[2]);
-    if (value < SMALLEST_BUDGET) {
+    if (value < smallest) {
       throw new ConfigError(
-        `${name}: ${match[1]} must be at least ${SMALLEST_BUDGET} (the cost of one large operation)`,
+        `${name}: ${match[1]} must be at least ${smallest} (COST_LIMIT, the cost of one operation)`,
       );
     }
     result[match[1]!] = value;
@@ -169,17 +179,33 @@ function readBudgetList(name: string, raw: string | undefined, key: (k: string) 
 }
 
 function readCostBudget(env: NodeJS.ProcessEnv): CostBudgetConfig {
-  const roles = readBudgetList('COST_BUDGET_ROLES', env.COST_BUDGET_ROLES, (k) =>
-    (BUDGET_CLASSES as readonly string[]).includes(k),
+  const operationLimit = Number(env.COST_LIMIT || DEFAULT_COST_LIMIT);
+  if (!Number.isInteger(operationLimit) || operationLimit < 1000) {
+    throw new ConfigError('COST_LIMIT must be a whole number of at least 1000');
+  }
+  const roles = readBudgetList(
+    'COST_BUDGET_ROLES',
+    env.COST_BUDGET_ROLES,
+    (k) => (BUDGET_CLASSES as readonly string[]).includes(k),
+    operationLimit,
   );
-  const accounts = readBudgetList('COST_BUDGET_ACCOUNTS', env.COST_BUDGET_ACCOUNTS, (k) =>
-    /^[a-z0-9][a-z0-9._-]*$/.test(k),
+  const accounts = readBudgetList(
+    'COST_BUDGET_ACCOUNTS',
+    env.COST_BUDGET_ACCOUNTS,
+    (k) => /^[a-z0-9][a-z0-9._-]*$/.test(k),
+    operationLimit,
   );
+  const perRole = { ...DEFAULT_COST_BUDGETS, ...roles };
+  for (const [role, budget] of Object.entries(perRole)) {
+    if (budget < operationLimit) {
+      throw new ConfigError(`COST_BUDGET_ROLES: ${role} must be at least COST_LIMIT (${operationLimit})`);
+    }
+  }
   const flushSeconds = Number(env.COST_BUDGET_FLUSH_SECONDS ?? '2');
   if (!Number.isFinite(flushSeconds) || flushSeconds <= 0 || flushSeconds > 60) {
     throw new ConfigError('COST_BUDGET_FLUSH_SECONDS must be a number of seconds above 0 and at most 60');
   }
-  return { perRole: { ...DEFAULT_COST_BUDGETS, ...roles }, perAccount: accounts, flushSeconds };
+  return { operationLimit, perRole, perAccount: accounts, flushSeconds };
 }
 
 function readLogLevel(raw: string | undefined, env: Environment): LogLevel {

@@ -9,6 +9,7 @@ import { AgencyPerformanceResolver } from '../modules/appraisal/org-performance.
 import { PeriodResolver } from '../modules/appraisal/period.resolver.js';
 import { ScoringPolicyResolver } from '../modules/appraisal/scoring-policy.resolver.js';
 import { installAccessGuards } from '../modules/auth/access-guard.js';
+import { installInputChecks } from '../security/input-rules.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EmployeeResolver } from '../modules/employee/employee.resolver.js';
 import { ParticipationResolver, TrainingResolver } from '../modules/training/training.resolver.js';
@@ -74,7 +75,8 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     const mutation = schema.getMutationType();
     if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
     // Who may call each root field, and what of an employee each caller sees (access.ts): on every path.
-    return installAccessGuards(schema);
+    // Arguments are checked (text, integer ranges: docs/security.md "Inputs") after the gate, before the resolver.
+    return installAccessGuards(installInputChecks(schema));
   });
   return cached;
 }

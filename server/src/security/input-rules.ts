@@ -1,37 +1,36 @@
 import {
+  defaultFieldResolver,
   getNullableType,
   GraphQLError,
   isInputObjectType,
   isListType,
+  isObjectType,
   isScalarType,
-  Kind,
-  TypeInfo,
-  valueFromAST,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
+  type GraphQLArgument,
+  type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
 
 /**
- * Checks every argument of an operation before it runs, in one place for all resolvers (docs/security.md "Inputs"):
+ * Checks every argument of every field before its resolver runs, in one place for all resolvers (docs/security.md
+ * "Inputs"):
  * text must be well-formed Unicode without NUL (PostgreSQL refuses NUL in text, and a lone surrogate cannot be
  * stored or compared), and integers must lie in the range of what they count (a year, a quarter, an id), so that
  * no resolver meets `year: 2147483647`.
  */
 
 /** Ranges of integer arguments and input fields, by name; a test fails when an Int input of the schema is missing. */
-export const INT_RANGES: Record<string, { min: number; max: number; rule: string }> = {
-  year: { min: 1970, max: 2100, rule: 'a year from 1970 to 2100' },
-  yearFrom: { min: 1970, max: 2100, rule: 'a year from 1970 to 2100' },
-  yearTo: { min: 1970, max: 2100, rule: 'a year from 1970 to 2100' },
-  quarter: { min: 1, max: 4, rule: 'a quarter from 1 to 4' },
-  first: { min: 0, max: 500, rule: 'a page size from 0 to 500' },
-  id: { min: 1, max: 2_147_483_647, rule: 'a positive id' },
-  evaluationId: { min: 1, max: 2_147_483_647, rule: 'a positive id' },
-  innovationId: { min: 1, max: 2_147_483_647, rule: 'a positive id' },
-  version: { min: 0, max: 2_147_483_647, rule: 'a version of 0 or more' },
+export const INT_RANGES: Record<string, { min: number; max: number; message: (value: number) => string }> = {
+  year: { min: 1970, max: 2100, message: (v) => `year must be between 1970 and 2100, not ${v}` },
+  yearFrom: { min: 1970, max: 2100, message: (v) => `yearFrom must be between 1970 and 2100, not ${v}` },
+  yearTo: { min: 1970, max: 2100, message: (v) => `yearTo must be between 1970 and 2100, not ${v}` },
+  quarter: { min: 1, max: 4, message: (v) => `quarter must be 1-4, not ${v}` },
+  first: { min: 0, max: 500, message: (v) => `first must be between 0 and 500, not ${v}` },
+  id: { min: 1, max: 2_147_483_647, message: (v) => `id must be a positive number, not ${v}` },
+  evaluationId: { min: 1, max: 2_147_483_647, message: (v) => `evaluationId must be a positive number, not ${v}` },
+  innovationId: { min: 1, max: 2_147_483_647, message: (v) => `innovationId must be a positive number, not ${v}` },
+  version: { min: 0, max: 2_147_483_647, message: (v) => `version must be 0 or more, not ${v}` },
 };
 
 const NUL = '\u0000';
@@ -48,9 +47,7 @@ export function textProblem(text: string): string | null {
 }
 
 function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-  });
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
 function checkValue(value: unknown, type: GraphQLInputType, name: string, path: string): GraphQLError | null {
@@ -80,53 +77,41 @@ function checkValue(value: unknown, type: GraphQLInputType, name: string, path: 
   if (isScalarType(bare) && bare.name === 'Int' && typeof value === 'number') {
     const range = INT_RANGES[name];
     if (range && (value < range.min || value > range.max)) {
-      return badInput(path, `${value} is outside ${range.min}-${range.max} (${range.rule})`);
+      return new GraphQLError(range.message(value), { extensions: { code: 'BAD_USER_INPUT', field: path } });
     }
   }
   return null;
 }
 
-/**
- * The first refused argument of the document, with the path of the field (`employees.filter.search`), or null.
- * Variables are read as sent; wrong types are left to graphql-js's own coercion.
- */
-export function checkInputs(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | null | undefined,
+/** The first refused argument of a field call (values as graphql-js coerced them), or null. */
+export function checkArguments(
+  definitions: readonly GraphQLArgument[],
+  values: Record<string, unknown>,
 ): GraphQLError | null {
-  const typeInfo = new TypeInfo(schema);
-  let found: GraphQLError | null = null;
-  const fieldPath: string[] = [];
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field: {
-        enter(node) {
-          fieldPath.push(node.alias?.value ?? node.name.value);
-        },
-        leave() {
-          fieldPath.pop();
-        },
-      },
-      Argument(node) {
-        if (found) return false;
-        const argument = typeInfo.getArgument();
-        if (!argument) return false;
-        let value: unknown;
-        if (node.value.kind === Kind.VARIABLE) value = variables?.[node.value.name.value];
-        else value = valueFromAST(node.value, argument.type, variables ?? {});
-        const path = [...fieldPath, node.name.value].join('.');
-        found = checkValue(value, argument.type, node.name.value, path);
-        return false;
-      },
-      StringValue(node) {
-        // Literals anywhere (also inside an invalid argument): NUL and lone surrogates are refused outright.
-        if (found) return;
-        const problem = textProblem(node.value);
-        if (problem) found = badInput(fieldPath.join('.') || 'query', problem);
-      },
-    }),
-  );
-  return found;
+  for (const definition of definitions) {
+    const problem = checkValue(values[definition.name], definition.type, definition.name, definition.name);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * Wraps every field that takes arguments so that its arguments are checked before its resolver runs. Installed before
+ * the access guards (graphql/schema.ts), so that a caller who may not call a field hears that first.
+ */
+export function installInputChecks(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
+      const definitions = field.args;
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+        const problem = checkArguments(definitions, args);
+        if (problem) throw problem;
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }

@@ -15,7 +15,7 @@ import {
  * each number). The dashboard's and GraphiQL's operations stay far below them (a test measures the margin).
  */
 export const OPERATION_LIMITS = {
-  /** Nesting of fields, counted from the root field (introspection included): 8 lets the deepest real read pass. */
+  /** Nesting of fields, counted from the root field; the deepest real read is 7 (introspection is left out). */
   depth: 9,
   /** Aliased fields in one operation, `__typename` included. */
   aliases: 20,
@@ -93,7 +93,7 @@ export function fieldRepeatsRule(limit: number): ValidationRule {
 }
 
 /** graphql-armor's depth, alias and directive rules with the project's limits and error; plus the repeats rule. */
-export function limitValidationRules(limits = OPERATION_LIMITS): ValidationRule[] {
+export function limitValidationRules(limits: Record<LimitRule, number> = OPERATION_LIMITS): ValidationRule[] {
   const config: GraphQLArmorConfig = {
     // Suggestions are withheld per caller (plugin.ts), tokens counted by the parser (Apollo's parseOptions:
     // armor's own token rule answers HTTP 500), cost computed with the list sizes (cost.ts).
@@ -102,7 +102,9 @@ export function limitValidationRules(limits = OPERATION_LIMITS): ValidationRule[
     costLimit: { enabled: false },
     maxDepth: {
       n: limits.depth,
-      ignoreIntrospection: false,
+      // Introspection's TypeRef fragment nests `ofType` eight deep; it reads the schema only, and is for signed-in
+      // callers in production (plugin.ts); the token limit bounds it.
+      ignoreIntrospection: true,
       flattenFragments: true,
       propagateOnRejection: false,
       onReject: [armorReject('depth', limits.depth)],

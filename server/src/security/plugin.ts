@@ -13,8 +13,7 @@ import type { BudgetClass, Config } from '../config.js';
 import { clientAddress, SESSION_COOKIE, sessionCookieOptions, type Context } from '../graphql/context.js';
 import type { CostBudget } from './budget.js';
 import { operationCost } from './cost.js';
-import { checkInputs } from './input-rules.js';
-import { OPERATION_LIMITS, queryTooComplex } from './limits.js';
+import { queryTooComplex } from './limits.js';
 
 /** What every answer reports in `extensions.cost` (api.md "Errors"). */
 export interface CostReport {
@@ -119,7 +118,7 @@ export interface SecurityPluginOptions {
 
 /**
  * The checks every operation passes after validation and before it runs (docs/security.md): a refused token,
- * introspection for anonymous callers, text and integer inputs, the operation's cost and the caller's budget; then
+ * introspection for anonymous callers, the operation's cost and the caller's budget; then
  * `extensions.cost` on every answer, suggestions withheld from anonymous callers, and each unexpected error logged
  * once with its stack (never sent).
  */
@@ -161,14 +160,10 @@ export function securityPlugin({ config, budget, logger }: SecurityPluginOptions
             }
           }
 
-          const refused = checkInputs(schema, document, request.variables);
-          if (refused) throw refused;
-
           const cost = operationCost({ schema, operation, fragments, variables: request.variables });
           requested = cost;
-          if (cost > OPERATION_LIMITS.cost) {
-            throw withHttp(queryTooComplex('cost', OPERATION_LIMITS.cost, cost), 400);
-          }
+          const limit = config.costBudget.operationLimit;
+          if (cost > limit) throw withHttp(queryTooComplex('cost', limit, cost), 400);
           const { caller, perMinute } = budgetOf(contextValue, config);
           const decision = budget.spend(caller, cost, perMinute);
           remaining = decision.remaining;
@@ -196,7 +191,15 @@ export function securityPlugin({ config, budget, logger }: SecurityPluginOptions
             const code = error.extensions?.code;
             if (!code || code === 'INTERNAL_SERVER_ERROR') {
               const log = (contextValue.req as { log?: Logger } | undefined)?.log ?? logger;
-              log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in an operation');
+              log.error(
+                {
+                  err: error.originalError ?? error,
+                  path: error.path,
+                  operationName: facts.operationName,
+                  role: facts.role,
+                },
+                'unexpected error in an operation',
+              );
             }
           }
         },

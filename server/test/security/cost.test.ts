@@ -40,12 +40,14 @@ describe('the cost of an operation (docs/security.md "Cost"), hand-worked', () =
     ['{ employees { edges { node { nip } } } }', 101],
     // pageInfo is one object: 1 + 1 + 5 x 2
     ['{ employees(first: 5) { pageInfo { hasNextPage } edges { cursor node { nip } } } }', 12],
-    // nested lists multiply: 1 + 2 x (1 + node (1 + evaluations 4 x (1 + scores 20 x (1 + criterion 1))))
-    // = 1 + 2 x (1 + 1 + 4 x 41) = 1 + 2 x 166 = 333
+    // nested lists multiply: connection 1 + 2 edges + 2 nodes + 2 x 4 evaluations + 8 x 15 scores + 120 criteria
+    // = 1 + 2 + 2 + 8 + 120 + 120 = 253
     [
       '{ employees(first: 2) { edges { node { evaluations(year: 2025) { scores { score criterion { code } } } } } } }',
-      333,
+      253,
     ],
+    // distinct people are capped at the city's 5,000: 1 + 500 + 500 + min(500 x 100, 5,000) subordinates = 6,001
+    ['{ employees(first: 500) { edges { node { subordinates { nip } } } } }', 6001],
     // without year, ten years of four quarters: 1 + 1 x (1 + 1 + 40 x 1) = 43
     ['{ employees(first: 1) { edges { node { evaluations { id } } } } }', 43],
     // a scalar with arguments computes something: 1 + 3 x (1 + 1 + trainingHours 1)
@@ -74,9 +76,10 @@ describe('the cost of an operation (docs/security.md "Cost"), hand-worked', () =
       edges { node { nip name position evaluations { score scores { score evidence criterion { code name } } }
         annualResult(year: 2025) { score predikat } participations { hoursJp training { title } } } } }`;
     const source = `{ ${Array.from({ length: 7 }, (_, i) => page(`p${i}`, i * 500)).join('\n')} }`;
-    // per node: 1 + evaluations 40 x (1 + 20 x (1 + 1)) + annualResult 1 + participations 200 x (1 + 1) = 2042;
-    // per page: 1 + 500 x (1 + 2042) = 1,021,501; seven pages: 7,150,507
-    expect(cost(source)).toBe(7_150_507);
+    // per page: connection 1 + 500 edges + 500 nodes + 500 x 40 evaluations (no year: ten years) + 20,000 x 15
+    // scores + 300,000 criteria + 500 annual results + 500 x 200 participations + 100,000 trainings = 821,501;
+    // seven pages: 5,750,507
+    expect(cost(source)).toBe(5_750_507);
   });
 });
 

@@ -24,14 +24,15 @@ const BUILDERS: Record<'depth' | 'aliases' | 'directives' | 'fieldRepeats' | 'to
     fieldRepeats: (n) => `{ ${'__typename '.repeat(n)}}`,
     // 16 tokens around the list + one per string: n tokens in all
     tokens: (n) => `{ employees(filter: { agencyCodes: [${' "DISDIK"'.repeat(n - 16)} ] }) { totalCount } }`,
-    // a: 1 + 490 x (edge 1 + node (1 + 100 subordinates)) = 49,981; b: 1 + (n - 49,981 - 1) / 2 pages of 2 ...
+    // a: 1 + 77 x (edge 1 + node 1 + 40 evaluations (no year) + 600 scores) = 49,435; b: the rest, 1 + 2 per edge
+    // (+ 1 for pageInfo when the rest is even): 565 at the limit, 566 at limit + 1
     cost: (n) => {
-      const rest = n - 49_981; // 19 at the limit, 20 at limit + 1
+      const rest = n - 49_435;
       const b =
         rest % 2 === 1
           ? `b: employees(first: ${(rest - 1) / 2}) { edges { node { nip } } }`
           : `b: employees(first: ${(rest - 2) / 2}) { pageInfo { hasNextPage } edges { node { nip } } }`;
-      return `{ a: employees(first: 490) { edges { node { subordinates { nip } } } } ${b} }`;
+      return `{ a: employees(first: 77) { edges { node { evaluations { scores { score } } } } } ${b} }`;
     },
   };
 
@@ -180,7 +181,9 @@ describe('the cost budget per caller and minute', () => {
   it('holds across replicas: what one server spent counts on the other after a flush', async () => {
     const execute = async (sql: string, params: unknown[]) =>
       (await db.orm.em.fork().getConnection().execute(sql, params)) as Record<string, unknown>[];
-    const now = () => Date.UTC(2026, 11, 2, 1, 0, 10);
+    // Ten seconds into the current minute (old minutes are cleaned up from the table).
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const now = () => minute + 10_000;
     const a = new CostBudget(execute, { flushSeconds: 60, now });
     const b = new CostBudget(execute, { flushSeconds: 60, now });
     expect(a.spend('account:77', 40_000, 50_000).allowed).toBe(true);
