@@ -23,6 +23,11 @@ export interface Config {
   policy: ScoringPolicy;
   /** Load the demo data set into an empty embedded database on start. */
   loadDemoData: boolean;
+  /**
+   * The day the demo data are as of (`KINERJA_DEMO_TODAY`, `YYYY-MM-DD`): its quarter is the open current one. null:
+   * the date of the first start. Tests fix it so that their data never depend on the day they run.
+   */
+  demoToday: string | null;
   /** Seconds a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
   /**
@@ -48,6 +53,8 @@ export interface Config {
   introspection: 'everyone' | 'signed-in';
   /** Cost budget per caller and minute (docs/security.md "Cost budget"). */
   costBudget: CostBudgetConfig;
+  /** Admission control of the API (docs/operations.md "Overload"): requests at once, waiting, and the longest wait. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -146,6 +153,19 @@ function readTrustProxy(raw: string | undefined): boolean | number | string | nu
   return raw;
 }
 
+function readDemoToday(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (date === null || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must be a date YYYY-MM-DD, not "${raw}"`);
+  }
+  // The demo history starts in 2023 Q1 (docs/demo-data.md).
+  if (raw < '2023-01-01' || raw > '2099-12-31') {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must lie in 2023-2099 (the demo history starts in 2023), not "${raw}"`);
+  }
+  return raw;
+}
+
 function readDatabaseUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   if (!/^postgres(ql)?:\/\//.test(raw)) {
@@ -220,6 +240,11 @@ function readIntrospection(raw: string | undefined, env: Environment): 'everyone
   const value = raw || (env === 'production' ? 'signed-in' : 'everyone');
   if (value !== 'everyone' && value !== 'signed-in') {
     throw new ConfigError(`KINERJA_INTROSPECTION must be everyone or signed-in, not "${value}"`);
+function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
 }
@@ -255,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policy: readPolicy(env.SCORING_POLICY_FILE),
     // Demo data goes only into the embedded database unless asked for explicitly.
     loadDemoData,
+    demoToday: readDemoToday(env.KINERJA_DEMO_TODAY),
     shutdownTimeoutSeconds: shutdown,
     demoMode: databaseUrl === null && loadDemoData,
     tokenSecret,
@@ -263,5 +289,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: readLogLevel(env.LOG_LEVEL, environment),
     introspection: readIntrospection(env.KINERJA_INTROSPECTION, environment),
     costBudget: readCostBudget(env),
+    admission: {
+      maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 32, 1, 10_000),
+      maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),
+      maxWaitMs: readWholeNumber('MAX_QUEUE_WAIT_MS', env.MAX_QUEUE_WAIT_MS, 5000, 1, 60_000),
+    },
   };
 }

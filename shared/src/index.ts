@@ -11,3 +11,4 @@ export * from './predikat.js';
 export * from './ratings.js';
 export * from './rounding.js';
 export * from './scores.js';
+export * from './analytics/index.js';

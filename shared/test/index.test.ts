@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import * as analytics from '../src/analytics/index.js';
 import * as shared from '../src/index.js';
 
 // Server and dashboard import these names from '@kinerja/shared': dropping or renaming one breaks them.
 describe('index re-exports the public API', () => {
   it('exports exactly these runtime names', () => {
-    expect(Object.keys(shared).sort()).toEqual([
+    // analytics names are listed by the next test, so that the two lists change independently
+    expect(
+      Object.keys(shared)
+        .filter((name) => !(name in analytics))
+        .sort(),
+    ).toEqual([
       'AGENCY_KINDS',
       'COUNTED_STATUSES',
       'CRITERION_CATEGORIES',
@@ -53,5 +59,34 @@ describe('index re-exports the public API', () => {
       'scoringPolicyVersion',
       'validateNip',
     ]);
+  });
+
+  it('re-exports exactly these analytics names', () => {
+    expect(Object.keys(analytics).sort()).toEqual([
+      'AGGREGATE_CALLER_ROLES',
+      'CI95_Z',
+      'DISTRIBUTION_RULES',
+      'RATER_FLAGS',
+      'agencyOfYear',
+      'aggregateCallerFor',
+      'analyticsNoteText',
+      'compareKeys',
+      'decideSuppression',
+      'describeValues',
+      'distributionCheck',
+      'distributionRuleText',
+      'isSuppressionExempt',
+      'mean',
+      'percentileCont',
+      'predikatCounts',
+      'rankByMean',
+      'raterObjectivity',
+      'sampleStdDev',
+      'sampleVariance',
+      'trainingImpact',
+      'trainingJpFigures',
+      'trainingNeeds',
+    ]);
+    for (const name of Object.keys(analytics)) expect(shared).toHaveProperty(name);
   });
 });

@@ -1,35 +1,92 @@
 import { benchImport } from '../bench/import.js';
+import { benchRead } from '../bench/read.js';
 
 /**
- * `pnpm bench [part ...] [--rows N]`: the project's benchmarks, by name; with no name, all of them. Each prints its
+ * `pnpm bench [part ...] [options]`: the project's benchmarks, by name; with no name, all of them. Each prints its
  * figures; docs/benchmarks.md records them with the command that produced them.
  *
  *   import   the importer against PostgreSQL's COPY of the same 10 million score rows, and the importer's peak RSS
  *            (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/kinerja_bench, is dropped and created)
+ *            --rows N            score rows (default 10,000,000)
+ *   read     this API against PostGraphile 4.14 on the same demo data (BENCH_READ_DATABASE_URL, default
+ *            postgresql://postgres@127.0.0.1:5432/kinerja_bench_read, is dropped and loaded unless --reuse)
+ *            --rounds N          alternated rounds (default 3)
+ *            --seconds N         seconds per query and server at 10 clients (default 8)
+ *            --clients N         concurrent clients (default 10)
+ *            --large-requests N  requests of the 500-employee read per server and round (default 20; at most 90 s)
+ *            --only a,b          only these queries (employees-50, agencies, one-employee, nested-500)
+ *            --reuse             keep the bench database when it is already loaded
+ *            --profile DIR       run this API with node --cpu-prof, profiles written to DIR
  */
-const PARTS: Record<string, (args: { rows: number | null; log: (line: string) => void }) => Promise<void>> = {
-  import: ({ rows, log }) =>
+
+type Options = Map<string, string | true>;
+
+const BOOLEAN = new Set(['reuse']);
+
+function positive(options: Options, name: string, fallback: number): number {
+  const raw = options.get(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw === true || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`--${name} must be a positive number`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+const PARTS: Record<string, (options: Options, log: (line: string) => void) => Promise<void>> = {
+  import: (options, log) =>
     benchImport({
-      rows: rows ?? 10_000_000,
+      rows: Math.round(positive(options, 'rows', 10_000_000)),
       databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kinerja_bench',
       log,
     }),
+  read: (options, log) => {
+    const profile = options.get('profile');
+    const only = options.get('only');
+    return benchRead({
+      databaseUrl: process.env.BENCH_READ_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kinerja_bench_read',
+      rounds: Math.round(positive(options, 'rounds', 3)),
+      seconds: positive(options, 'seconds', 8),
+      clients: Math.round(positive(options, 'clients', 10)),
+      largeRequests: Math.round(positive(options, 'large-requests', 20)),
+      largeSeconds: 90,
+      reuse: options.get('reuse') === true,
+      only: typeof only === 'string' ? only.split(',').filter(Boolean) : [],
+      kinerjaNodeOptions: typeof profile === 'string' ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      log,
+    });
+  },
 };
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  let rows: number | null = null;
+function parse(args: string[]): { names: string[]; options: Options } {
   const names: string[] = [];
+  const options: Options = new Map();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--rows') rows = Number(args[++i]);
-    else if (arg.startsWith('--rows=')) rows = Number(arg.slice('--rows='.length));
-    else names.push(arg);
+    if (!arg.startsWith('--')) {
+      names.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (BOOLEAN.has(name)) options.set(name, true);
+    else if (inline !== undefined) options.set(name, inline);
+    else if (args[i + 1] !== undefined) options.set(name, args[++i]!);
+    else throw new UsageError(`--${name} needs a value`);
   }
-  if (rows !== null && (!Number.isInteger(rows) || rows <= 0)) {
-    console.error('--rows must be a positive whole number');
+  return { names, options };
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
     return 2;
   }
+  const { names, options } = parsed;
   const unknown = names.filter((n) => !(n in PARTS));
   if (unknown.length > 0) {
     console.error(`unknown bench part ${unknown.join(', ')}; the parts are: ${Object.keys(PARTS).join(', ')}`);
@@ -37,7 +94,13 @@ async function main(): Promise<number> {
   }
   for (const name of names.length > 0 ? names : Object.keys(PARTS)) {
     console.log(`== bench ${name}`);
-    await PARTS[name]!({ rows, log: (line) => console.log(line) });
+    try {
+      await PARTS[name]!(options, (line) => console.log(line));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(error.message);
+      return 2;
+    }
   }
   return 0;
 }

@@ -125,7 +125,19 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     expect(report.evaluations).toEqual({ created: 0, updated: 2, unchanged: 0 });
   });
 
-  it('bulk mode (foreign keys of evaluations and scores checked once, after the insert) stores the same and keeps the keys', async () => {
+  it('bulk mode (foreign keys checked once, indexes of the empty score table built after the insert) stores the same and keeps the keys and indexes', async () => {
+    const indexes = () =>
+      db.orm.em
+        .getConnection()
+        .execute<{ indexname: string; indexdef: string }[]>(
+          `select indexname, indexdef from pg_indexes where tablename = 'evaluation_score' order by 1`,
+        );
+    const indexesBefore = await indexes();
+    expect(indexesBefore.map((i) => i.indexname)).toEqual([
+      'evaluation_score_criterion_id_index',
+      'evaluation_score_evaluation_id_criterion_id_unique',
+      'evaluation_score_pkey',
+    ]);
     const foreignKeys = () =>
       db.orm.em.getConnection().execute<{ conname: string; def: string }[]>(
         `select conname, pg_get_constraintdef(oid) as def from pg_constraint
@@ -148,6 +160,7 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     expect(fileCounts(bulk)).toEqual(fileCounts(normal));
     expect(await stored()).toEqual(before);
     expect(await foreignKeys()).toEqual(keys);
+    expect(await indexes()).toEqual(indexesBefore);
   });
 
   it('--dry-run validates and reports what it would do, and writes nothing (not even the audit log)', async () => {

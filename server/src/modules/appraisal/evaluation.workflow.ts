@@ -7,8 +7,16 @@ import {
   type EvaluationStatus,
   type ScoringPolicy,
 } from '@kinerja/shared';
-import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../auth/access.js';
+import { badUserInput, conflict, forbidden } from '../../graphql/errors.js';
+import {
+  EMPLOYEE_NIP_KEY,
+  EVALUATION_KEY,
+  employeeKeyInScope,
+  evaluationVisible,
+  noSuchRecord,
+  notInScope,
+  type Scope,
+} from '../auth/access.js';
 import {
   mayDecideObjection,
   mayFinalizeEvaluation,
@@ -62,12 +70,15 @@ interface EvaluationFacts {
   year: number;
   quarter: number;
   periodStatus: 'OPEN' | 'CLOSED';
+  /** Whether an objection was ever filed against it (its assessor's superior then sees it). */
+  hasObjection: boolean;
 }
 
 const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeId", emp.agency_id as "employeeAgencyId",
     e.agency_id as "agencyId", a.code as "agencyCode", e.assessor_id as "assessorId",
     ass.supervisor_id as "assessorSupervisorId", e.period_id as "periodId", p.year, p.quarter,
-    p.status as "periodStatus"
+    p.status as "periodStatus",
+    exists (select 1 from objection o where o.evaluation_id = e.id) as "hasObjection"
   from evaluation e
   join employee emp on emp.id = e.employee_id
   join agency a on a.id = e.agency_id
@@ -75,13 +86,24 @@ const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeI
   left join employee ass on ass.id = e.assessor_id
  where e.id = ?`;
 
-/** Locks the evaluation's period (shared) and then the evaluation (exclusive), and reads its facts. */
-async function lockEvaluation(tem: EntityManager, id: number): Promise<EvaluationFacts> {
+/**
+ * Locks the evaluation's period (shared) and then the evaluation (exclusive), and reads its facts. An id that names
+ * no evaluation the caller may see gets the same answer whether it exists or not (`notInScope`): the messages of the
+ * steps below speak only of evaluations the caller sees.
+ */
+async function lockEvaluation(tem: EntityManager, scope: Scope, id: number): Promise<EvaluationFacts> {
   const [ref] = await tem.execute<{ period_id: number }[]>('select period_id from evaluation where id = ?', [id]);
-  if (!ref) throw notFound(`Evaluation ${id}`);
+  if (!ref) throw noSuchRecord(scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
   await tem.execute('select id from period where id = ? for share', [ref.period_id]);
   await tem.execute('select id from evaluation where id = ? for update', [id]);
   const [facts] = await tem.execute<EvaluationFacts[]>(FACTS_SQL, [id]);
+  const visible = evaluationVisible(scope, {
+    employee: { id: facts.employeeId, agencyId: facts.employeeAgencyId },
+    agencyId: facts.agencyId,
+    assessorId: facts.assessorId,
+    hasObjection: facts.hasObjection,
+  });
+  if (!visible) throw notInScope(EVALUATION_KEY);
   return facts;
 }
 
@@ -357,8 +379,10 @@ async function findOrStartEvaluation(
     'select id, agency_id, supervisor_id from employee where nip = ?',
     [nip],
   );
-  if (!employee) throw notFound(`Employee with NIP ${nip}`);
-  if (!mayScoreEvaluation(scope, { id: employee.id, agencyId: employee.agency_id })) refuseScoring(null);
+  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+  const ref = { id: employee.id, agencyId: employee.agency_id };
+  if (!employeeKeyInScope(scope, 'NIP', ref)) throw notInScope(EMPLOYEE_NIP_KEY);
+  if (!mayScoreEvaluation(scope, ref)) refuseScoring(null);
   const { year, quarter } = input.period!;
   const [period] = await tem.execute<{ id: number; status: string }[]>(
     'select id, status from period where year = ? and quarter = ? for share',
@@ -382,7 +406,7 @@ async function findOrStartEvaluation(
         existing.version,
       );
     }
-    return { facts: await lockEvaluation(tem, existing.id), created: false };
+    return { facts: await lockEvaluation(tem, scope, existing.id), created: false };
   }
   if (period.status === 'CLOSED') {
     throw badUserInput(
@@ -398,7 +422,7 @@ async function findOrStartEvaluation(
   if (inserted.length === 0) {
     throw conflict(`Someone else started the evaluation of ${nip} for this period at the same moment: reload it`, 1);
   }
-  return { facts: await lockEvaluation(tem, inserted[0].id), created: true };
+  return { facts: await lockEvaluation(tem, scope, inserted[0].id), created: true };
 }
 
 /** Checks a save's input shape before any database work. */
@@ -441,7 +465,7 @@ export async function saveDraft(
   return em.transactional(async (tem) => {
     const { facts, created } =
       input.evaluationId !== null && input.evaluationId !== undefined
-        ? { facts: await lockEvaluation(tem, input.evaluationId), created: false }
+        ? { facts: await lockEvaluation(tem, scope, input.evaluationId), created: false }
         : await findOrStartEvaluation(tem, scope, input);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     if (!created) assertVersion(facts, input.version!);
@@ -473,7 +497,7 @@ export async function saveDraft(
 export async function submit(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     assertVersion(facts, input.version);
     assertPeriodOpen(facts, 'input.evaluationId', 'evaluations can no longer be submitted');
@@ -510,7 +534,7 @@ export async function acknowledge(
 ): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
@@ -548,7 +572,7 @@ export async function object(em: EntityManager, actor: WorkflowActor, input: Obj
   const { scope, policy } = actor;
   const reason = requireText(input.reason, 'input.reason', 'the reason of the objection (alasan keberatan)');
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
@@ -600,7 +624,7 @@ export async function decideObjection(
   }
   checkScoreInputs(scores, policy, 'input.scores');
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     const parties = {
       employeeId: facts.employeeId,
       agencyId: facts.agencyId,
@@ -609,7 +633,7 @@ export async function decideObjection(
     };
     if (!mayDecideObjection(scope, parties)) {
       throw forbidden(
-        `Only the assessor's own superior (or the head of ${facts.agencyCode}) may decide the objection against ` +
+        "Only the assessor's own superior (or the head of the evaluation's agency) may decide the objection against " +
           `evaluation ${facts.id}; a LEADER or ADMIN decides only where the assessor has no superior in the system`,
       );
     }
@@ -665,9 +689,11 @@ const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
 export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayFinalizeEvaluation(scope, facts.agencyId)) {
-      throw forbidden(`Only the head of ${facts.agencyCode}, or an administrator, may finalise evaluation ${facts.id}`);
+      throw forbidden(
+        `Only the head of the evaluation's agency, or an administrator, may finalise evaluation ${facts.id}`,
+      );
     }
     assertVersion(facts, input.version);
     const why = NOT_FINALISABLE[facts.status];

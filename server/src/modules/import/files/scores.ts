@@ -257,18 +257,45 @@ async function checkWholeFile(ctx: ImportContext): Promise<void> {
     );
   }
 
+  // One pass over the staged rows builds the evaluations and tells which of them have rows that disagree: when all
+  // rows agree, min() is every row's value; only an evaluation that disagrees needs its first row's values (below).
   await sql.query(`create temporary table import_eval on commit drop as
-    select employee_id, year, quarter, min(line) as first_line, count(*)::int as rows
+    select employee_id, year, quarter, min(line) as first_line, count(*)::int as rows,
+           min(assessor_id) as assessor_id, min(agency_id) as agency_id, min(status) as status,
+           (${DIFFERS_WITHIN('assessor_id')} or ${DIFFERS_WITHIN('agency_id')} or ${DIFFERS_WITHIN('status')})
+             as disagrees
       from import_score group by employee_id, year, quarter`);
-  await sql.query(`alter table import_eval add column assessor_id int, add column agency_id int, add column status text,
+  await sql.query(`alter table import_eval
     add column period_id int, add column period_closed boolean not null default false, add column evaluation_id int,
     add column stored_assessor_id int, add column stored_agency_id int, add column stored_status text,
     add column created boolean not null default false, add column changed boolean not null default false,
     add column scores_changed boolean not null default false`);
-  await sql.query(`update import_eval ie set assessor_id = s.assessor_id, agency_id = s.agency_id, status = s.status
-      from import_score s where s.line = ie.first_line`);
   await sql.query('analyze import_eval');
+  const { rows: disagreeing } = await sql.query('select 1 from import_eval where disagrees limit 1');
+  if (disagreeing.length > 0) await reportDisagreements(ctx);
 
+  await sql.query(`update import_eval ie set period_id = p.id, period_closed = (p.status = 'CLOSED')
+      from period p where p.year = ie.year and p.quarter = ie.quarter`);
+  await sql.query(`update import_eval ie set evaluation_id = e.id, stored_assessor_id = e.assessor_id,
+        stored_agency_id = e.agency_id, stored_status = e.status
+      from evaluation e where e.employee_id = ie.employee_id and e.period_id = ie.period_id`);
+  const { rows: closed } = await sql.query('select 1 from import_eval where period_closed limit 1');
+  if (closed.length > 0) await reportClosedPeriodChanges(ctx);
+}
+
+/** Whether the rows of one evaluation differ in `column` (a value and a null count as different). */
+const DIFFERS_WITHIN = (column: string) =>
+  `(min(${column}) is distinct from max(${column}) or count(${column}) not in (0, count(*)))`;
+
+/**
+ * Rows of one evaluation that disagree on assessor, agency or status, each compared with the evaluation's first row.
+ * Runs only when the one pass found such an evaluation, so a clean file pays nothing for it.
+ */
+async function reportDisagreements(ctx: ImportContext): Promise<void> {
+  const sql = ctx.sql;
+  const file = 'scores.csv';
+  await sql.query(`update import_eval ie set assessor_id = s.assessor_id, agency_id = s.agency_id, status = s.status
+      from import_score s where ie.disagrees and s.line = ie.first_line`);
   const disagree = await sql.query<{
     line: number;
     first_line: number;
@@ -280,7 +307,8 @@ async function checkWholeFile(ctx: ImportContext): Promise<void> {
        from (select s.line, ie.first_line, s.assessor_id, s.agency_id, s.status,
                     ie.assessor_id as first_assessor_id, ie.agency_id as first_agency_id, ie.status as first_status
                from import_score s join import_eval ie using (employee_id, year, quarter)
-              where (s.assessor_id, s.agency_id, s.status) is distinct from (ie.assessor_id, ie.agency_id, ie.status)
+              where ie.disagrees
+                and (s.assessor_id, s.agency_id, s.status) is distinct from (ie.assessor_id, ie.agency_id, ie.status)
               order by s.line limit ${CHECK_LIMIT}) x
        cross join lateral (values
          ('assessor_nip', (select nip from employee where id = x.assessor_id),
@@ -302,13 +330,15 @@ async function checkWholeFile(ctx: ImportContext): Promise<void> {
         ` line ${d.first_line} gives ${shown(d.first_value)} (an empty assessor_nip means the supervisor, an empty status FINAL)`,
     );
   }
+}
 
-  await sql.query(`update import_eval ie set period_id = p.id, period_closed = (p.status = 'CLOSED')
-      from period p where p.year = ie.year and p.quarter = ie.quarter`);
-  await sql.query(`update import_eval ie set evaluation_id = e.id, stored_assessor_id = e.assessor_id,
-        stored_agency_id = e.agency_id, stored_status = e.status
-      from evaluation e where e.employee_id = ie.employee_id and e.period_id = ie.period_id`);
-
+/**
+ * Rows that would change a CLOSED period: an evaluation whose assessor, agency or status would change, or a score
+ * that would be added or changed. Runs only when the file touches a CLOSED period.
+ */
+async function reportClosedPeriodChanges(ctx: ImportContext): Promise<void> {
+  const sql = ctx.sql;
+  const file = 'scores.csv';
   // CLOSED periods: an evaluation whose assessor, agency or status would change...
   const closedEval = await sql.query<{
     first_line: number;
@@ -472,7 +502,9 @@ async function writeScores(ctx: ImportContext, report: ScoresReport): Promise<vo
   const { rows: planned } = await sql.query<{ n: number }>(
     'select coalesce(sum(rows), 0)::int as n from import_eval where created',
   );
-  const foreignKeys = planned[0]!.n >= ctx.bulkThreshold ? await suspendForeignKeys(ctx, 'evaluation_score') : [];
+  const bulk = planned[0]!.n >= ctx.bulkThreshold;
+  const foreignKeys = bulk ? await suspendForeignKeys(ctx, 'evaluation_score') : [];
+  const indexes = bulk ? await suspendIndexesOfEmptyTable(ctx, 'evaluation_score') : [];
   const inserted = await sql.query(
     `insert into evaluation_score (evaluation_id, criterion_id, score, realisation, derived_from_indicator, evidence)
      select ie.evaluation_id, s.criterion_id, s.score, s.realisation, s.derived, s.evidence
@@ -480,6 +512,8 @@ async function writeScores(ctx: ImportContext, report: ScoresReport): Promise<vo
       where ie.created or not exists (select 1 from evaluation_score es
                                        where es.evaluation_id = ie.evaluation_id and es.criterion_id = s.criterion_id)`,
   );
+  // Building an index over the inserted rows sorts them once, instead of one index insertion per row.
+  await restoreIndexes(ctx, indexes);
   // Re-adding a foreign key validates every row in one set-based scan, instead of one query per inserted row.
   await restoreForeignKeys(ctx, 'evaluation_score', foreignKeys);
   report.created = inserted.rowCount ?? 0;
@@ -531,4 +565,48 @@ async function restoreForeignKeys(
 ): Promise<void> {
   for (const fk of foreignKeys)
     await ctx.sql.query(`alter table ${table} add constraint "${fk.name}" ${fk.definition}`);
+}
+
+/**
+ * Bulk mode into an empty table (a province's first load): its indexes and its primary and unique keys are dropped
+ * inside the import's transaction and built again after the insert, which sorts the rows once per index instead of
+ * inserting them one by one into each index (the whole-file checks have already refused duplicate keys). Like the
+ * foreign keys, nobody else sees the table without them. Returns the statements that rebuild them, in order: keys
+ * first, then the plain indexes. A table that already has rows keeps its indexes (rebuilding them would cost more
+ * than it saves).
+ */
+async function suspendIndexesOfEmptyTable(ctx: ImportContext, table: 'evaluation_score'): Promise<string[]> {
+  const sql = ctx.sql;
+  const { rows: any } = await sql.query(`select 1 from ${table} limit 1`);
+  if (any.length > 0) return [];
+  const { rows: keys } = await sql.query<{ name: string; definition: string }>(
+    `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+      where conrelid = $1::regclass and contype in ('p', 'u') order by contype, conname`,
+    [table],
+  );
+  const { rows: indexes } = await sql.query<{ name: string; definition: string }>(
+    `select i.relname as name, pg_get_indexdef(i.oid) as definition
+       from pg_index x join pg_class i on i.oid = x.indexrelid
+      where x.indrelid = $1::regclass
+        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      order by i.relname`,
+    [table],
+  );
+  await sql.query('savepoint import_indexes');
+  try {
+    for (const index of indexes) await sql.query(`drop index "${index.name}"`);
+    for (const key of keys) await sql.query(`alter table ${table} drop constraint "${key.name}"`);
+    await sql.query('release savepoint import_indexes');
+  } catch {
+    await sql.query('rollback to savepoint import_indexes');
+    return [];
+  }
+  return [
+    ...keys.map((key) => `alter table ${table} add constraint "${key.name}" ${key.definition}`),
+    ...indexes.map((index) => index.definition),
+  ];
+}
+
+async function restoreIndexes(ctx: ImportContext, statements: string[]): Promise<void> {
+  for (const statement of statements) await ctx.sql.query(statement);
 }
