@@ -240,6 +240,10 @@ function readIntrospection(raw: string | undefined, env: Environment): 'everyone
   const value = raw || (env === 'production' ? 'signed-in' : 'everyone');
   if (value !== 'everyone' && value !== 'signed-in') {
     throw new ConfigError(`KINERJA_INTROSPECTION must be everyone or signed-in, not "${value}"`);
+  }
+  return value;
+}
+
 function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
