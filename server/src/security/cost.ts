@@ -53,6 +53,7 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'Evaluation.scores': { size: 15 }, // one per criterion in force: 10 city-wide and a few of the agency
   'Evaluation.objections': { size: 4 },
   'Completion.groups': { size: 1_000 }, // one per agency and assessor
+  'Query.completionShares': { size: 60 }, // one per agency
   'CompletionGroup.pending': { size: 100, total: CITY_EMPLOYEES }, // an assessor's line; each employee once
   'Training.participants': { size: 200 },
   'Transparency.criteria': { size: 20 },

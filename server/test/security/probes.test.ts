@@ -372,3 +372,32 @@ describe('production defaults', () => {
     }
   });
 });
+
+describe('client errors in development mode too', () => {
+  it('answers bad JSON, a wrong content type and an oversized body with a GraphQL JSON error, no HTML, no stack', async () => {
+    const development = await startTestServer(db.orm, { NODE_ENV: 'development' });
+    try {
+      const cases: [string, string, number][] = [
+        ['application/json', '{"query": "{ __typename }",}', 400],
+        ['text/plain', '{"query": "{ __typename }"}', 415],
+        ['application/json', JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(3 * 1024 * 1024) }), 413],
+      ];
+      for (const [type, body, status] of cases) {
+        const response = await fetch(`${development.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        });
+        const text = await response.text();
+        expect([response.status, response.headers.get('content-type')]).toEqual([
+          status,
+          'application/json; charset=utf-8',
+        ]);
+        expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+        expect(text).not.toMatch(/<html|<pre|\bat [\w.<>]+ \(|node_modules|\/work\//i);
+      }
+    } finally {
+      await development.stop();
+    }
+  });
+});
