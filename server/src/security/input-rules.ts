@@ -1,3 +1,4 @@
+import { checkQuarter, checkYear, type Problem } from '@kinerja/shared';
 import {
   defaultFieldResolver,
   getNullableType,
@@ -11,6 +12,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
+import { problemError } from '../graphql/errors.js';
 
 /**
  * Checks every argument of every field before its resolver runs, in one place for all resolvers (docs/security.md
@@ -20,17 +22,38 @@ import {
  * no resolver meets `year: 2147483647`.
  */
 
-/** Ranges of integer arguments and input fields, by name; a test fails when an Int input of the schema is missing. */
-export const INT_RANGES: Record<string, { min: number; max: number; message: (value: number) => string }> = {
-  year: { min: 1970, max: 2100, message: (v) => `year must be between 1970 and 2100, not ${v}` },
-  yearFrom: { min: 1970, max: 2100, message: (v) => `yearFrom must be between 1970 and 2100, not ${v}` },
-  yearTo: { min: 1970, max: 2100, message: (v) => `yearTo must be between 1970 and 2100, not ${v}` },
-  quarter: { min: 1, max: 4, message: (v) => `quarter must be 1-4, not ${v}` },
-  first: { min: 0, max: 500, message: (v) => `first must be between 0 and 500, not ${v}` },
-  id: { min: 1, max: 2_147_483_647, message: (v) => `id must be a positive number, not ${v}` },
-  evaluationId: { min: 1, max: 2_147_483_647, message: (v) => `evaluationId must be a positive number, not ${v}` },
-  innovationId: { min: 1, max: 2_147_483_647, message: (v) => `innovationId must be a positive number, not ${v}` },
-  version: { min: 0, max: 2_147_483_647, message: (v) => `version must be 0 or more, not ${v}` },
+type IntRule = (value: number, field: string) => GraphQLError | null;
+
+/** A range of this module's own, worded like the resolvers' refusals of the same argument. */
+function range(min: number, max: number, message: (value: number) => string): IntRule {
+  return (value, field) =>
+    value < min || value > max
+      ? new GraphQLError(message(value), { extensions: { code: 'BAD_USER_INPUT', field } })
+      : null;
+}
+
+/** A rule of `shared/` (years, quarters: docs/scoring.md), reported as its problem. */
+function sharedRule(check: (value: number, field: string) => Problem[]): IntRule {
+  return (value, field) => {
+    const [problem] = check(value, field);
+    return problem ? problemError(field, problem) : null;
+  };
+}
+
+/**
+ * The rule of every integer argument and input field, by name; a test fails when an Int input of the schema has none.
+ * Years and quarters are the shared calendar's (2000-2100, 1-4); pages, ids and versions are bounded here.
+ */
+export const INT_RULES: Record<string, IntRule> = {
+  year: sharedRule(checkYear),
+  yearFrom: sharedRule(checkYear),
+  yearTo: sharedRule(checkYear),
+  quarter: sharedRule(checkQuarter),
+  first: range(0, 500, (v) => `first must be between 0 and 500, not ${v}`),
+  id: range(1, 2_147_483_647, (v) => `id must be a positive number, not ${v}`),
+  evaluationId: range(1, 2_147_483_647, (v) => `evaluationId must be a positive number, not ${v}`),
+  innovationId: range(1, 2_147_483_647, (v) => `innovationId must be a positive number, not ${v}`),
+  version: range(0, 2_147_483_647, (v) => `version must be 0 or more, not ${v}`),
 };
 
 const NUL = '\u0000';
@@ -75,10 +98,7 @@ function checkValue(value: unknown, type: GraphQLInputType, name: string, path: 
     return problem ? badInput(path, problem) : null;
   }
   if (isScalarType(bare) && bare.name === 'Int' && typeof value === 'number') {
-    const range = INT_RANGES[name];
-    if (range && (value < range.min || value > range.max)) {
-      return new GraphQLError(range.message(value), { extensions: { code: 'BAD_USER_INPUT', field: path } });
-    }
+    return INT_RULES[name]?.(value, path) ?? null;
   }
   return null;
 }

@@ -13,7 +13,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKinerjaSchema } from '../../src/graphql/schema.js';
 import { LIST_MAXIMA, operationCost } from '../../src/security/cost.js';
-import { INT_RANGES } from '../../src/security/input-rules.js';
+import { INT_RULES } from '../../src/security/input-rules.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -112,6 +112,6 @@ describe('every list and every integer input is priced and bounded', () => {
         }
       }
     }
-    expect([...names].filter((name) => !INT_RANGES[name]).sort()).toEqual([]);
+    expect([...names].filter((name) => !INT_RULES[name]).sort()).toEqual([]);
   });
 });
