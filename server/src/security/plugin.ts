@@ -10,10 +10,21 @@ import {
 } from 'graphql';
 import type { Logger } from 'pino';
 import type { BudgetClass, Config } from '../config.js';
-import { clientAddress, SESSION_COOKIE, sessionCookieOptions, type Context } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
+import { clientAddress, SESSION_COOKIE, sessionCookieOptions } from '../modules/auth/session.js';
 import type { CostBudget } from './budget.js';
 import { operationCost } from './cost.js';
 import { queryTooComplex } from './limits.js';
+
+declare module '../graphql/context.js' {
+  interface Context {
+    /**
+     * The request carried a token (the `Authorization` header or the session cookie) that is invalid, expired or
+     * revoked: every operation but `login`/`logout` is refused as UNAUTHENTICATED (set by `api/context.ts`).
+     */
+    tokenRejected?: 'header' | 'cookie';
+  }
+}
 
 /** What every answer reports in `extensions.cost` (api.md "Errors"). */
 export interface CostReport {

@@ -11,7 +11,7 @@ import {
   type FragmentDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKinerjaSchema } from '../../src/graphql/schema.js';
+import { buildKinerjaSchema } from '../../src/api/schema.js';
 import { LIST_MAXIMA, operationCost } from '../../src/security/cost.js';
 import { INT_RULES } from '../../src/security/input-rules.js';
 

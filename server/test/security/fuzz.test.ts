@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERIES } from '../../src/graphql/graphiql.js';
-import { buildKinerjaSchema } from '../../src/graphql/schema.js';
+import { buildKinerjaSchema } from '../../src/api/schema.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { buildScenario } from '../helpers/scenario.js';

@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKinerjaSchema } from '../../src/graphql/schema.js';
+import { buildKinerjaSchema } from '../../src/api/schema.js';
 import { MAX_PAGE_SIZE } from '../../src/graphql/pagination.js';
 import { operationCost } from '../../src/security/cost.js';
 import { limitValidationRules, OPERATION_LIMITS, type LimitRule } from '../../src/security/limits.js';
