@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
+import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
 import { CostBudget } from './security/budget.js';
 import {
   errorHandler,
@@ -49,6 +50,9 @@ function wantsHtml(req: express.Request): boolean {
 
 /** Builds the HTTP app (API, GraphiQL, dashboard) around an open ORM; `main.ts` and the tests both use it. */
 export async function createApp(config: Config, orm: MikroORM, options: AppOptions = {}): Promise<App> {
+  // The stored results follow the policy in force (docs/scoring.md "Policy versions"): recorded, and the results
+  // that are not FINAL or frozen recomputed when it changed since the last start.
+  await inTransaction(orm, (sql) => recomputeForPolicy(sql, config.policy));
   const logger = createLogger(config, options.logDestination);
   const budget = new CostBudget(
     async (sql, params) => (await orm.em.fork().getConnection().execute(sql, params)) as Record<string, unknown>[],
