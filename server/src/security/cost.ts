@@ -54,6 +54,7 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'Evaluation.objections': { size: 4 },
   'Completion.groups': { size: 1_000 }, // one per agency and assessor
   'Query.completionShares': { size: 60 }, // one per agency
+  'Query.scoringPolicies': { size: 20 }, // the versions of the scoring policy recorded
   'CompletionGroup.pending': { size: 100, total: CITY_EMPLOYEES }, // an assessor's line; each employee once
   'Training.participants': { size: 200 },
   'Transparency.criteria': { size: 20 },
