@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Small CSV folders in the import format (import-format.md) for the people analytics tests: the data reach the read
+ * Small CSV folders in the import format (docs/import.md) for the people analytics tests: the data reach the read
  * models through the importer, the real write path.
  */
 

@@ -43,7 +43,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   distributionCheck: { kind: 'viewer' },
   // The same answer for every caller (suppressed for all below the policy minimum): an aggregate.
   trainingImpact: { kind: 'viewer' },
-  // Rows about people (api.md): ADMIN and LEADER all, an agency head their agency, a supervisor their line
+  // Rows about people (docs/analytics.md, the queries about people): ADMIN and LEADER all, an agency head their agency, a supervisor their line
   // (trainingNeeds only), POLICY and ANALYST pseudonymised; others refused.
   raterObjectivity: { kind: 'roles', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'POLICY', 'ANALYST'] },
   trainingNeeds: { kind: 'roles', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'SUPERVISOR', 'POLICY', 'ANALYST'] },

@@ -21,7 +21,7 @@ export interface RaterStatRow {
 /**
  * Rater objectivity (docs/analytics.md "Rater objectivity"): the judged criterion scores in scope come from the
  * `analytics_score` read model with each score's residual against its (criterion, agency, quarter) cell computed in
- * PostgreSQL; the per-assessor combination is the shared pure function. Who sees what (api.md): ADMIN and LEADER
+ * PostgreSQL; the per-assessor combination is the shared pure function. Who sees what (docs/analytics.md): ADMIN and LEADER
  * every assessor, an agency head the evaluations of their own agency, POLICY and ANALYST every assessor under a
  * pseudonym with the numbers of an assessor who rated fewer employees than the policy minimum withheld.
  */
