@@ -64,6 +64,11 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'ImportReport.errors': { size: 100 },
   'ImportReport.files': { size: 10 },
   'Mutation.replaceCriterionWeights': { size: 100 },
+  // the queries about people (docs/analytics.md): assessors of the city; needs capped by TRAINING_NEEDS_MAX
+  'Query.raterObjectivity': { size: 1_000 },
+  'Query.trainingNeeds': { size: 200 },
+  'TrainingNeed.scores': { size: 2 }, // the last two scores
+  'TrainingNeed.trainings': { size: 10 }, // the first 10 by code
 };
 
 export interface CostInput {

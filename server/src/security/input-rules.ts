@@ -54,6 +54,8 @@ export const INT_RULES: Record<string, IntRule> = {
   evaluationId: range(1, 2_147_483_647, (v) => `evaluationId must be a positive number, not ${v}`),
   innovationId: range(1, 2_147_483_647, (v) => `innovationId must be a positive number, not ${v}`),
   version: range(0, 2_147_483_647, (v) => `version must be 0 or more, not ${v}`),
+  // trainingImpact's window in quarters (docs/analytics.md, the queries about people)
+  window: range(1, 8, (v) => `window must be between 1 and 8 quarters, not ${v}`),
 };
 
 const NUL = '\u0000';

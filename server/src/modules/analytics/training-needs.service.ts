@@ -2,6 +2,12 @@ import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { agencyDirectory, readSql } from './request.js';
 
+/**
+ * The most rows one answer holds (the cost budget prices the list at this size: server/src/security/cost.ts); the
+ * first ones by employee id and criterion code. An agency's or a line's needs fit; for the whole city, ask per agency.
+ */
+export const TRAINING_NEEDS_MAX = 200;
+
 /** A training need before its employee and trainings are resolved with the caller's visibility. */
 export interface TrainingNeedRow {
   employeeId: number;
@@ -58,14 +64,14 @@ export async function trainingNeeds(ctx: Context, agencyCode: string | null | un
        having count(*) = 2 and bool_and(round(score::numeric, 6) < $3::numeric)
      )
      select n.employee_id, n.criterion_code, n.scores,
-            coalesce((select array_agg(t.id order by t.code) from training t
+            coalesce((select (array_agg(t.id order by t.code))[1:10] from training t
                        where n.criterion_code = any(t.criterion_codes)
                          and not exists (select 1 from participation p
                                           where p.training_id = t.id and p.employee_id = n.employee_id
                                             and p.status = 'COMPLETED')), '{}') as training_ids
-       from needs n order by n.employee_id, n.criterion_code`,
+       from needs n order by n.employee_id, n.criterion_code limit $4`,
     // an int[] travels as its text form: the driver would spread a JS array into a list
-    [agencyId, only === null ? null : `{${only.join(',')}}`, ctx.policy.trainingNeedThreshold],
+    [agencyId, only === null ? null : `{${only.join(',')}}`, ctx.policy.trainingNeedThreshold, TRAINING_NEEDS_MAX],
   );
   return rows.map((r) => ({
     employeeId: r.employee_id,
