@@ -19,6 +19,7 @@ describe('index re-exports the public API', () => {
       'EMPLOYMENT_TYPES',
       'EVALUATION_STATUSES',
       'GENDERS',
+      'GENERALISED_ATTRIBUTES',
       'NIP_BIRTH_YEAR_MAX',
       'NIP_BIRTH_YEAR_MIN',
       'ORG_PREDIKATS',
@@ -46,6 +47,7 @@ describe('index re-exports the public API', () => {
       'isLeapYear',
       'isRealDate',
       'isValidQuarter',
+      'kAnonymise',
       'makeScoringPolicy',
       'nipGenderMatches',
       'predikat',
@@ -53,10 +55,12 @@ describe('index re-exports the public API', () => {
       'quarterLabel',
       'quarterOfDate',
       'quarterlyScore',
+      'rankGroupOf',
       'rating',
       'ratingOrNull',
       'roundForComparison',
       'scoringPolicyVersion',
+      'smallestGroup',
       'validateNip',
     ]);
   });
