@@ -14,6 +14,7 @@ import { createAppServices, createContext, type Context } from './graphql/contex
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
+import { privacyNotesPlugin } from './modules/auth/privacy-notes.js';
 
 export interface App {
   express: express.Express;
@@ -42,6 +43,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      privacyNotesPlugin,
       {
         async requestDidStart() {
           return {

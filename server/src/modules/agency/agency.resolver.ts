@@ -47,7 +47,7 @@ export class AgencyResolver {
   })
   async employees(
     @Root() agency: Agency,
-    @Ctx() { em, scope }: Context,
+    @Ctx() { em, access }: Context,
     @Arg('first', () => Int, {
       nullable: true,
       defaultValue: DEFAULT_PAGE_SIZE,
@@ -57,6 +57,6 @@ export class AgencyResolver {
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
   ): Promise<Connection<Employee>> {
-    return findEmployees(em, scope!, { first, after, agencyId: agency.id });
+    return findEmployees(em, access!, { first, after, agencyId: agency.id });
   }
 }
