@@ -44,6 +44,8 @@ export interface Config {
    * reverse proxy, so that the login throttle counts per client and not per proxy. null: not behind a proxy.
    */
   trustProxy: boolean | number | string | null;
+  /** Admission control of the API (docs/operations.md "Overload"): requests at once, waiting, and the longest wait. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +117,15 @@ function readDatabaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
 /** Reads and validates the configuration; the only reader of `process.env` in the server. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL);
@@ -151,5 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret,
     sessionHours,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    admission: {
+      maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 32, 1, 10_000),
+      maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),
+      maxWaitMs: readWholeNumber('MAX_QUEUE_WAIT_MS', env.MAX_QUEUE_WAIT_MS, 5000, 1, 60_000),
+    },
   };
 }

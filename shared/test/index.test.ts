@@ -79,6 +79,7 @@ describe('index re-exports the public API', () => {
       'describeValues',
       'distributionCheck',
       'distributionRuleText',
+      'groupStatistics',
       'isSuppressionExempt',
       'mean',
       'percentileCont',

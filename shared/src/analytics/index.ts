@@ -8,3 +8,4 @@ export * from './rater-objectivity.js';
 export * from './agency-comparison.js';
 export * from './distribution-check.js';
 export * from './training-needs.js';
+export * from './group-statistics.js';

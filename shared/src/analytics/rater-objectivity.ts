@@ -9,7 +9,7 @@ import { compareKeys } from './ranks.js';
  * the unit, and three more warning signs. Flags are advice to calibrate, never a change to a score.
  */
 
-/** The flags of api.md's `RaterFlag`, in the order they are listed. */
+/** The flags of an assessor's statistics (the API's `RaterFlag`), in the order they are reported. */
 export const RATER_FLAGS = ['LENIENT', 'SEVERE', 'CENTRAL_TENDENCY', 'HALO'] as const;
 export type RaterFlag = (typeof RATER_FLAGS)[number];
 
