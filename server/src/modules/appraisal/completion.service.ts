@@ -1,7 +1,7 @@
-import { quarterLabel } from '@kinerja/shared';
+import { checkYearQuarter, quarterLabel } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput, notFound, throwProblems } from '../../graphql/errors.js';
 import type { Scope } from '../auth/access.js';
 import { completionScope } from '../auth/workflow-permissions.js';
 import type {
@@ -194,9 +194,7 @@ async function findPeriod(
   year: number,
   quarter: number,
 ): Promise<{ id: number; status: 'OPEN' | 'CLOSED' }> {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-    throw badUserInput('quarter', `quarter must be 1-4, not ${quarter}`);
-  }
+  throwProblems(checkYearQuarter({ year, quarter }), null);
   const [period] = await em.execute<{ id: number; status: 'OPEN' | 'CLOSED' }[]>(
     'select id, status from period where year = ? and quarter = ?',
     [year, quarter],

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  indicatorScore,
+  checkScoreEntry,
+  checkYearQuarter,
   quarterLabel,
+  scoreOfEntry,
   type CriterionCategory,
   type Direction,
   type EvaluationStatus,
   type ScoringPolicy,
 } from '@kinerja/shared';
-import { badUserInput, conflict, forbidden } from '../../graphql/errors.js';
+import { badUserInput, conflict, firstProblemError, forbidden, throwProblems } from '../../graphql/errors.js';
 import {
   EMPLOYEE_NIP_KEY,
   EVALUATION_KEY,
@@ -222,9 +224,9 @@ export async function evaluationState(em: EntityManager, id: number, policy: Sco
 const MAX_EVIDENCE = 4000;
 
 /**
- * Checks the shape of score inputs (no database needed): a code, exactly one of score / realisation / remove, a score
- * within 0..scoreMax, a realisation >= 0, evidence within its length, no criterion twice. Field paths name the
- * offending input, e.g. `input.scores[2].score`.
+ * Checks the shape of score inputs (no database needed): a code, no criterion twice, the shared score-entry rule
+ * (exactly one of score / realisation / remove, a score within 0..scoreMax, a realisation >= 0), evidence within its
+ * length. Field paths name the offending input, e.g. `input.scores[2].score`.
  */
 export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringPolicy, field: string): void {
   const seen = new Map<string, number>();
@@ -239,39 +241,8 @@ export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringP
       );
     }
     seen.set(code, i);
-    const hasScore = input.score !== null && input.score !== undefined;
-    const hasRealisation = input.realisation !== null && input.realisation !== undefined;
-    if (input.remove) {
-      if (hasScore || hasRealisation) {
-        throw badUserInput(`${at}.remove`, `remove the score of ${code} or give one, not both`);
-      }
-      return;
-    }
-    if (hasScore && hasRealisation) {
-      throw badUserInput(`${at}.realisation`, `give either a score or a realisation for ${code}, not both`);
-    }
-    if (!hasScore && !hasRealisation) {
-      throw badUserInput(
-        at,
-        `give a score (0-${policy.scoreMax}) for ${code}, or for a criterion with an indicator its realisation`,
-      );
-    }
-    if (hasScore) {
-      const score = input.score!;
-      if (!Number.isFinite(score)) throw badUserInput(`${at}.score`, `score ${score} is not a number`);
-      if (score > policy.scoreMax) {
-        throw badUserInput(`${at}.score`, `score ${score} is above ${policy.scoreMax}`);
-      }
-      if (score < 0) throw badUserInput(`${at}.score`, `score ${score} is below 0`);
-    } else {
-      const realisation = input.realisation!;
-      if (!Number.isFinite(realisation)) {
-        throw badUserInput(`${at}.realisation`, `realisation ${realisation} is not a number`);
-      }
-      if (realisation < 0) {
-        throw badUserInput(`${at}.realisation`, `realisation ${realisation} is below 0: it cannot be negative`);
-      }
-    }
+    throwProblems(checkScoreEntry(input, policy.scoreMax, code), at);
+    if (input.remove) return;
     if (input.evidence && input.evidence.length > MAX_EVIDENCE) {
       throw badUserInput(
         `${at}.evidence`,
@@ -326,20 +297,8 @@ async function applyScores(
       ]);
       continue;
     }
-    let score: number;
-    let realisation: number | null = null;
-    if (input.realisation !== null && input.realisation !== undefined) {
-      if (criterion.target === null || criterion.direction === null) {
-        throw badUserInput(
-          `${at}.realisation`,
-          `criterion ${code} has no indicator: give a judged score instead of a realisation`,
-        );
-      }
-      realisation = input.realisation;
-      score = indicatorScore(realisation, criterion.target, criterion.direction, policy.scoreMax);
-    } else {
-      score = input.score!;
-    }
+    const entry = scoreOfEntry(input, criterion, policy.scoreMax);
+    if (!entry.ok) throw firstProblemError(entry.problems, at);
     const keepEvidence = input.evidence === undefined;
     await tem.execute(
       `insert into evaluation_score (evaluation_id, criterion_id, score, realisation, derived_from_indicator, evidence)
@@ -347,7 +306,7 @@ async function applyScores(
        on conflict (evaluation_id, criterion_id) do update set score = excluded.score,
          realisation = excluded.realisation, derived_from_indicator = excluded.derived_from_indicator,
          evidence = ${keepEvidence ? 'evaluation_score.evidence' : 'excluded.evidence'}`,
-      [facts.id, criterion.id, score, realisation, realisation !== null, input.evidence ?? null],
+      [facts.id, criterion.id, entry.score, entry.realisation, entry.derivedFromIndicator, input.evidence ?? null],
     );
   }
 }
@@ -438,13 +397,7 @@ function checkSaveInput(input: SaveEvaluationDraftInput, policy: ScoringPolicy):
   if (byEmployee) {
     if (!input.employeeNip?.trim()) throw badUserInput('input.employeeNip', 'employeeNip is required with period');
     if (!input.period) throw badUserInput('input.period', 'period is required with employeeNip');
-    const { year, quarter } = input.period;
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw badUserInput('input.period.year', `year must be between 2000 and 2100, not ${year}`);
-    }
-    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-      throw badUserInput('input.period.quarter', `quarter must be 1-4, not ${quarter}`);
-    }
+    throwProblems(checkYearQuarter(input.period), 'input.period');
   } else if (input.version === null || input.version === undefined) {
     throw badUserInput('input.version', 'version is required to change an existing evaluation: pass the one you read');
   }

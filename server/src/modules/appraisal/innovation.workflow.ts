@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '../../graphql/errors.js';
+import { checkYearQuarter } from '@kinerja/shared';
+import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
 import {
   EMPLOYEE_NIP_KEY,
   INNOVATION_KEY,
@@ -15,12 +16,7 @@ import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.
 /** Recording and verifying innovations (domain.md "Innovation"); a verified one feeds the annual innovation rule. */
 
 function checkRecordInput(input: RecordInnovationInput): void {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-    throw badUserInput('input.year', `year must be between 2000 and 2100, not ${input.year}`);
-  }
-  if (!Number.isInteger(input.quarter) || input.quarter < 1 || input.quarter > 4) {
-    throw badUserInput('input.quarter', `quarter must be 1-4, not ${input.quarter}`);
-  }
+  throwProblems(checkYearQuarter(input), 'input');
   const title = input.title?.trim() ?? '';
   if (title === '') throw badUserInput('input.title', 'title is required');
   if (title.length > 300) throw badUserInput('input.title', `title has ${title.length} characters, more than 300`);
