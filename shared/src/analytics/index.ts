@@ -9,3 +9,4 @@ export * from './agency-comparison.js';
 export * from './distribution-check.js';
 export * from './training-needs.js';
 export * from './group-statistics.js';
+export * from './dimensions.js';
