@@ -1,3 +1,4 @@
+import { rankGroup, UNKNOWN_KEY, type RankGroup } from './analytics/dimensions.js';
 import type { EmploymentType, Gender, PositionType } from './enums.js';
 
 /**
@@ -7,16 +8,13 @@ import type { EmploymentType, Gender, PositionType } from './enums.js';
  * title, the dates of service and the links between people are withheld outright (server side).
  */
 
-/** Rank group: the golongan of a PNS rank (`III/b` is `III`), `PPPK` for every PPPK; as `RANK_GROUP` in api.md. */
-export type RankGroup = 'I' | 'II' | 'III' | 'IV' | 'PPPK';
-
-const PNS_GROUP = /^(IV|III|II|I)\/[a-e]$/;
-
-/** The rank group of a rank, or null when the rank is not recorded (or not a PNS rank of a PNS). */
+/**
+ * The rank group of a rank (`III/b` is `III`, every PPPK `PPPK`), by the analytics' one rule (`rankGroup`), or null
+ * where that rule says UNKNOWN.
+ */
 export function rankGroupOf(employmentType: EmploymentType, rank: string | null): RankGroup | null {
-  if (employmentType === 'PPPK') return 'PPPK';
-  const match = rank === null ? null : PNS_GROUP.exec(rank);
-  return match ? (match[1] as RankGroup) : null;
+  const group = rankGroup(employmentType, rank);
+  return group === UNKNOWN_KEY ? null : group;
 }
 
 /** What a pseudonymised caller may learn of one person besides the agency, most general first. */

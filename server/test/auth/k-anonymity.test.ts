@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
-import { generateDemoData } from '../../src/db/demo-data/generate.js';
+import { generateDemoData } from '../../src/demo-data/generate.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server.js';
