@@ -34,7 +34,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const orm = await openOrm({ url, poolMax: embedded ? 1 : (options.poolMax ?? 10), onQuery: options.onQuery });
     await migrate(orm);
     // Every writer's transaction refreshes the analytics read models; a database that has evaluations but no read
-    // models yet (the migration that created them has just run) gets them built (docs/analytics.md "Refresh").
+    // models yet (the migration that created them has just run) gets them built (docs/analytics.md "Read models and their refresh").
     installAnalyticsRefresh();
     await inTransaction(orm, rebuildAnalyticsIfEmpty);
     return {

@@ -18,7 +18,7 @@ import {
 } from '../workflow/helpers.js';
 
 /**
- * The analytics read models are refreshed at the end of every writer's transaction (docs/analytics.md "Refresh"):
+ * The analytics read models are refreshed at the end of every writer's transaction (docs/analytics.md "Read models and their refresh"):
  * after each write path below, no stale mark is left and `analytics_evaluation` and `analytics_score` equal a
  * from-scratch rebuild, row by row. The write paths are those that mark figures stale (docs/scoring.md "Stale
  * marks"): save, submit, acknowledge, object, decide, finalise, re-weighting, a new criterion, innovations, training

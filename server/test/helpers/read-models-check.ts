@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { rebuildAnalytics } from '../../src/modules/analytics/index.js';
 
 /**
- * The analytics read models against a from-scratch rebuild (docs/analytics.md "Refresh"): the tables as the writers'
+ * The analytics read models against a from-scratch rebuild (docs/analytics.md "Read models and their refresh"): the tables as the writers'
  * refreshes left them, compared row by row with what `rebuildAnalytics` makes of the same data (in a transaction that
  * is rolled back). Answers the differences in words (an empty list is a pass), with the row counts compared.
  */

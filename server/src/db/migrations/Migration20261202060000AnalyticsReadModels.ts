@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The analytics read models (docs/analytics.md "Read models"): one row per counted evaluation and one per criterion
+ * The analytics read models (docs/analytics.md "Read models and their refresh"): one row per counted evaluation and one per criterion
  * score of a counted evaluation, each carrying its period, its agency and its employee's grouping attributes, so that
  * no analytics query reads `evaluation_score` or joins the employee table at request time. Filled by
  * `rebuildAnalytics` (the first start and `pnpm analytics:rebuild`) and kept fresh by `refreshAnalytics`.

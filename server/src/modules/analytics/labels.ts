@@ -4,7 +4,7 @@ import type { AgencyRow } from './request.js';
 import type { AnalyticsSql } from './sql.js';
 
 /**
- * How people name a group key (docs/analytics.md "Labels"): the agency's or criterion's name, "Triwulan I 2025",
+ * How people name a group key (docs/analytics.md "Read models and their refresh" (Choices)): the agency's or criterion's name, "Triwulan I 2025",
  * "Golongan III", "Perempuan", in the request's language (Indonesian first). Keys stay the stable codes.
  */
 

@@ -1,7 +1,7 @@
 import type { AnalyticsSql } from './sql.js';
 
 /**
- * The two read models of every analytics query (docs/analytics.md "Read models"): `analytics_evaluation` (one row per
+ * The two read models of every analytics query (docs/analytics.md "Read models and their refresh"): `analytics_evaluation` (one row per
  * counted evaluation) and `analytics_score` (one row per criterion score of a counted evaluation). Both carry the
  * evaluation's period and agency and the employee's CURRENT grouping attributes (empty ones as `UNKNOWN`), so the
  * queries never read `evaluation_score` or join the employee table at request time.

@@ -3,7 +3,7 @@ import { refreshEvaluationReadModels, type Scope } from './read-models.js';
 import type { AnalyticsSql } from './sql.js';
 
 /**
- * The refresh of the analytics read models (docs/analytics.md "Refresh"). Every writer marks what it changed in
+ * The refresh of the analytics read models (docs/analytics.md "Read models and their refresh"). Every writer marks what it changed in
  * `analytics_stale` (docs/scoring.md "Stale marks") and calls `refreshAnalytics` at the end of its own transaction,
  * so a read never writes and every read sees fresh figures, whichever path wrote the data.
  */

@@ -9,7 +9,7 @@ import type { AnalyticsSql } from './sql.js';
  * suppression class, the language of notes and labels, and the agencies by id and code.
  */
 
-/** Listeners that see every SQL text an analytics read runs (tests capture them: docs/analytics.md "Read models"). */
+/** Listeners that see every SQL text an analytics read runs (tests capture them: docs/analytics.md "Read models and their refresh"). */
 const sqlListeners = new Set<(text: string) => void>();
 
 /** Calls `listener` with every SQL text of the analytics reads until the returned function is called. */

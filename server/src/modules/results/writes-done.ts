@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlOf, type Sql } from './sql.js';
 
 /**
- * The end of a writer's transaction (docs/analytics.md "Refresh"): every writer that marks analytics figures stale
+ * The end of a writer's transaction (docs/analytics.md "Read models and their refresh"): every writer that marks analytics figures stale
  * calls `writesDone` as the last step of its own transaction, so that the analytics read models are refreshed in that
  * transaction and a read never writes. The analytics module installs its refresh here (`installAnalyticsRefresh`,
  * called where the database is opened), because the writers' modules must not import the analytics module, which
