@@ -15,6 +15,15 @@ import { raterObjectivity, type RaterStatRow } from './rater-objectivity.service
 import { trainingImpact } from './training-impact.service.js';
 import { trainingNeeds, type TrainingNeedRow } from './training-needs.service.js';
 
+/**
+ * The person a row is about, as a row of performance data (FULL, or PSEUDONYMOUS for POLICY and ANALYST: the
+ * pseudonym with generalised attributes); null when the caller may not see them.
+ */
+async function rowOf(access: NonNullable<Context['access']>, employee: Employee | null): Promise<Employee | null> {
+  if (!employee) return null;
+  return (await access.visibleEmployees([employee], 'ROWS'))[0] ?? null;
+}
+
 type RaterStatValue = RaterStatRow & { assessor?: Employee };
 type TrainingNeedValue = TrainingNeedRow & { employee?: Employee; trainings?: Training[] };
 
@@ -78,7 +87,7 @@ export class RaterStatResolver {
       "The assessor (pseudonymised for POLICY and ANALYST); null when the caller may not see that person's record.",
   })
   async assessor(@Root() row: RaterStatValue, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
-    return access!.visibleEmployee(await loaders.employeeById.load(row.assessorId));
+    return rowOf(access!, await loaders.employeeById.load(row.assessorId));
   }
 }
 
@@ -89,7 +98,7 @@ export class TrainingNeedResolver {
     description: 'The employee (pseudonymised for POLICY and ANALYST); null when the caller may not see the record.',
   })
   async employee(@Root() row: TrainingNeedValue, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
-    return access!.visibleEmployee(await loaders.employeeById.load(row.employeeId));
+    return rowOf(access!, await loaders.employeeById.load(row.employeeId));
   }
 
   @FieldResolver(() => [TrainingType], {
