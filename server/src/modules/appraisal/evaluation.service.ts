@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
-import { toConnection, type Connection } from '../../graphql/connection.js';
+import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
@@ -140,11 +140,12 @@ export async function findEvaluations(
   if (periodConditions.length > 0) conditions.push({ period: { $and: periodConditions } });
   const where: FilterQuery<Evaluation> = conditions.length > 0 ? { $and: conditions } : {};
 
-  const totalCount = await em.count(Evaluation, where);
-  // A limit of 0 would read as "no limit": an empty page needs no query.
-  const rows =
-    limit === 0 || offset >= totalCount
-      ? []
-      : await em.find(Evaluation, where, { populate: ['period'], orderBy: CHRONOLOGICAL, limit, offset });
-  return toConnection(rows, offset, totalCount);
+  // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
+  const rows = await em.find(Evaluation, where, {
+    populate: ['period'],
+    orderBy: CHRONOLOGICAL,
+    limit: limit + 1,
+    offset,
+  });
+  return pageConnection(rows, offset, limit, () => em.count(Evaluation, where));
 }

@@ -2,7 +2,7 @@ import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
-import { toConnection, type Connection } from '../../graphql/connection.js';
+import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
@@ -77,10 +77,9 @@ export async function findEmployees(
   }
   const where: FilterQuery<Employee> = conditions.length > 0 ? { $and: conditions } : {};
 
-  const totalCount = await em.count(Employee, where);
-  // A limit of 0 would read as "no limit": an empty page needs no query.
-  const rows = limit === 0 || offset >= totalCount ? [] : await em.find(Employee, where, { orderBy, limit, offset });
-  return toConnection(rows, offset, totalCount);
+  // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
+  const rows = await em.find(Employee, where, { orderBy, limit: limit + 1, offset });
+  return pageConnection(rows, offset, limit, () => em.count(Employee, where));
 }
 
 /**
