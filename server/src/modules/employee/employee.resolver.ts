@@ -12,7 +12,7 @@ import type { Innovation } from '../appraisal/innovation.entity.js';
 import { InnovationType } from '../appraisal/innovation.types.js';
 import type { Participation } from '../training/participation.entity.js';
 import { ParticipationType } from '../training/training.types.js';
-import { Employee } from './employee.entity.js';
+import { Employee, type EmployeeRow } from './employee.entity.js';
 import { findEmployees, findVisibleEmployee } from './employee.service.js';
 import {
   EmployeeConnection,
@@ -64,7 +64,7 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => AgencyType, { description: 'The agency (perangkat daerah) of the current record.' })
-  async agency(@Root() employee: Employee, @Ctx() { loaders }: Context): Promise<Agency> {
+  async agency(@Root() employee: EmployeeRow, @Ctx() { loaders }: Context): Promise<Agency> {
     return (await loaders.agencyById.load(employee.agency.id))!;
   }
 
@@ -74,7 +74,7 @@ export class EmployeeResolver {
       'Direct supervisor (atasan langsung), possibly in another agency; null at the top, or when the caller may ' +
       'not see them.',
   })
-  async supervisor(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+  async supervisor(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!employee.supervisor) return null;
     return access!.visibleEmployee(await loaders.employeeById.load(employee.supervisor.id));
   }
@@ -84,7 +84,7 @@ export class EmployeeResolver {
       'Direct reports (bawahan langsung): employees whose supervisor this employee is, by name (by pseudonym for ' +
       'pseudonymised callers); only those the caller may see.',
   })
-  async subordinates(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
+  async subordinates(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
     return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');
   }
 
@@ -94,7 +94,7 @@ export class EmployeeResolver {
       "caller may not see this employee's performance data (e.g. their own supervisor's).",
   })
   async evaluations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
     year?: number | null,
@@ -109,7 +109,7 @@ export class EmployeeResolver {
       "caller may not see this employee's performance data.",
   })
   async annualResult(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
   ): Promise<AnnualResultWithSource | null> {
@@ -123,7 +123,7 @@ export class EmployeeResolver {
       "(PP 11/2017 Pasal 203). Null when the caller may not see this employee's performance data.",
   })
   async trainingHours(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The calendar year, e.g. 2025.' }) year: number,
   ): Promise<number | null> {
@@ -135,7 +135,7 @@ export class EmployeeResolver {
       "Training participations, newest completion first; empty when the caller may not see this employee's performance data.",
   })
   async participations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, {
       nullable: true,
@@ -152,7 +152,7 @@ export class EmployeeResolver {
       'performance data.',
   })
   async innovations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
     year?: number | null,
