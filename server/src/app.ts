@@ -17,6 +17,7 @@ import { createAppServices, createContext, type Context } from './graphql/contex
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './graphql/schema.js';
+import { createAdmission } from './http/admission.js';
 
 export interface App {
   express: express.Express;
@@ -72,8 +73,11 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     if (!wantsHtml(req)) return next();
     res.type('html').send(graphiqlPage());
   });
+  // Under more load than it can carry, the API refuses quickly (503) instead of queueing without end.
+  const admission = createAdmission(config.admission);
   app.use(
     '/graphql',
+    admission.middleware,
     cookieParser(),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {

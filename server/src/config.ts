@@ -23,6 +23,11 @@ export interface Config {
   policy: ScoringPolicy;
   /** Load the demo data set into an empty embedded database on start. */
   loadDemoData: boolean;
+  /**
+   * The day the demo data are as of (`KINERJA_DEMO_TODAY`, `YYYY-MM-DD`): its quarter is the open current one. null:
+   * the date of the first start. Tests fix it so that their data never depend on the day they run.
+   */
+  demoToday: string | null;
   /** Seconds a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
   /**
@@ -39,6 +44,8 @@ export interface Config {
    * reverse proxy, so that the login throttle counts per client and not per proxy. null: not behind a proxy.
    */
   trustProxy: boolean | number | string | null;
+  /** Admission control of the API (docs/operations.md "Overload"): requests at once, waiting, and the longest wait. */
+  admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 }
 
 export class ConfigError extends Error {
@@ -89,12 +96,34 @@ function readTrustProxy(raw: string | undefined): boolean | number | string | nu
   return raw;
 }
 
+function readDemoToday(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (date === null || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw) {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must be a date YYYY-MM-DD, not "${raw}"`);
+  }
+  // The demo history starts in 2023 Q1 (docs/demo-data.md).
+  if (raw < '2023-01-01' || raw > '2099-12-31') {
+    throw new ConfigError(`KINERJA_DEMO_TODAY must lie in 2023-2099 (the demo history starts in 2023), not "${raw}"`);
+  }
+  return raw;
+}
+
 function readDatabaseUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   if (!/^postgres(ql)?:\/\//.test(raw)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
   return raw;
+}
+
+function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
 }
 
 /** Reads and validates the configuration; the only reader of `process.env` in the server. */
@@ -127,10 +156,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policy: readPolicy(env.SCORING_POLICY_FILE),
     // Demo data goes only into the embedded database unless asked for explicitly.
     loadDemoData,
+    demoToday: readDemoToday(env.KINERJA_DEMO_TODAY),
     shutdownTimeoutSeconds: shutdown,
     demoMode: databaseUrl === null && loadDemoData,
     tokenSecret,
     sessionHours,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    admission: {
+      maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 32, 1, 10_000),
+      maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),
+      maxWaitMs: readWholeNumber('MAX_QUEUE_WAIT_MS', env.MAX_QUEUE_WAIT_MS, 5000, 1, 60_000),
+    },
   };
 }

@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   console.log(db.embedded ? `Embedded PostgreSQL (PGlite), data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
-  if (config.loadDemoData) await loadInitialData(db.orm, { log: (line) => console.log(line), policy: config.policy });
+  if (config.loadDemoData) {
+    await loadInitialData(db.orm, {
+      log: (line) => console.log(line),
+      policy: config.policy,
+      today: config.demoToday ?? undefined,
+    });
+  }
   // Demo mode only: one account per role over the demo data, printed with the shared password.
   if (config.demoMode) console.log(formatDemoAccounts(await ensureDemoAccounts(db.orm.em.fork())));
 

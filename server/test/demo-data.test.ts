@@ -113,7 +113,9 @@ describe('demo data structure (80 employees)', () => {
       expect(agencies).toContain(o.agencyCode);
       expect(ORG_PREDIKATS).toContain(o.predikat);
     }
-    expect(data.orgPerformance).toHaveLength(agencies.size * data.settings.years.length);
+    // Every agency and year but the current one (an agency's own predikat is set after its year).
+    expect(data.orgPerformance).toHaveLength(agencies.size * (data.settings.years.length - 1));
+    expect(new Set(data.orgPerformance.map((o) => o.year))).toEqual(new Set([2023, 2024, 2025]));
   });
 
   it('has criteria whose weights sum to 100 per agency, year and category', () => {
@@ -168,18 +170,26 @@ describe('demo data structure (80 employees)', () => {
       evaluations.set(key, evaluation);
     }
     expect(problems.slice(0, 20)).toEqual([]);
-    // Nearly everyone is appraised every quarter they are active (a few miss one for leave).
-    const active = data.employees.reduce((n, e) => n + activeQuarters(e, data.settings.years).length, 0);
-    expect(evaluations.size / active).toBeGreaterThan(0.95);
-    expect(evaluations.size).toBeLessThanOrEqual(active);
+    // Nearly everyone is appraised every past quarter they are active (a few miss one for leave); the current
+    // quarter is still being scored.
+    const current = `${data.settings.current.year}:${data.settings.current.quarter}`;
+    const past = (key: string) => !key.endsWith(`:${current}`);
+    const active = data.employees.reduce(
+      (n, e) => n + activeQuarters(e, data.settings.years).filter((q) => q !== current).length,
+      0,
+    );
+    const history = [...evaluations.keys()].filter(past).length;
+    expect(history / active).toBeGreaterThan(0.95);
+    expect(history).toBeLessThanOrEqual(active);
   });
 
   it('has trainings and participations that refer to what exists', () => {
     const criteria = new Set(data.criteria.map((c) => c.code));
     const trainings = new Map(data.trainings.map((t) => [t.code, t]));
     const employees = new Set(data.employees.map((e) => e.nip));
-    expect(data.trainings.length).toBeGreaterThanOrEqual(40);
-    expect(data.trainings.length).toBeLessThanOrEqual(60);
+    // 19-21 a year, over four years (2023 to the year of today).
+    expect(data.trainings.length).toBeGreaterThanOrEqual(15 * 4);
+    expect(data.trainings.length).toBeLessThanOrEqual(21 * 4);
     expect(trainings.size).toBe(data.trainings.length);
     for (const t of data.trainings) {
       expect(TRAINING_KINDS).toContain(t.kind);
@@ -200,7 +210,86 @@ describe('demo data structure (80 employees)', () => {
       const completed = p.status === null || p.status === 'COMPLETED';
       expect(p.completedOn !== null, `completion date iff completed`).toBe(completed);
       if (p.completedOn !== null) expect(p.completedOn >= (training?.startDate as string)).toBe(true);
+      // Nothing is completed after the day the data are as of.
+      if (p.completedOn !== null) expect(p.completedOn <= data.settings.today).toBe(true);
     }
+  });
+
+  it('holds nothing after the day it is as of (2 December 2026 by default): no start, end, quarter or completion', () => {
+    const { today, current } = data.settings;
+    expect(today).toBe('2026-12-02');
+    expect(current).toEqual({ year: 2026, quarter: 4, index: 15 });
+    expect(data.settings.quarters).toHaveLength(16);
+    for (const e of data.employees) {
+      expect(e.activeFrom <= today, e.nip).toBe(true);
+      if (e.activeTo !== null) expect(e.activeTo <= today, e.nip).toBe(true);
+    }
+    const after = (year: number, quarter: number) => year * 4 + quarter > current.year * 4 + current.quarter;
+    expect(scores.filter((s) => after(s.year, s.quarter))).toEqual([]);
+    expect(data.innovations.filter((i) => after(i.year, i.quarter))).toEqual([]);
+    // As of another day: its quarter is the current one, and the data stop there.
+    const earlier = generateDemoData({ employees: 80, today: '2025-08-15' });
+    expect(earlier.settings.current).toEqual({ year: 2025, quarter: 3, index: 10 });
+    expect(earlier.settings.years).toEqual([2023, 2024, 2025]);
+    expect(Math.max(...[...earlier.scores].map((s) => s.year * 4 + s.quarter))).toBe(2025 * 4 + 3);
+    expect(() => generateDemoData({ today: '2022-12-31' })).toThrow(RangeError);
+    expect(() => generateDemoData({ today: '2026-02-30' })).toThrow(RangeError);
+  });
+
+  it('leaves the current quarter mid-way: drafts (some partial), submitted, acknowledged, a few final; history FINAL', () => {
+    const { current } = data.settings;
+    const isCurrent = (s: { year: number; quarter: number }) =>
+      s.year === current.year && s.quarter === current.quarter;
+    // The status column is empty (FINAL) everywhere in the history.
+    expect(scores.filter((s) => !isCurrent(s) && s.status !== null)).toEqual([]);
+    const evaluations = new Map<string, ScoreRow[]>();
+    for (const s of scores.filter(isCurrent)) evaluations.set(s.nip, [...(evaluations.get(s.nip) ?? []), s]);
+    const byStatus = new Map<string, number>();
+    const criteria = new Map(data.criteria.map((c) => [`${c.code}:${c.agencyCode ?? ''}`, c]));
+    const agencyOf = new Map(data.employees.map((e) => [e.nip, e.agencyCode]));
+    let partialDrafts = 0;
+    for (const [nip, rows] of evaluations) {
+      const statuses = new Set(rows.map((r) => r.status));
+      expect(statuses.size, `one status per evaluation (${nip})`).toBe(1);
+      const status = rows[0]!.status ?? 'FINAL';
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+      const agency = rows[0]!.agencyCode ?? (agencyOf.get(nip) as string);
+      const applicable = criteriaInForce(data.criteria, agency, current.year).length;
+      if (status === 'DRAFT') {
+        if (rows.length < applicable) partialDrafts++;
+      } else {
+        // Submitted (and anything after) is scored completely.
+        expect(rows.length, `${nip} ${status}`).toBe(applicable);
+      }
+      expect(
+        rows.every((r) => criteria.has(`${r.criterionCode}:`) || criteria.has(`${r.criterionCode}:${agency}`)),
+      ).toBe(true);
+    }
+    expect([...byStatus.keys()].sort()).toEqual(['ACKNOWLEDGED', 'DRAFT', 'FINAL', 'SUBMITTED']);
+    expect(partialDrafts).toBeGreaterThan(0);
+    // Some of the people appraised this quarter have not been started at all.
+    const appraised = data.employees.filter((e) =>
+      activeQuarters(e, [current.year]).includes(`${current.year}:${current.quarter}`),
+    ).length;
+    expect(evaluations.size).toBeLessThan(appraised * 0.9);
+    expect(evaluations.size).toBeGreaterThan(appraised * 0.25);
+  });
+
+  it('has a few objections, with Indonesian reasons, against SUBMITTED evaluations of the current quarter', () => {
+    const { current } = data.settings;
+    expect(data.objections.length).toBeGreaterThan(0);
+    const submitted = new Set(
+      scores
+        .filter((s) => s.year === current.year && s.quarter === current.quarter && s.status === 'SUBMITTED')
+        .map((s) => s.nip),
+    );
+    expect(data.objections.length).toBeLessThanOrEqual(Math.max(1, submitted.size * 0.1));
+    for (const o of data.objections) {
+      expect(o).toMatchObject({ year: current.year, quarter: current.quarter });
+      expect(submitted.has(o.nip), o.nip).toBe(true);
+      expect(o.reason).toMatch(/ (yang|dan|saya|tidak|belum|sudah) /);
+    }
+    expect(new Set(data.objections.map((o) => o.nip)).size).toBe(data.objections.length);
   });
 
   it('has innovations verified by someone else who exists', () => {
@@ -479,7 +568,10 @@ function collectEvaluations(data: DemoDataSet): {
   const agencyOf = new Map(data.employees.map((e) => [e.nip, e.agencyCode]));
   const criteria = new Map(data.criteria.map((c) => [`${c.code}:${c.agencyCode ?? ''}`, c]));
   const evaluations = new Map<string, ScoreRow[]>();
+  const { current } = data.settings;
   for (const s of data.scores) {
+    // The score model's stories are in the history; the current quarter is still being scored.
+    if (s.year === current.year && s.quarter === current.quarter) continue;
     const key = `${s.nip}:${s.year}:${s.quarter}`;
     const rows = evaluations.get(key) ?? [];
     rows.push(s);

@@ -726,7 +726,11 @@ describe('read API', () => {
       expect(new Set(ids).size).toBe(scenario.evaluations.length);
 
       const badQuarter = await refusal(EVALUATIONS, { filter: { from: { year: 2025, quarter: 5 } } });
-      expect(badQuarter.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.from.quarter' });
+      expect(badQuarter.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.from.quarter',
+        problem: { code: 'QUARTER_OUT_OF_RANGE', params: { value: 5 } },
+      });
       const backwards = await refusal(EVALUATIONS, {
         filter: { from: { year: 2025, quarter: 3 }, to: { year: 2025, quarter: 1 } },
       });

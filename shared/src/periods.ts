@@ -1,4 +1,5 @@
 import { isRealDate } from './calendar.js';
+import { problem, type Problem } from './problems.js';
 
 /**
  * Appraisal periods are quarters, triwulan I-IV of a calendar year (PP 30/2019: performance is appraised
@@ -15,6 +16,43 @@ export interface YearQuarter {
 
 /** Roman numerals of the four triwulan, as written in Indonesian ("Triwulan III 2025"). */
 export const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
+
+/**
+ * The years of the appraisal calendar: 2000-2100. The one range every year input is checked against (API, import) and
+ * that the database's `period_year_range` check repeats (docs/scoring.md#years-and-quarters).
+ */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+
+/** The problems of a year: a whole number within YEAR_MIN..YEAR_MAX, both included. */
+export function checkYear(year: number, field = 'year'): Problem[] {
+  if (Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX) return [];
+  return [problem('YEAR_OUT_OF_RANGE', field, { value: year, min: YEAR_MIN, max: YEAR_MAX })];
+}
+
+/** The problems of a quarter: one of the whole numbers 1-4. */
+export function checkQuarter(quarter: number, field = 'quarter'): Problem[] {
+  return isValidQuarter(quarter) ? [] : [problem('QUARTER_OUT_OF_RANGE', field, { value: quarter })];
+}
+
+/** The problems of a period given as year and quarter (fields `year`, `quarter`). */
+export function checkYearQuarter(period: { year: number; quarter: number }): Problem[] {
+  return [...checkYear(period.year), ...checkQuarter(period.quarter)];
+}
+
+/**
+ * The problems of a span of years in force (`to` null: open-ended): each year in range, and the last not before the
+ * first. Fields `yearFrom` and `yearTo`.
+ */
+export function checkYearSpan(from: number, to: number | null | undefined): Problem[] {
+  const problems = checkYear(from, 'yearFrom');
+  if (to === null || to === undefined) return problems;
+  const toProblems = checkYear(to, 'yearTo');
+  if (problems.length === 0 && toProblems.length === 0 && to < from) {
+    return [problem('YEAR_SPAN_REVERSED', 'yearTo', { from, to })];
+  }
+  return [...problems, ...toProblems];
+}
 
 /** True for the whole numbers 1-4. */
 export function isValidQuarter(quarter: number): quarter is Quarter {

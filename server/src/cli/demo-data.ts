@@ -1,25 +1,29 @@
 import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../config.js';
 import { writeDemoData } from '../db/demo-data/generate.js';
-import { DEFAULT_EMPLOYEES, DEFAULT_SEED } from '../db/demo-data/settings.js';
+import { DEFAULT_EMPLOYEES, DEFAULT_SEED, localDate } from '../db/demo-data/settings.js';
 
 /**
  * Writes the Kota Sibolga demo data set as CSV files in the import format:
  *
- *   node dist/cli/demo-data.js [--seed N] [--employees N] [--out folder]
+ *   node dist/cli/demo-data.js [--seed N] [--employees N] [--today YYYY-MM-DD] [--out folder]
  *
  * Load it with `pnpm run import <folder>`.
  */
 
-const USAGE = `Usage: demo-data [--seed N] [--employees N] [--out folder]
+const USAGE = `Usage: demo-data [--seed N] [--employees N] [--today YYYY-MM-DD] [--out folder]
 
   --seed N        seed of every random choice (default ${DEFAULT_SEED}); the same seed gives the same files
   --employees N   number of employees (default ${DEFAULT_EMPLOYEES})
+  --today DATE    the day the data are as of: its quarter is the current one, in a mid-quarter state
+                  (default KINERJA_DEMO_TODAY, else today's date)
   --out folder    where to write the CSV files (default ./demo-data)
   --help          show this help`;
 
 interface Arguments {
   seed: number;
   employees: number;
+  today: string | null;
   out: string;
   help: boolean;
 }
@@ -28,7 +32,13 @@ interface Arguments {
 class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const parsed: Arguments = { seed: DEFAULT_SEED, employees: DEFAULT_EMPLOYEES, out: './demo-data', help: false };
+  const parsed: Arguments = {
+    seed: DEFAULT_SEED,
+    employees: DEFAULT_EMPLOYEES,
+    today: null,
+    out: './demo-data',
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') {
@@ -37,7 +47,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     }
     // Both "--seed 7" and "--seed=7".
     const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg, '=') : [arg, undefined];
-    if (flag !== '--seed' && flag !== '--employees' && flag !== '--out') {
+    if (flag !== '--seed' && flag !== '--employees' && flag !== '--out' && flag !== '--today') {
       throw new UsageError(`${arg.startsWith('-') ? 'unknown option' : 'unexpected argument'} ${JSON.stringify(arg)}`);
     }
     const value = inlineValue ?? argv[++i];
@@ -45,6 +55,7 @@ function parseArguments(argv: readonly string[]): Arguments {
       throw new UsageError(`${flag} needs a value`);
     }
     if (flag === '--out') parsed.out = value;
+    else if (flag === '--today') parsed.today = value;
     else if (flag === '--seed') parsed.seed = wholeNumber(flag, value, 0);
     else parsed.employees = wholeNumber(flag, value, 1);
   }
@@ -81,9 +92,14 @@ async function main(): Promise<number> {
   const dir = resolve(args.out);
   let report;
   try {
-    report = await writeDemoData(dir, { seed: args.seed, employees: args.employees });
+    const today = args.today ?? loadConfig().demoToday ?? localDate(new Date());
+    report = await writeDemoData(dir, { seed: args.seed, employees: args.employees, today });
   } catch (error) {
-    // Options the generator refuses (too few employees for one head per agency) are the user's to fix.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`demo-data: ${error.message}\n`);
+      return 2;
+    }
+    // Options the generator refuses (too few employees for one head per agency, a bad date) are the user's to fix.
     if (!(error instanceof RangeError)) throw error;
     process.stderr.write(`demo-data: ${error.message}\n`);
     return 2;
@@ -92,7 +108,8 @@ async function main(): Promise<number> {
   const { settings } = report;
   process.stdout.write(
     `Kota Sibolga demo data: seed ${settings.seed}, ${settings.employees} employees, ` +
-      `${settings.firstYear}-${settings.lastYear}, written to ${dir}\n`,
+      `${settings.firstYear} Q1 to ${settings.current.year} Q${settings.current.quarter} (as of ${settings.today}), ` +
+      `written to ${dir}\n`,
   );
   const width = Math.max(...report.files.map((f) => f.file.length));
   for (const { file, rows } of report.files) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { checkYear, renderProblem } from '@kinerja/shared';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
@@ -35,6 +36,11 @@ async function main(): Promise<number> {
         return 2;
       }
       closeThrough = { year: Number(match[1]), quarter: Number(match[2]) };
+      const [problem] = checkYear(closeThrough.year);
+      if (problem) {
+        console.error(`--close-through: ${renderProblem(problem)}\n${USAGE}`);
+        return 2;
+      }
     } else folders.push(arg);
   }
   if (folders.length !== 1 || folders[0]!.startsWith('-')) {

@@ -1,3 +1,4 @@
+import { renderProblem, type Problem } from '@kinerja/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -18,6 +19,40 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** An input was refused: `field` is the path of the offending argument or input field, e.g. `input.scores.2.score`. */
 export function badUserInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+}
+
+/**
+ * A problem found by a rule check of `shared/` as an API field error: BAD_USER_INPUT at `field`, the message in
+ * Indonesian (the catalogue's default), and the problem's code and parameters in `extensions.problem`, so a client can
+ * switch on the rule and word it itself (docs/scoring.md#how-problems-are-reported).
+ */
+export function problemError(field: string, problem: Problem): GraphQLError {
+  return new GraphQLError(renderProblem(problem), {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field, problem: { code: problem.code, params: problem.params } },
+  });
+}
+
+/**
+ * The first of the problems as a field error. The field path is `paths[problem.field]` when given, else
+ * `prefix.field` (`input.scores[2]` and `score` make `input.scores[2].score`), else the problem's field itself.
+ */
+export function firstProblemError(
+  problems: readonly [Problem, ...Problem[]] | readonly Problem[],
+  prefix: string | null,
+  paths: Readonly<Record<string, string>> = {},
+): GraphQLError {
+  const first = problems[0];
+  if (first === undefined) throw new RangeError('firstProblemError needs at least one problem');
+  return problemError(paths[first.field] ?? (prefix ? `${prefix}.${first.field}` : first.field), first);
+}
+
+/** Throws the first of the problems, if there is one, as `firstProblemError` words it. */
+export function throwProblems(
+  problems: readonly Problem[],
+  prefix: string | null,
+  paths: Readonly<Record<string, string>> = {},
+): void {
+  if (problems.length > 0) throw firstProblemError(problems, prefix, paths);
 }
 
 export function notFound(what: string): GraphQLError {

@@ -61,6 +61,11 @@ const QUERIES: Record<string, FieldExpectation> = {
   me: { gate: 'VIEWERS', rows: 'the caller' },
   transparency: { gate: 'ACCOUNTS', args: '(year: 2025)', rows: 'transparency by relation' },
   completion: { gate: 'ACCOUNTS', args: '(year: 2025, quarter: 1)', rows: 'walked by relation' },
+  completionShares: {
+    gate: 'VIEWERS',
+    args: '(year: 2025, quarter: 1)',
+    rows: 'catalogue (the same answer for every caller)',
+  },
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
 };
 
@@ -372,12 +377,16 @@ describe('the access matrix', () => {
       scoringPolicy { version }
       trainings(first: 50) { totalCount edges { node { code title hoursJp criteria } } }
       training(code: "TR1") { code title }
+      completionShares(year: 2025, quarter: 1) { agency { code } expected shareSubmitted shareFinal }
     }`;
 
-    it('answers agencies, agency, criteria, periods, scoringPolicy, trainings and training alike', async () => {
+    it('answers agencies, agency, criteria, periods, scoringPolicy, trainings, training and completionShares alike', async () => {
       const reference = await setup.ask('ADMIN', CATALOGUE);
       expect(reference.errors).toBeUndefined();
       expect((reference.data as { agencies: unknown[] }).agencies).toHaveLength(14);
+      const shares = (reference.data as { completionShares: { expected: number }[] }).completionShares;
+      expect(shares).toHaveLength(14);
+      expect(shares.some((s) => s.expected > 0)).toBe(true);
       for (const caller of CALLERS.filter((c) => c !== 'NOBODY')) {
         const body = await setup.ask(caller, CATALOGUE);
         cells++;

@@ -50,7 +50,7 @@ describe('demo accounts', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await loadInitialData(db.orm, { log: () => {}, employees: 150, today: new Date(Date.UTC(2025, 7, 15)) });
+    await loadInitialData(db.orm, { log: () => {}, employees: 150, today: '2025-08-15' });
     server = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true' });
   });
 

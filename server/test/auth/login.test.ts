@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '../../src/modules/auth/password.js';
 import { createAccount, issueToken, tokenSecret } from '../../src/modules/auth/auth.service.js';
 import { signToken, verifyToken } from '../../src/modules/auth/token.js';
 import { accountToken } from '../helpers/auth.js';
@@ -13,6 +14,12 @@ import { startTestServer, type GraphQLResponse, type TestServer } from '../helpe
  */
 
 const PASSWORD = 'Horas-Sibolga-77';
+
+// Every password check is counted (the login throttle test asserts how many ran); the real check still runs.
+vi.mock('../../src/modules/auth/password.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/modules/auth/password.js')>();
+  return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
 
 interface Exchange<T> {
   status: number;
@@ -488,6 +495,75 @@ describe('login throttle', () => {
     }
     const { body } = await post(server, LOGIN, { login: 'someone-new', password: 'whatever-1234' });
     expect(body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('login throttle under parallel attempts, across two server processes', () => {
+  let db: TestDatabase;
+  let servers: TestServer[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await buildScenario(db.orm, { employees: 3, quarters: [1] });
+    await createAccount(db.orm.em.fork() as EntityManager, 'test', {
+      login: 'sari',
+      role: 'ANALYST',
+      password: PASSWORD,
+    });
+    // Two apps on one database: two replicas, each with its own memory.
+    servers = [await startTestServer(db.orm), await startTestServer(db.orm)];
+  });
+
+  afterAll(async () => {
+    for (const server of servers ?? []) await server.stop();
+    await db?.close();
+  });
+
+  it('15 parallel wrong passwords against a limit of 5: 5 passwords are checked, 10 answer TOO_MANY_REQUESTS', async () => {
+    const checks = vi.mocked(verifyPassword);
+    checks.mockClear();
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        post(servers[i % 2]!, LOGIN, { login: 'sari', password: `wrong-password-${i}` }),
+      ),
+    );
+    const codes = answers.map((answer) => errorCode(answer.body));
+    expect(checks).toHaveBeenCalledTimes(5);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    const refused = answers.filter((answer) => errorCode(answer.body) === 'TOO_MANY_REQUESTS');
+    expect(refused).toHaveLength(10);
+    for (const answer of refused) {
+      expect(answer.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
+      expect(answer.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(900);
+    }
+    // The count is in the database: the right password, on either server, is refused without a check too.
+    checks.mockClear();
+    for (const server of servers) {
+      const { body } = await post(server, LOGIN, { login: 'sari', password: PASSWORD });
+      expect(errorCode(body)).toBe('TOO_MANY_REQUESTS');
+    }
+    expect(checks).not.toHaveBeenCalled();
+    const [row] = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ attempts: number }[]>(`select attempts from login_attempt where key = 'login:sari'`);
+    expect(row?.attempts).toBeGreaterThan(5);
+  });
+
+  it("a window that has ended lets the login in again, and a success clears the login's count", async () => {
+    await db.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update login_attempt set window_start = now() - interval '16 minutes' where key = 'login:sari'`);
+    const wrong = await post(servers[0]!, LOGIN, { login: 'sari', password: 'still-wrong-1' });
+    expect(errorCode(wrong.body)).toBe('UNAUTHENTICATED');
+    const right = await post(servers[1]!, LOGIN, { login: 'sari', password: PASSWORD });
+    expect(right.body.errors).toBeUndefined();
+    const rows = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ key: string }[]>(`select key from login_attempt where key = 'login:sari'`);
+    expect(rows).toHaveLength(0);
   });
 });
 

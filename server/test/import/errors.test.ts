@@ -88,28 +88,98 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 2,
         column: 'weight',
         value: '95',
-        message: 'weights of HASIL_KERJA for DISDIK from 2024 on sum to 95, not 100',
+        message: 'jumlah bobot HASIL_KERJA untuk DISDIK mulai 2024 adalah 95, bukan 100',
+        code: 'WEIGHTS_SUM_NOT_100',
       },
     ]);
   });
 
   it('score out of range, negative realisation, realisation for a criterion without indicator', async () => {
     expect(await rejected('score-range')).toEqual([
-      { file: 'scores.csv', line: 2, column: 'score', value: '130', message: 'score 130 is above 120' },
-      { file: 'scores.csv', line: 3, column: 'score', value: '-5', message: 'score -5 is below 0' },
+      {
+        file: 'scores.csv',
+        line: 2,
+        column: 'score',
+        value: '130',
+        message: 'nilai 130 melebihi 120',
+        code: 'SCORE_ABOVE_MAX',
+      },
+      {
+        file: 'scores.csv',
+        line: 3,
+        column: 'score',
+        value: '-5',
+        message: 'nilai -5 di bawah 0',
+        code: 'SCORE_BELOW_MIN',
+      },
       {
         file: 'scores.csv',
         line: 4,
         column: 'realisation',
         value: '-1',
-        message: 'realisation -1 must not be negative',
+        message: 'realisasi -1 tidak boleh negatif',
+        code: 'REALISATION_NEGATIVE',
       },
       {
         file: 'scores.csv',
         line: 5,
         column: 'realisation',
         value: '100',
-        message: 'criterion KOMPETEN has no indicator target, so it takes a score, not a realisation',
+        message: 'kriteria KOMPETEN tidak berindikator: isi nilai, bukan realisasi',
+        code: 'REALISATION_WITHOUT_INDICATOR',
+      },
+    ]);
+  });
+
+  it('years, quarters, spans, targets and weights by the shared rules; exactly 0 and 120 pass, 120.0000001 does not', async () => {
+    expect(await rejected('year-quarter')).toEqual([
+      {
+        file: 'criteria.csv',
+        line: 2,
+        column: 'year_to',
+        value: '2025',
+        message: 'tahun akhir 2025 sebelum tahun mulai 2026',
+        code: 'YEAR_SPAN_REVERSED',
+      },
+      {
+        file: 'criteria.csv',
+        line: 3,
+        column: 'target',
+        value: '0',
+        message: 'target 0 harus lebih dari 0',
+        code: 'TARGET_NOT_POSITIVE',
+      },
+      {
+        file: 'criteria.csv',
+        line: 4,
+        column: 'weight',
+        value: '0',
+        message: 'bobot 0 harus lebih dari 0 dan paling banyak 100',
+        code: 'WEIGHT_OUT_OF_RANGE',
+      },
+      {
+        file: 'scores.csv',
+        line: 2,
+        column: 'year',
+        value: '1999',
+        message: 'tahun harus bilangan bulat antara 2000 dan 2100, bukan 1999',
+        code: 'YEAR_OUT_OF_RANGE',
+      },
+      {
+        file: 'scores.csv',
+        line: 3,
+        column: 'quarter',
+        value: '5',
+        message: 'triwulan harus 1-4, bukan 5',
+        code: 'QUARTER_OUT_OF_RANGE',
+      },
+      {
+        file: 'scores.csv',
+        line: 5,
+        column: 'score',
+        value: '120.0000001',
+        message: 'nilai 120,0000001 melebihi 120',
+        code: 'SCORE_ABOVE_MAX',
       },
     ]);
   });

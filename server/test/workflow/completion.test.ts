@@ -11,10 +11,10 @@ import { ok, refused, type Json } from './helpers.js';
 const COMPLETION = `query ($agencyCode: String) {
   completion(year: 2025, quarter: 1, agencyCode: $agencyCode) {
     year quarter
-    totals { expected notStarted drafted submitted objected acknowledged final }
+    totals { expected notStarted notEvaluated drafted submitted objected acknowledged final shareSubmitted shareFinal }
     groups {
       agency { code } assessor { nip }
-      expected notStarted drafted submitted objected acknowledged final
+      expected notStarted notEvaluated drafted submitted objected acknowledged final shareSubmitted shareFinal
       pending { employee { nip } evaluationId status waitingFor }
     }
   }
@@ -73,29 +73,55 @@ describe('the completion monitor', () => {
 
   it('counts per agency and assessor, each employee once in the status of their evaluation', async () => {
     const { completion } = await ok(server, as.admin, COMPLETION);
+    // Shares worked by hand: submitted or later = 4 submitted + 1 objected + 1 acknowledged + 1 final = 7 of 9.
     expect(completion.totals).toEqual({
       expected: 9,
       notStarted: 1,
+      notEvaluated: 0,
       drafted: 1,
       submitted: 4,
       objected: 1,
       acknowledged: 1,
       final: 1,
+      shareSubmitted: 7 / 9,
+      shareFinal: 1 / 9,
     });
     const counts = Object.fromEntries(
       completion.groups.map((g: Json) => [
         key(g),
-        [g.expected, g.notStarted, g.drafted, g.submitted, g.objected, g.acknowledged, g.final],
+        [g.expected, g.notStarted, g.notEvaluated, g.drafted, g.submitted, g.objected, g.acknowledged, g.final],
       ]),
     );
     expect(counts).toEqual({
-      'BKPSDM/-': [1, 0, 0, 1, 0, 0, 0],
-      [`BKPSDM/${nip(2)}`]: [1, 0, 0, 1, 0, 0, 0],
-      'DINKES/-': [1, 0, 0, 1, 0, 0, 0],
-      [`DINKES/${nip(1)}`]: [2, 0, 0, 1, 0, 1, 0],
-      'DISDIK/-': [1, 0, 0, 0, 0, 0, 1],
-      [`DISDIK/${nip(0)}`]: [3, 1, 1, 0, 1, 0, 0],
+      'BKPSDM/-': [1, 0, 0, 0, 1, 0, 0, 0],
+      [`BKPSDM/${nip(2)}`]: [1, 0, 0, 0, 1, 0, 0, 0],
+      'DINKES/-': [1, 0, 0, 0, 1, 0, 0, 0],
+      [`DINKES/${nip(1)}`]: [2, 0, 0, 0, 1, 0, 1, 0],
+      'DISDIK/-': [1, 0, 0, 0, 0, 0, 0, 1],
+      [`DISDIK/${nip(0)}`]: [3, 1, 0, 1, 0, 1, 0, 0],
     });
+    const shares = Object.fromEntries(completion.groups.map((g: Json) => [key(g), [g.shareSubmitted, g.shareFinal]]));
+    // DISDIK/0: 3 expected, only the OBJECTED one is submitted or later, none final.
+    expect(shares[`DISDIK/${nip(0)}`]).toEqual([1 / 3, 0]);
+    expect(shares['DISDIK/-']).toEqual([1, 1]);
+    expect(shares[`DINKES/${nip(1)}`]).toEqual([1, 0]);
+  });
+
+  const SHARES = `{ completionShares(year: 2025, quarter: 1) { agency { code } expected shareSubmitted shareFinal } }`;
+
+  it('completionShares: per agency, expected and the shares, the same for every caller', async () => {
+    const { completionShares } = await ok(server, as.admin, SHARES);
+    // BKPSDM: heads 2 and 8 SUBMITTED. DINKES: 1 and 7 SUBMITTED, 4 ACKNOWLEDGED. DISDIK: 0 FINAL, 9 OBJECTED,
+    // 6 DRAFT, 3 not started (5 left before the period and is not expected).
+    expect(completionShares).toEqual([
+      { agency: { code: 'BKPSDM' }, expected: 2, shareSubmitted: 1, shareFinal: 0 },
+      { agency: { code: 'DINKES' }, expected: 3, shareSubmitted: 1, shareFinal: 0 },
+      { agency: { code: 'DISDIK' }, expected: 4, shareSubmitted: 2 / 4, shareFinal: 1 / 4 },
+    ]);
+    // The same answer for an employee who sees no group of the monitor.
+    expect((await ok(server, as.guru6, SHARES)).completionShares).toEqual(completionShares);
+    const error = await refused(server, as.admin, `{ completionShares(year: 2025, quarter: 5) { expected } }`);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quarter' });
   });
 
   it('lists who still has work to do and whose turn it is', async () => {
@@ -137,5 +163,39 @@ describe('the completion monitor', () => {
   it('answers NOT_FOUND for a period that does not exist', async () => {
     const error = await refused(server, as.admin, `{ completion(year: 2030, quarter: 1) { year } }`);
     expect(error.code).toBe('NOT_FOUND');
+    const shares = await refused(server, as.admin, `{ completionShares(year: 2030, quarter: 1) { expected } }`);
+    expect(shares.code).toBe('NOT_FOUND');
+  });
+
+  // Last: closes the period.
+  it('once the period is CLOSED, a never-started evaluation is NOT_EVALUATED and waits for nobody', async () => {
+    await ok(server, as.admin, `mutation { closePeriod(input: { year: 2025, quarter: 1 }) { finalized } }`);
+    const { completion } = await ok(server, as.admin, COMPLETION);
+    // Closing finalised the 4 SUBMITTED and the ACKNOWLEDGED one; the DRAFT and the OBJECTED one stay.
+    expect(completion.totals).toEqual({
+      expected: 9,
+      notStarted: 0,
+      notEvaluated: 1,
+      drafted: 1,
+      submitted: 0,
+      objected: 1,
+      acknowledged: 0,
+      final: 6,
+      shareSubmitted: 7 / 9,
+      shareFinal: 6 / 9,
+    });
+    const pending = completion.groups
+      .find((g: Json) => key(g) === `DISDIK/${nip(0)}`)
+      .pending.map((p: Json) => [p.employee.nip, p.evaluationId, p.status, p.waitingFor]);
+    expect(pending).toEqual([
+      [nip(3), null, 'NOT_EVALUATED', 'NOBODY'],
+      [nip(6), evaluationOf(6), 'DRAFT', 'NOBODY'],
+      [nip(9), evaluationOf(9), 'OBJECTED', 'OBJECTION_DECIDER'],
+    ]);
+    expect((await ok(server, as.admin, SHARES)).completionShares).toEqual([
+      { agency: { code: 'BKPSDM' }, expected: 2, shareSubmitted: 1, shareFinal: 1 },
+      { agency: { code: 'DINKES' }, expected: 3, shareSubmitted: 1, shareFinal: 1 },
+      { agency: { code: 'DISDIK' }, expected: 4, shareSubmitted: 2 / 4, shareFinal: 1 / 4 },
+    ]);
   });
 });

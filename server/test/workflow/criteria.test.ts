@@ -196,7 +196,8 @@ describe('criteria: replacing weights and creating criteria', () => {
     });
     expect(noDirection).toMatchObject({
       field: 'input.direction',
-      message: 'an indicator needs both target and direction; direction is missing',
+      problem: { code: 'INDICATOR_INCOMPLETE', params: { missing: 'direction' } },
+      message: 'indikator memerlukan target dan arah (direction); direction belum diisi',
     });
   });
 });

@@ -57,7 +57,14 @@ export async function refused(
   headers: Record<string, string>,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ message: string; code: string; field?: string; currentVersion?: number }> {
+): Promise<{
+  message: string;
+  code: string;
+  field?: string;
+  currentVersion?: number;
+  /** The rule broken, when a shared rule check refused the input: its code and parameters. */
+  problem?: { code: string; params: Record<string, unknown> };
+}> {
   const result: GraphQLResponse = await server.graphql(query, variables, headers);
   expect(result.errors, `expected an error, got ${JSON.stringify(result.data)}`).toBeDefined();
   const [error] = result.errors!;
@@ -66,6 +73,7 @@ export async function refused(
     code: String(error.extensions?.code),
     field: error.extensions?.field as string | undefined,
     currentVersion: error.extensions?.currentVersion as number | undefined,
+    problem: error.extensions?.problem as { code: string; params: Record<string, unknown> } | undefined,
   };
 }
 

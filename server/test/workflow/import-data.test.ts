@@ -12,7 +12,7 @@ const IMPORT = `mutation ($input: ImportDataInput!) {
     dryRun committed ok errorCount periodsCreated
     files { file rows created updated unchanged }
     evaluations { created updated unchanged }
-    errors { file line column value message }
+    errors { file line column value message code }
   }
 }`;
 
@@ -76,11 +76,19 @@ describe('importData', () => {
       line: 4,
       column: 'score',
       value: '130',
-      message: 'score 130 is above 120',
+      message: 'nilai 130 melebihi 120',
+      code: 'SCORE_ABOVE_MAX',
     });
-    expect(data.importData.errors.map((e: { message: string }) => e.message)).toContain(
-      'weights of HASIL_KERJA for DINKES from 2024 on sum to 95, not 100',
-    );
+    expect(data.importData.errors).toContainEqual({
+      file: 'criteria.csv',
+      line: 7,
+      column: 'weight',
+      value: '95',
+      message: 'jumlah bobot HASIL_KERJA untuk DINKES mulai 2024 adalah 95, bukan 100',
+      code: 'WEIGHTS_SUM_NOT_100',
+    });
+    // The importer's own checks carry no rule code.
+    expect(data.importData.errors.filter((e: { code: string | null }) => e.code === null)).toHaveLength(2);
     expect(await tableCounts(db.orm)).toEqual(before);
   });
 

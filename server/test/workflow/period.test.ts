@@ -181,7 +181,11 @@ describe('periods: open, close and what closing finalises', () => {
     const twice = await refused(server, admin, OPEN, { input: { year: 2025, quarter: 2 } });
     expect(twice).toMatchObject({ field: 'input.quarter', message: 'period Triwulan II 2025 exists already (OPEN)' });
     const bad = await refused(server, admin, OPEN, { input: { year: 2025, quarter: 5 } });
-    expect(bad).toMatchObject({ field: 'input.quarter', message: 'quarter must be 1-4, not 5' });
+    expect(bad).toMatchObject({
+      field: 'input.quarter',
+      problem: { code: 'QUARTER_OUT_OF_RANGE', params: { value: 5 } },
+      message: 'triwulan harus 1-4, bukan 5',
+    });
     // Now the supervisor can start Q2 evaluations.
     const saved = await ok<{ saveEvaluationDraft: EvaluationAnswer }>(server, head, SAVE, {
       input: {

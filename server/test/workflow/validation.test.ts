@@ -67,7 +67,7 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(await fingerprint(db.orm.em.fork())).toEqual(before);
   }
 
-  it('a score of 130 is refused at input.scores[1].score: "score 130 is above 120"', async () => {
+  it('a score of 130 is refused at input.scores[1].score: SCORE_ABOVE_MAX, "nilai 130 melebihi 120"', async () => {
     const error = await refused(server, head, SAVE, {
       input: {
         evaluationId: q2Draft,
@@ -81,7 +81,8 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(error).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.scores[1].score',
-      message: 'score 130 is above 120',
+      message: 'nilai 130 melebihi 120',
+      problem: { code: 'SCORE_ABOVE_MAX', params: { value: 130, max: 120 } },
       currentVersion: undefined,
     });
     await unchanged();
@@ -102,26 +103,37 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
   });
 
   it('other score rules name their field: below 0, score and realisation, a realisation without indicator, an unknown code', async () => {
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ criterionCode: 'INOVASI', score: -1 }, 'input.scores[0].score', 'score -1 is below 0'],
+    // input, field, the rule's code (none for the server's own check), message
+    const cases: [Record<string, unknown>, string, string | undefined, string][] = [
+      [{ criterionCode: 'INOVASI', score: -1 }, 'input.scores[0].score', 'SCORE_BELOW_MIN', 'nilai -1 di bawah 0'],
       [
         { criterionCode: 'DISIPLIN', score: 90, realisation: 90 },
         'input.scores[0].realisation',
-        'give either a score or a realisation for DISIPLIN, not both',
+        'SCORE_AND_REALISATION',
+        'isi nilai atau realisasi untuk DISIPLIN, jangan keduanya',
       ],
       [
         { criterionCode: 'DISIPLIN', realisation: -5 },
         'input.scores[0].realisation',
-        'realisation -5 is below 0: it cannot be negative',
+        'REALISATION_NEGATIVE',
+        'realisasi -5 tidak boleh negatif',
       ],
       [
         { criterionCode: 'INOVASI', realisation: 90 },
         'input.scores[0].realisation',
-        'criterion INOVASI has no indicator: give a judged score instead of a realisation',
+        'REALISATION_WITHOUT_INDICATOR',
+        'kriteria INOVASI tidak berindikator: isi nilai, bukan realisasi',
+      ],
+      [
+        { criterionCode: 'DISIPLIN' },
+        'input.scores[0].score',
+        'SCORE_MISSING',
+        'isi nilai (0-120) untuk DISIPLIN, atau realisasinya bila kriteria itu berindikator',
       ],
       [
         { criterionCode: 'CAKUPAN_KESMAS', score: 100 },
         'input.scores[0].criterionCode',
+        undefined,
         'criterion CAKUPAN_KESMAS is not in force for DISDIK in 2025',
       ],
     ];
@@ -138,14 +150,66 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
         ],
       );
     before = await fingerprint(db.orm.em.fork());
-    for (const [score, field, message] of cases) {
+    for (const [score, field, rule, message] of cases) {
       const error = await refused(server, head, SAVE, { input: { evaluationId: id, version: 1, scores: [score] } });
       expect(error, message).toMatchObject({ code: 'BAD_USER_INPUT', field, message });
+      expect(error.problem?.code, message).toBe(rule);
     }
     await unchanged();
   });
 
-  it('weights of DISDIK summing to 95 are refused at input.weights: "weights of HASIL_KERJA for DISDIK in 2025 sum to 95, not 100"', async () => {
+  it('years and quarters are checked by the one shared rule wherever they are given', async () => {
+    const cases: [string, Record<string, unknown>, string, string, string][] = [
+      [
+        'mutation ($input: PeriodChangeInput!) { openPeriod(input: $input) { label } }',
+        { input: { year: 1999, quarter: 1 } },
+        'input.year',
+        'YEAR_OUT_OF_RANGE',
+        'tahun harus bilangan bulat antara 2000 dan 2100, bukan 1999',
+      ],
+      [
+        'query ($year: Int!, $quarter: Int!) { completion(year: $year, quarter: $quarter) { quarter } }',
+        { year: 2025, quarter: 0 },
+        'quarter',
+        'QUARTER_OUT_OF_RANGE',
+        'triwulan harus 1-4, bukan 0',
+      ],
+      [
+        'query ($nip: String) { transparency(year: 2101, nip: $nip) { quarters { quarter } } }',
+        { nip: scenario.employees[3].nip },
+        'year',
+        'YEAR_OUT_OF_RANGE',
+        'tahun harus bilangan bulat antara 2000 dan 2100, bukan 2101',
+      ],
+      [
+        'query ($filter: EvaluationFilter) { evaluations(filter: $filter) { totalCount } }',
+        { filter: { from: { year: 2025, quarter: 5 } } },
+        'filter.from.quarter',
+        'QUARTER_OUT_OF_RANGE',
+        'triwulan harus 1-4, bukan 5',
+      ],
+      [
+        SAVE,
+        {
+          input: {
+            employeeNip: scenario.employees[3].nip,
+            period: { year: 2101, quarter: 1 },
+            scores: [{ criterionCode: 'INOVASI', score: 100 }],
+          },
+        },
+        'input.period.year',
+        'YEAR_OUT_OF_RANGE',
+        'tahun harus bilangan bulat antara 2000 dan 2100, bukan 2101',
+      ],
+    ];
+    for (const [query, variables, field, rule, message] of cases) {
+      const error = await refused(server, admin, query, variables);
+      expect(error, query).toMatchObject({ code: 'BAD_USER_INPUT', field, message, problem: { code: rule } });
+    }
+    await unchanged();
+  });
+
+  it('weights of DISDIK summing to 95 are refused at input.weights: WEIGHTS_SUM_NOT_100 for DISDIK in 2025', async () => {
     const error = await refused(
       server,
       admin,
@@ -168,7 +232,11 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.weights',
-      message: 'weights of HASIL_KERJA for DISDIK in 2025 sum to 95, not 100',
+      message: 'jumlah bobot HASIL_KERJA untuk DISDIK pada 2025 adalah 95, bukan 100',
+      problem: {
+        code: 'WEIGHTS_SUM_NOT_100',
+        params: { category: 'HASIL_KERJA', agency: 'DISDIK', from: 2025, to: 2025, sum: 95 },
+      },
     });
     await unchanged();
   });
@@ -194,7 +262,11 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.weights',
-      message: 'weights of HASIL_KERJA for BKPSDM in 2025 sum to 95, not 100',
+      message: 'jumlah bobot HASIL_KERJA untuk BKPSDM mulai 2025 adalah 95, bukan 100',
+      problem: {
+        code: 'WEIGHTS_SUM_NOT_100',
+        params: { category: 'HASIL_KERJA', agency: 'BKPSDM', from: 2025, to: null, sum: 95 },
+      },
     });
     await unchanged();
   });
@@ -219,7 +291,11 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
       code: 'BAD_USER_INPUT',
       field: 'input.weight',
       message:
-        'weights of HASIL_KERJA for DISDIK in 2025 sum to 110, not 100: give the new weights of the others in otherWeights',
+        'jumlah bobot HASIL_KERJA untuk DISDIK mulai 2025 adalah 110, bukan 100: isi bobot baru kriteria lainnya di otherWeights',
+      problem: {
+        code: 'WEIGHTS_SUM_NOT_100',
+        params: { agency: 'DISDIK', from: 2025, to: null, sum: 110, hint: 'GIVE_OTHER_WEIGHTS' },
+      },
     });
     await unchanged();
   });

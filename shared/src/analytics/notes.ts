@@ -10,6 +10,8 @@ export type AnalyticsNote =
   | { code: 'SECOND_GROUP'; params: { min: number } }
   /** A training-impact result (or its pre-trend) with fewer treated or control employees than the policy's minimum. */
   | { code: 'TRAINING_IMPACT_TOO_FEW'; params: { min: number } }
+  /** A training-impact pre-trend with no cohort keeping a treated and a control employee one window earlier. */
+  | { code: 'PRE_TREND_NO_DATA'; params: { window: number } }
   /** A distribution check of an agency and year without any employee with an annual predikat. */
   | { code: 'DISTRIBUTION_NO_EMPLOYEES'; params: { agencyCode: string; year: number } }
   /** A distribution check of an agency and year for which the leaders set no org predikat. */
@@ -35,6 +37,10 @@ export function analyticsNoteText(note: AnalyticsNote, locale: NoteLocale): stri
       return locale === 'id'
         ? `Disembunyikan: kurang dari ${note.params.min} pegawai peserta atau pembanding; hasil sekecil ini tidak dapat diandalkan dan menyangkut data pribadi.`
         : `Suppressed: fewer than ${note.params.min} treated or control employees; so small a result is neither reliable nor anonymous.`;
+    case 'PRE_TREND_NO_DATA':
+      return locale === 'id'
+        ? `Uji tren sebelum pelatihan tidak tersedia: tidak ada nilai pada ${note.params.window} triwulan sebelum jendela pembanding.`
+        : `No pre-trend check: there are no scores in the ${note.params.window} quarters before the comparison window.`;
     case 'DISTRIBUTION_NO_EMPLOYEES':
       return locale === 'id'
         ? `Tidak ada pegawai dengan predikat tahunan di ${note.params.agencyCode} pada tahun ${note.params.year}.`

@@ -16,19 +16,22 @@ import { writeCsvFile, type CsvValue } from './csv-writer.js';
 import { planInnovations } from './innovations.js';
 import { buildOrganisation, MINIMUM_EMPLOYEES } from './organisation.js';
 import { Random } from './random.js';
+import type { ObjectionRow } from './open-quarter.js';
 import { drawTraits, ScoreModel, type ScoreRow } from './score-model.js';
 import { resolveOptions, type DemoDataOptions, type DemoDataSettings } from './settings.js';
 import { planTrainings } from './trainings.js';
 
 /**
- * The Kota Sibolga demo data set: agencies, employees with their supervisors, the default criteria catalogue, three
- * years of quarterly scores, innovations, trainings and participations, and the agencies' own predikat, written in
- * the bulk import format (docs/import-format.md). Deterministic: the same seed and options give byte-identical files.
- * The score model behind the numbers is described in docs/demo-data.md.
+ * The Kota Sibolga demo data set: agencies, employees with their supervisors, the default criteria catalogue,
+ * quarterly scores from 2023 Q1 to the current quarter (in a mid-quarter state), the current quarter's objections,
+ * innovations, trainings and participations, and the agencies' own predikat, written in the bulk import format
+ * (docs/import.md). Deterministic: the same seed and options give byte-identical files. The score model behind the
+ * numbers is described in docs/demo-data.md.
  */
 
 export type { DemoDataOptions, DemoDataSettings } from './settings.js';
 export type { ScoreRow } from './score-model.js';
+export type { ObjectionRow } from './open-quarter.js';
 
 export interface AgencyRow {
   code: string;
@@ -109,6 +112,11 @@ export interface DemoDataSet {
    * needs the employees pays nothing for the half a million scores.
    */
   scores: Iterable<ScoreRow>;
+  /**
+   * Objections filed against submitted evaluations of the current quarter. The import format has no file for them:
+   * scores.csv holds those evaluations as SUBMITTED, and the demo load files the objections after the import.
+   */
+  objections: readonly ObjectionRow[];
   innovations: InnovationRow[];
   trainings: TrainingRow[];
   participations: ParticipationRow[];
@@ -168,6 +176,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoDataSet {
       description: c.description,
     })),
     scores: { [Symbol.iterator]: () => model.rows() },
+    objections: model.objections,
     innovations: innovations.map(({ nip, year, quarter, title, description, verifiedByNip }) => ({
       nip,
       year,
@@ -178,9 +187,12 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoDataSet {
     })),
     trainings,
     participations,
-    orgPerformance: settings.years.flatMap((year) =>
-      org.agencies.map((a) => ({ agencyCode: a.code, year, predikat: model.orgPredikat(a.code, predikatRng) })),
-    ),
+    // An agency's own predikat is set after its year: none yet for the current year.
+    orgPerformance: settings.years
+      .filter((year) => year < settings.current.year)
+      .flatMap((year) =>
+        org.agencies.map((a) => ({ agencyCode: a.code, year, predikat: model.orgPredikat(a.code, predikatRng) })),
+      ),
   };
 }
 
@@ -272,7 +284,7 @@ export const DEMO_DATA_FILES: readonly DemoDataFile[] = [
       'status',
       'evidence',
     ],
-    // Every evaluation is FINAL: the status column stays empty, which the import reads as FINAL.
+    // The status column stays empty (FINAL) except in the current quarter.
     rows: (d) =>
       mapIterable(d.scores, (s) => [
         s.nip,
@@ -283,7 +295,7 @@ export const DEMO_DATA_FILES: readonly DemoDataFile[] = [
         s.realisation,
         s.assessorNip,
         s.agencyCode,
-        null,
+        s.status,
         s.evidence,
       ]),
   },
@@ -327,6 +339,8 @@ export interface DemoDataReport {
   dir: string;
   settings: DemoDataSettings;
   files: { file: string; path: string; rows: number }[];
+  /** The current quarter's objections, which no import file holds (the demo load files them). */
+  objections: readonly ObjectionRow[];
   milliseconds: number;
 }
 
@@ -340,5 +354,11 @@ export async function writeDemoData(dir: string, options: DemoDataOptions = {}):
     const path = join(dir, file);
     files.push({ file, path, rows: await writeCsvFile(path, columns, rows(data)) });
   }
-  return { dir, settings: data.settings, files, milliseconds: Math.round(performance.now() - started) };
+  return {
+    dir,
+    settings: data.settings,
+    files,
+    objections: data.objections,
+    milliseconds: Math.round(performance.now() - started),
+  };
 }

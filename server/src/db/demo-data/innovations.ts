@@ -96,6 +96,8 @@ export function planInnovations(
       if (!rng.chance(chance)) continue;
       const quarter = rng.int(1, 4) as 1 | 2 | 3 | 4;
       const period = { year, quarter, index: yearOffset * 4 + quarter - 1 };
+      // Nothing is recorded for a quarter after the current one.
+      if (period.index > settings.current.index) continue;
       const middle = midQuarter(period);
       if (person.activeFrom > middle || (person.activeTo !== null && person.activeTo < middle)) continue;
       innovations.push({

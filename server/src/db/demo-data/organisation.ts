@@ -330,7 +330,10 @@ class PersonFactory {
       const oldest = Math.min(MAXIMUM_CPNS_AGE, year - BIRTH_YEAR_MIN);
       if (youngest > oldest) continue;
       const birthYear = year - rng.int(youngest, oldest);
-      return { year, month: this.startMonth(), birth: this.birthDate(birthYear), contract: 0 };
+      const month = this.startMonth();
+      // Nobody starts after the day the data are as of.
+      if (isoDate(year, month, 1) > this.settings.today) continue;
+      return { year, month, birth: this.birthDate(birthYear), contract: 0 };
     }
   }
 
@@ -357,7 +360,9 @@ class PersonFactory {
       const birthYear = year - rng.int(youngest, oldest);
       // Those appointed first have often had their contract renewed once.
       const contract = year <= 2022 && rng.chance(0.25) ? 2 : 1;
-      return { year, month: rng.weighted(PPPK_MONTHS), birth: this.birthDate(birthYear), contract };
+      const month = rng.weighted(PPPK_MONTHS);
+      if (isoDate(year, month, 1) > this.settings.today) continue;
+      return { year, month, birth: this.birthDate(birthYear), contract };
     }
   }
 
@@ -371,12 +376,15 @@ class PersonFactory {
     return this.rng.weighted(CPNS_MONTHS);
   }
 
-  /** Last day of service: the end of the month in which the person reaches the retirement age, if within the data. */
+  /**
+   * Last day of service: the end of the month in which the person reaches the retirement age, if it lies within the
+   * data (on or before the day they are as of).
+   */
   private retirement(birth: string, retirementAge: number): string | null {
     const year = Number(birth.slice(0, 4)) + retirementAge;
-    if (year > this.settings.lastYear) return null;
     const month = Number(birth.slice(5, 7));
-    return isoDate(year, month, daysInMonth(year, month));
+    const last = isoDate(year, month, daysInMonth(year, month));
+    return last > this.settings.today ? null : last;
   }
 
   /** NIP of a PNS: birth date, CPNS start YYYYMM, gender digit, sequence (BKN numbering). */

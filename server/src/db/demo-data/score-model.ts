@@ -1,5 +1,6 @@
-import type { OrgPredikat } from '@kinerja/shared';
+import type { EvaluationStatus, OrgPredikat } from '@kinerja/shared';
 import { criteriaOfAgency, type Criterion } from './catalogue.js';
+import { planOpenQuarter, type ObjectionRow, type OpenQuarterPlan } from './open-quarter.js';
 import type { Organisation, Person } from './organisation.js';
 import { Random } from './random.js';
 import { midQuarter, quarterIndexOf, type DemoDataSettings, type Period } from './settings.js';
@@ -128,6 +129,8 @@ export interface ScoreRow {
   assessorNip: string | null;
   /** Null: the employee's agency. */
   agencyCode: string | null;
+  /** Null: FINAL (written empty). Only the current quarter has other statuses. */
+  status: EvaluationStatus | null;
   evidence: string | null;
 }
 
@@ -164,6 +167,8 @@ export class ScoreModel {
   private readonly criteria = new Map<string, Criterion[]>();
   /** Quarter index from which each trained employee's lift applies. */
   private readonly liftFrom = new Map<string, number>();
+  /** The state of the current quarter's evaluations. */
+  private readonly open: OpenQuarterPlan;
 
   constructor(private readonly input: ScoreModelInput) {
     const { settings, org } = input;
@@ -180,6 +185,34 @@ export class ScoreModel {
     }
     this.planTransfers();
     this.planGaps();
+    const current = settings.current;
+    this.open = planOpenQuarter(
+      settings,
+      org.people.filter((p) => this.isAppraised(p, current)),
+      (p) => this.assessorIn(p, current),
+      (p) =>
+        this.missingBehaviour.has(`${p.nip}:${current.index}`)
+          ? 0
+          : (this.criteria.get(this.agencyIn(p, current)) as Criterion[]).filter((c) => c.category === 'PERILAKU_KERJA')
+              .length,
+    );
+  }
+
+  /** The objections filed in the current quarter (not part of the import format: the demo load files them). */
+  get objections(): readonly ObjectionRow[] {
+    return this.open.objections;
+  }
+
+  /** The agency an employee is appraised in for a quarter (the old one before a transfer). */
+  private agencyIn(person: Person, period: Period): string {
+    const transfer = this.transfers.get(person.nip);
+    return transfer !== undefined && period.index < transfer.fromQuarter ? transfer.fromAgency : person.agencyCode;
+  }
+
+  /** Who assesses an employee in a quarter (the old agency's head before a transfer; acting assessors aside). */
+  private assessorIn(person: Person, period: Period): string | null {
+    const transfer = this.transfers.get(person.nip);
+    return transfer !== undefined && period.index < transfer.fromQuarter ? transfer.assessorNip : person.supervisorNip;
   }
 
   /**
@@ -266,6 +299,7 @@ export class ScoreModel {
         );
         const withoutBehaviour = this.missingBehaviour.has(`${person.nip}:${period.index}`);
 
+        const resultRows: ScoreRow[] = [];
         const behaviourRows: ScoreRow[] = [];
         for (const criterion of this.criteria.get(agency) as Criterion[]) {
           const difficulty = DIFFICULTY[criterion.code] ?? 0;
@@ -278,6 +312,7 @@ export class ScoreModel {
             realisation: null,
             assessorNip,
             agencyCode,
+            status: null,
             evidence: null,
           };
           if (criterion.category === 'PERILAKU_KERJA') {
@@ -295,14 +330,26 @@ export class ScoreModel {
           }
           if (row.score !== null) row.score = oneDecimal(Math.min(120, Math.max(0, row.score)));
           if (rng.chance(EVIDENCE_SHARE)) row.evidence = rng.pick(EVIDENCE[criterion.code] ?? GENERAL_EVIDENCE);
-          if (criterion.category === 'HASIL_KERJA') yield row;
+          if (criterion.category === 'HASIL_KERJA') resultRows.push(row);
         }
         // A halo assessor does not tell the behaviour values apart: one value, the rounded mean, for all of them.
         if (effect?.halo === true && behaviourRows.length > 0) {
           const mean = behaviourRows.reduce((s, r) => s + (r.score as number), 0) / behaviourRows.length;
           for (const row of behaviourRows) row.score = Math.round(mean);
         }
-        yield* behaviourRows;
+        if (period.index !== settings.current.index) {
+          yield* resultRows;
+          yield* behaviourRows;
+          continue;
+        }
+        // The current quarter: only what has been scored so far, with its status (the scores are drawn all the
+        // same, so that the random streams, and with them the history, do not depend on the state).
+        const state = this.open.evaluations.get(person.nip);
+        if (state === undefined) continue;
+        const status = state.status === 'FINAL' ? null : state.status;
+        const scored = [...resultRows, ...behaviourRows.slice(0, state.behaviourScored ?? behaviourRows.length)];
+        for (const row of scored) row.status = status;
+        yield* scored;
       }
     }
   }

@@ -38,7 +38,10 @@ interface TrainingTemplate {
   criteria: readonly string[];
   /** Places at the default size of 3,500 employees; scaled with the data set. */
   capacity: number;
-  /** Which of the data years (0 = first) hold an edition; two entries of the same year mean two classes. */
+  /**
+   * Which of the data years (0 = first) hold an edition; two entries of the same year mean two classes. The plan
+   * repeats every three years (a fourth year follows the first one's).
+   */
   years: readonly number[];
   audience: (person: Person, year: number) => boolean;
 }
@@ -329,11 +332,12 @@ export function planTrainings(settings: DemoDataSettings, org: Organisation): Tr
   const participations: Participation[] = [];
   const taken = new Map<string, number>();
   const pppkJp = new Map<string, number>();
-  const lastDay = isoDate(settings.lastYear, 12, 31);
+  // Nothing is completed after the day the data are as of.
+  const lastDay = settings.today;
 
   settings.years.forEach((year, yearOffset) => {
     const editions = TEMPLATES.flatMap((template) =>
-      template.years.filter((y) => y === yearOffset).map(() => template),
+      template.years.filter((y) => y === yearOffset % PLAN_YEARS).map(() => template),
     );
     // Spread the year's trainings from February to November, in a seeded order; classes of the same training
     // are numbered Angkatan I, II in date order.
@@ -388,6 +392,8 @@ export function planTrainings(settings: DemoDataSettings, org: Organisation): Tr
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+/** The templates' `years` describe a plan of this many years, repeated. */
+const PLAN_YEARS = 3;
 
 /** Most complete; some drop out; some are still waiting for their certificate (ENROLLED) at the end of the data. */
 function participation(rng: Random, training: Training, nip: string, lastDay: string): Participation {
@@ -396,8 +402,15 @@ function participation(rng: Random, training: Training, nip: string, lastDay: st
     ['DROPPED', 8],
     ['ENROLLED', 6],
   ]);
-  if (outcome !== 'COMPLETED')
-    return { trainingCode: training.code, nip, status: outcome, completedOn: null, hoursJp: null };
+  // A training that has not begun yet has only enrolled participants.
+  if (outcome !== 'COMPLETED' || training.startDate > lastDay)
+    return {
+      trainingCode: training.code,
+      nip,
+      status: training.startDate > lastDay ? 'ENROLLED' : outcome,
+      completedOn: null,
+      hoursJp: null,
+    };
   // E-learning is finished at the participant's own pace; classroom training on the last day or when the
   // certificate is issued a few days later.
   const completedOn =

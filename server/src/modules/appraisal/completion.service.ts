@@ -1,10 +1,11 @@
-import { quarterLabel } from '@kinerja/shared';
+import { checkYearQuarter, quarterLabel } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput, notFound, throwProblems } from '../../graphql/errors.js';
 import type { Scope } from '../auth/access.js';
 import { completionScope } from '../auth/workflow-permissions.js';
 import type {
+  AgencyCompletionType,
   CompletionCountsType,
   CompletionGroupType,
   CompletionStatus,
@@ -15,11 +16,12 @@ import type {
 /**
  * The completion monitor (api.md `completion`): aggregated in SQL. The items of a period are its evaluations (in the
  * agency and with the assessor stored on them) plus the employees active in the period who have none yet (in their
- * current agency, with their supervisor as assessor): those are NOT_STARTED.
+ * current agency, with their supervisor as assessor): those are NOT_STARTED while the period is OPEN and
+ * NOT_EVALUATED once it is CLOSED (nobody can start them any more; docs/workflow.md "Completion").
  */
 
 const ITEMS_SQL = `with p as (
-    select id, make_date(year, quarter * 3 - 2, 1) as starts,
+    select id, status, make_date(year, quarter * 3 - 2, 1) as starts,
            (make_date(year, quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date as ends
       from period where id = ?
   ),
@@ -27,7 +29,8 @@ const ITEMS_SQL = `with p as (
     select e.agency_id, e.assessor_id, e.employee_id, e.id as evaluation_id, e.status::text as status
       from evaluation e join p on e.period_id = p.id
     union all
-    select emp.agency_id, emp.supervisor_id, emp.id, null, 'NOT_STARTED'
+    select emp.agency_id, emp.supervisor_id, emp.id, null,
+           case when p.status = 'CLOSED' then 'NOT_EVALUATED' else 'NOT_STARTED' end
       from employee emp cross join p
      where (emp.active_from is null or emp.active_from <= p.ends)
        and (emp.active_to is null or emp.active_to >= p.starts)
@@ -36,13 +39,36 @@ const ITEMS_SQL = `with p as (
 
 const WAITING: Record<Exclude<CompletionStatus, 'FINAL'>, WaitingFor> = {
   NOT_STARTED: 'ASSESSOR',
+  NOT_EVALUATED: 'NOBODY',
   DRAFT: 'ASSESSOR',
   SUBMITTED: 'EMPLOYEE',
   OBJECTED: 'OBJECTION_DECIDER',
   ACKNOWLEDGED: 'FINALISER',
 };
 
-interface GroupRow extends CompletionCountsType {
+/**
+ * Whose turn it is. In a CLOSED period scores no longer change, so a DRAFT left there waits for nobody either; an
+ * OBJECTED one can still be decided (without new scores).
+ */
+function waitingFor(status: Exclude<CompletionStatus, 'FINAL'>, periodClosed: boolean): WaitingFor {
+  return periodClosed && status === 'DRAFT' ? 'NOBODY' : WAITING[status];
+}
+
+/** The counts with their shares of `expected` (api.md `CompletionCounts`); null shares when nothing is expected. */
+export function withShares(counts: CompletionCountRow): CompletionCountsType {
+  const { expected } = counts;
+  const submittedOrLater = counts.submitted + counts.objected + counts.acknowledged + counts.final;
+  return {
+    ...counts,
+    shareSubmitted: expected > 0 ? submittedOrLater / expected : null,
+    shareFinal: expected > 0 ? counts.final / expected : null,
+  };
+}
+
+/** The stored counts of a group, before the shares are derived from them. */
+export type CompletionCountRow = Omit<CompletionCountsType, 'shareSubmitted' | 'shareFinal'>;
+
+interface GroupRow extends CompletionCountRow {
   agency_id: number;
   assessor_id: number | null;
 }
@@ -55,13 +81,15 @@ interface PendingRow {
   status: Exclude<CompletionStatus, 'FINAL'>;
 }
 
-const COUNT_COLUMNS = `count(*)::int as expected,
-  count(*) filter (where i.status = 'NOT_STARTED')::int as "notStarted",
-  count(*) filter (where i.status = 'DRAFT')::int as drafted,
-  count(*) filter (where i.status = 'SUBMITTED')::int as submitted,
-  count(*) filter (where i.status = 'OBJECTED')::int as objected,
-  count(*) filter (where i.status = 'ACKNOWLEDGED')::int as acknowledged,
-  count(*) filter (where i.status = 'FINAL')::int as final`;
+/** Counted over `i.status` (never null in the items), so that an agency without items counts 0 in a left join. */
+const COUNT_COLUMNS = `count(i.status)::int as expected,
+  count(i.status) filter (where i.status = 'NOT_STARTED')::int as "notStarted",
+  count(i.status) filter (where i.status = 'NOT_EVALUATED')::int as "notEvaluated",
+  count(i.status) filter (where i.status = 'DRAFT')::int as drafted,
+  count(i.status) filter (where i.status = 'SUBMITTED')::int as submitted,
+  count(i.status) filter (where i.status = 'OBJECTED')::int as objected,
+  count(i.status) filter (where i.status = 'ACKNOWLEDGED')::int as acknowledged,
+  count(i.status) filter (where i.status = 'FINAL')::int as final`;
 
 export async function completionOf(
   ctx: Context,
@@ -70,15 +98,8 @@ export async function completionOf(
   quarter: number,
   agencyCode: string | null | undefined,
 ): Promise<CompletionType> {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-    throw badUserInput('quarter', `quarter must be 1-4, not ${quarter}`);
-  }
   const { em, loaders } = ctx;
-  const [period] = await em.execute<{ id: number }[]>('select id from period where year = ? and quarter = ?', [
-    year,
-    quarter,
-  ]);
-  if (!period) throw notFound(`Period ${quarterLabel(year, quarter, 'id')}`);
+  const period = await findPeriod(em, year, quarter);
 
   const conditions: string[] = [];
   const params: unknown[] = [period.id];
@@ -117,7 +138,7 @@ export async function completionOf(
        select i.agency_id, i.assessor_id, i.employee_id, i.evaluation_id, i.status
          from items i join employee emp on emp.id = i.employee_id
          ${where ? `${where} and` : 'where'} i.status <> 'FINAL'
-        order by array_position(array['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'OBJECTED', 'ACKNOWLEDGED'], i.status),
+        order by array_position(array['NOT_STARTED', 'NOT_EVALUATED', 'DRAFT', 'SUBMITTED', 'OBJECTED', 'ACKNOWLEDGED'], i.status),
                  emp.name, emp.id`,
       params,
     ),
@@ -134,7 +155,7 @@ export async function completionOf(
       employee: employees[i] as unknown as CompletionGroupType['pending'][number]['employee'],
       evaluationId: row.evaluation_id,
       status: row.status,
-      waitingFor: WAITING[row.status],
+      waitingFor: waitingFor(row.status, period.status === 'CLOSED'),
     });
   });
   const agencies = unwrapAll(await loaders.agencyById.loadMany(groups.map((g) => g.agency_id)));
@@ -143,9 +164,10 @@ export async function completionOf(
   );
   const assessorById = new Map(assessors.flatMap((a) => (a ? [[a.id, a] as const] : [])));
 
-  const totals: CompletionCountsType = {
+  const totals: CompletionCountRow = {
     expected: 0,
     notStarted: 0,
+    notEvaluated: 0,
     drafted: 0,
     submitted: 0,
     objected: 0,
@@ -154,9 +176,9 @@ export async function completionOf(
   };
   const result: CompletionGroupType[] = groups.map((g, i) => {
     const { agency_id: _agency, assessor_id: assessorId, ...counts } = g;
-    for (const name of Object.keys(totals) as (keyof CompletionCountsType)[]) totals[name] += counts[name];
+    for (const name of Object.keys(totals) as (keyof CompletionCountRow)[]) totals[name] += counts[name];
     return {
-      ...counts,
+      ...withShares(counts),
       agency: agencies[i] as unknown as CompletionGroupType['agency'],
       assessor: (assessorId === null
         ? null
@@ -164,5 +186,47 @@ export async function completionOf(
       pending: pendingByGroup.get(key(g.agency_id, assessorId)) ?? [],
     };
   });
-  return { year, quarter, totals, groups: result };
+  return { year, quarter, totals: withShares(totals), groups: result };
+}
+
+async function findPeriod(
+  em: Context['em'],
+  year: number,
+  quarter: number,
+): Promise<{ id: number; status: 'OPEN' | 'CLOSED' }> {
+  throwProblems(checkYearQuarter({ year, quarter }), null);
+  const [period] = await em.execute<{ id: number; status: 'OPEN' | 'CLOSED' }[]>(
+    'select id, status from period where year = ? and quarter = ?',
+    [year, quarter],
+  );
+  if (!period) throw notFound(`Period ${quarterLabel(year, quarter, 'id')}`);
+  return period;
+}
+
+/**
+ * Per-agency shares of a period (api.md `completionShares`): every agency, with the evaluations expected of it (as
+ * the completion monitor counts them) and the shares submitted and final. An aggregate without people, the same for
+ * every caller.
+ */
+export async function completionSharesOf(ctx: Context, year: number, quarter: number): Promise<AgencyCompletionType[]> {
+  const { em, loaders } = ctx;
+  const period = await findPeriod(em, year, quarter);
+  const rows = await em.execute<(CompletionCountRow & { agency_id: number })[]>(
+    `${ITEMS_SQL}
+     select a.id as agency_id, ${COUNT_COLUMNS}
+       from agency a left join items i on i.agency_id = a.id
+      group by a.id, a.code
+      order by a.code`,
+    [period.id],
+  );
+  const agencies = unwrapAll(await loaders.agencyById.loadMany(rows.map((r) => r.agency_id)));
+  return rows.map((row, i) => {
+    const { shareSubmitted, shareFinal, expected } = withShares(row);
+    return {
+      agency: agencies[i] as unknown as AgencyCompletionType['agency'],
+      expected,
+      shareSubmitted,
+      shareFinal,
+    };
+  });
 }

@@ -1,9 +1,17 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerSharedEnum } from '../../graphql/enum.js';
 import { AgencyType } from '../agency/agency.types.js';
 import { EmployeeType } from '../employee/employee.types.js';
 
-export const COMPLETION_STATUSES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'OBJECTED', 'ACKNOWLEDGED', 'FINAL'] as const;
+export const COMPLETION_STATUSES = [
+  'NOT_STARTED',
+  'NOT_EVALUATED',
+  'DRAFT',
+  'SUBMITTED',
+  'OBJECTED',
+  'ACKNOWLEDGED',
+  'FINAL',
+] as const;
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
 
 export const CompletionStatusEnum = registerSharedEnum(
@@ -11,7 +19,9 @@ export const CompletionStatusEnum = registerSharedEnum(
   'CompletionStatus',
   "Where an employee's evaluation of the period stands, including not started at all.",
   {
-    NOT_STARTED: 'Belum dinilai: no evaluation yet; the assessor has not started scoring.',
+    NOT_STARTED: 'Belum dinilai: no evaluation yet in an OPEN period; the assessor has not started scoring.',
+    NOT_EVALUATED:
+      'Tidak dinilai: no evaluation in a CLOSED period; it was never started and can no longer be (nobody waits).',
     DRAFT: 'Draf: the assessor is scoring; not submitted.',
     SUBMITTED: 'Diajukan: waiting for the employee to acknowledge or object.',
     OBJECTED: "Keberatan: waiting for the decision of the assessor's superior.",
@@ -20,7 +30,7 @@ export const CompletionStatusEnum = registerSharedEnum(
   },
 );
 
-export const WAITING_FOR = ['ASSESSOR', 'EMPLOYEE', 'OBJECTION_DECIDER', 'FINALISER'] as const;
+export const WAITING_FOR = ['ASSESSOR', 'EMPLOYEE', 'OBJECTION_DECIDER', 'FINALISER', 'NOBODY'] as const;
 export type WaitingFor = (typeof WAITING_FOR)[number];
 
 export const WaitingForEnum = registerSharedEnum(WAITING_FOR, 'CompletionWaitingFor', 'Whose turn it is.', {
@@ -28,21 +38,33 @@ export const WaitingForEnum = registerSharedEnum(WAITING_FOR, 'CompletionWaiting
   EMPLOYEE: 'The employee: acknowledge or object.',
   OBJECTION_DECIDER: "The assessor's superior (or a LEADER/ADMIN where there is none): decide the objection.",
   FINALISER: 'The agency head or an administrator: finalise (closing the period does it too).',
+  NOBODY:
+    'Nobody: the period is CLOSED and scores can no longer change (NOT_EVALUATED, or a DRAFT left when it closed).',
 });
 
 @ObjectType('CompletionCounts', {
   description:
     'Evaluations of a period by where they stand; each employee counts once, in the current status of their ' +
-    'evaluation (NOT_STARTED when there is none).',
+    'evaluation (NOT_STARTED when there is none in an OPEN period, NOT_EVALUATED in a CLOSED one), with the ' +
+    'shares submitted and final.',
 })
 export class CompletionCountsType {
   @Field(() => Int, {
-    description: 'Evaluations expected: existing ones plus active employees without one (notStarted).',
+    description:
+      'Evaluations expected: existing ones plus active employees without one (notStarted, or notEvaluated once ' +
+      'the period is CLOSED).',
   })
   expected!: number;
 
-  @Field(() => Int, { description: 'Active employees without an evaluation yet: the assessor has not scored.' })
+  @Field(() => Int, {
+    description: 'Active employees without an evaluation yet in an OPEN period: the assessor has not scored.',
+  })
   notStarted!: number;
+
+  @Field(() => Int, {
+    description: 'Active employees without an evaluation in a CLOSED period: never started, no longer possible.',
+  })
+  notEvaluated!: number;
 
   @Field(() => Int, { description: 'DRAFT: scored in part, not submitted.' })
   drafted!: number;
@@ -58,6 +80,47 @@ export class CompletionCountsType {
 
   @Field(() => Int, { description: 'FINAL: done.' })
   final!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share submitted, 0-1: (submitted + objected + acknowledged + final) / expected; null when nothing is expected.',
+  })
+  shareSubmitted!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share final, 0-1: final / expected; null when nothing is expected.',
+  })
+  shareFinal!: number | null;
+}
+
+@ObjectType('AgencyCompletion', {
+  description:
+    "One agency's progress in a period: evaluations expected and the shares submitted and final. An aggregate " +
+    'without people, the same for every caller.',
+})
+export class AgencyCompletionType {
+  @Field(() => AgencyType, { description: 'The agency (the one on the evaluations, as in the completion monitor).' })
+  agency!: AgencyType;
+
+  @Field(() => Int, {
+    description: 'Evaluations expected: existing ones plus active employees without one (as in CompletionCounts).',
+  })
+  expected!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share submitted, 0-1: (submitted + objected + acknowledged + final) / expected; null when nothing is expected.',
+  })
+  shareSubmitted!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share final, 0-1: final / expected; null when nothing is expected.',
+  })
+  shareFinal!: number | null;
 }
 
 @ObjectType('CompletionItem', { description: 'One employee whose evaluation of the period is not final yet.' })
@@ -91,8 +154,9 @@ export class CompletionGroupType extends CompletionCountsType {
 
 @ObjectType('Completion', {
   description:
-    'The completion monitor of a period: per agency and assessor, how many evaluations are expected, drafted, ' +
-    'submitted, objected, acknowledged and final, and who still has work to do.',
+    'The completion monitor of a period: per agency and assessor, how many evaluations are expected, not started ' +
+    '(or not evaluated in a closed period), drafted, submitted, objected, acknowledged and final, and who still has ' +
+    'work to do.',
 })
 export class CompletionType {
   @Field(() => Int, { description: 'Year (tahun).' })

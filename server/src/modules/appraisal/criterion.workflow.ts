@@ -1,6 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { roundForComparison, type CriterionCategory, type Direction } from '@kinerja/shared';
-import { badUserInput } from '../../graphql/errors.js';
+import {
+  checkIndicator,
+  checkWeight,
+  checkWeightList,
+  checkWeightSums,
+  checkYear,
+  checkYearSpan,
+  roundForComparison,
+  YEAR_MAX,
+  type CriterionCategory,
+  type Direction,
+} from '@kinerja/shared';
+import { badUserInput, firstProblemError, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { CreateCriterionInput, CriterionWeightInput, ReplaceCriterionWeightsInput } from './criterion.inputs.js';
 
@@ -45,27 +56,12 @@ interface WeightChange {
   to: number;
 }
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
 function inForce(row: CriterionRow, year: number): boolean {
   return row.year_from <= year && (row.year_to === null || row.year_to >= year);
 }
 
-function checkYear(year: number, field: string): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw badUserInput(field, `year must be between ${MIN_YEAR} and ${MAX_YEAR}, not ${year}`);
-  }
-}
-
-function checkWeight(weight: number, field: string): void {
-  if (!Number.isFinite(weight) || weight <= 0 || weight > 100) {
-    throw badUserInput(field, `weight ${weight} must be above 0 and at most 100`);
-  }
-}
-
-/** Shape of a weight list: codes present and not repeated, weights in range. */
-function checkWeightList(weights: readonly CriterionWeightInput[], field: string): void {
+/** Shape of a weight list: codes present and not repeated, each weight by the shared weight rule. */
+function checkWeightInputs(weights: readonly CriterionWeightInput[], field: string): void {
   const seen = new Map<string, number>();
   weights.forEach((w, i) => {
     const code = w.criterionCode?.trim() ?? '';
@@ -77,7 +73,7 @@ function checkWeightList(weights: readonly CriterionWeightInput[], field: string
       );
     }
     seen.set(code, i);
-    checkWeight(w.weight, `${field}[${i}].weight`);
+    throwProblems(checkWeight(w.weight), `${field}[${i}]`);
   });
 }
 
@@ -145,9 +141,8 @@ async function setWeightFrom(tem: EntityManager, row: CriterionRow, year: number
 }
 
 /**
- * Checks the rule "weights sum to 100" for the agencies given, in every year from `fromYear` to `toYear` (null: on)
- * where the set of criteria in force can change. A year with no criterion at all in the category is not checked.
- * Returns the first broken sum, in the words of the import's report.
+ * The shared weights rule (`checkWeightSums`) for the agencies given, from `fromYear` to `toYear` (null: on), over the
+ * catalogue of the category as written so far in the transaction. Returns the first broken sum, or null.
  */
 async function brokenSum(
   tem: EntityManager,
@@ -155,25 +150,27 @@ async function brokenSum(
   agencies: readonly AgencyRow[],
   fromYear: number,
   toYear: number | null,
-): Promise<string | null> {
+) {
   const rows = await tem.execute<CriterionRow[]>(
-    'select id, agency_id, weight, year_from, year_to from criterion where category = ?',
+    'select id, agency_id, category, weight, year_from, year_to from criterion where category = ?',
     [category],
   );
-  const boundaries = new Set<number>([fromYear]);
-  for (const r of rows) {
-    boundaries.add(r.year_from);
-    if (r.year_to !== null) boundaries.add(r.year_to + 1);
-  }
-  const years = [...boundaries].filter((y) => y >= fromYear && (toYear === null || y <= toYear)).sort((a, b) => a - b);
-  for (const agency of agencies) {
-    for (const year of years) {
-      const sum = roundForComparison(inForceFor(rows, agency.id, year).reduce((total, r) => total + r.weight, 0));
-      if (sum !== 0 && sum !== 100)
-        return `weights of ${category} for ${agency.code} in ${year} sum to ${sum}, not 100`;
-    }
-  }
-  return null;
+  const criteria = rows.map((r) => ({
+    agencyId: r.agency_id,
+    category: r.category,
+    weight: r.weight,
+    yearFrom: r.year_from,
+    yearTo: r.year_to,
+  }));
+  const scopes = agencies.map((a) => ({
+    agencyId: a.id,
+    agency: a.code,
+    category,
+    from: fromYear,
+    to: toYear,
+    ref: a,
+  }));
+  return checkWeightSums(criteria, scopes)[0] ?? null;
 }
 
 async function allAgencies(tem: EntityManager): Promise<AgencyRow[]> {
@@ -233,9 +230,9 @@ export async function replaceCriterionWeights(
   actor: string,
   input: ReplaceCriterionWeightsInput,
 ): Promise<number[]> {
-  checkYear(input.year, 'input.year');
+  throwProblems(checkYear(input.year), 'input');
   if (input.weights.length === 0) throw badUserInput('input.weights', 'list every criterion in force with its weight');
-  checkWeightList(input.weights, 'input.weights');
+  checkWeightInputs(input.weights, 'input.weights');
   const { year, category } = input;
   return em.transactional(async (tem) => {
     const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
@@ -252,17 +249,18 @@ export async function replaceCriterionWeights(
       );
     }
     if (agency) {
-      const sum = roundForComparison(input.weights.reduce((total, w) => total + w.weight, 0));
-      if (sum !== 100) {
-        throw badUserInput(
-          'input.weights',
-          `weights of ${category} for ${agency.code} in ${year} sum to ${sum}, not 100`,
-        );
-      }
+      const where = { category, agency: agency.code, year };
+      throwProblems(
+        checkWeightList(
+          input.weights.map((w) => w.weight),
+          where,
+        ),
+        'input',
+      );
     }
     const changes = await applyWeights(tem, rows, agency, year, category, input.weights, 'input.weights');
-    const problem = await brokenSum(tem, category, agency ? [agency] : await allAgencies(tem), year, null);
-    if (problem) throw badUserInput('input.weights', problem);
+    const broken = await brokenSum(tem, category, agency ? [agency] : await allAgencies(tem), year, null);
+    if (broken) throw firstProblemError([broken], null, { weight: 'input.weights' });
     const after = inForceFor(await lockCategory(tem, category), agency?.id ?? null, year);
     await writeAudit(tem, {
       actor,
@@ -285,25 +283,16 @@ function checkCreateInput(input: CreateCriterionInput): void {
   }
   const name = input.name?.trim() ?? '';
   if (name === '' || name.length > 200) throw badUserInput('input.name', 'name is required, at most 200 characters');
-  checkWeight(input.weight, 'input.weight');
-  checkYear(input.yearFrom, 'input.yearFrom');
-  if (input.yearTo !== null && input.yearTo !== undefined) {
-    checkYear(input.yearTo, 'input.yearTo');
-    if (input.yearTo < input.yearFrom) {
-      throw badUserInput('input.yearTo', `yearTo ${input.yearTo} is before yearFrom ${input.yearFrom}`);
-    }
-  }
-  const hasTarget = input.target !== null && input.target !== undefined;
-  const hasDirection = input.direction !== null && input.direction !== undefined;
-  if (hasTarget !== hasDirection) {
-    const missing = hasTarget ? 'direction' : 'target';
-    throw badUserInput(`input.${missing}`, `an indicator needs both target and direction; ${missing} is missing`);
-  }
-  if (hasTarget && (!Number.isFinite(input.target!) || input.target! <= 0)) {
-    throw badUserInput('input.target', `target ${input.target} must be above 0`);
-  }
+  throwProblems(
+    [
+      ...checkWeight(input.weight),
+      ...checkYearSpan(input.yearFrom, input.yearTo),
+      ...checkIndicator(input.target, input.direction),
+    ],
+    'input',
+  );
   if ((input.indicatorUnit ?? '').length > 32) throw badUserInput('input.indicatorUnit', 'at most 32 characters');
-  checkWeightList(input.otherWeights ?? [], 'input.otherWeights');
+  checkWeightInputs(input.otherWeights ?? [], 'input.otherWeights');
 }
 
 /**
@@ -322,7 +311,7 @@ export async function createCriterion(em: EntityManager, actor: string, input: C
           where c.code = ? and (c.agency_id is null or ? is null or c.agency_id = ?)
             and c.year_from <= ? and (c.year_to is null or c.year_to >= ?)
           limit 1`,
-      [input.code, agency?.id ?? null, agency?.id ?? null, yearTo ?? MAX_YEAR, input.yearFrom],
+      [input.code, agency?.id ?? null, agency?.id ?? null, yearTo ?? YEAR_MAX, input.yearFrom],
     );
     if (clash) {
       const span = `${clash.year_from}-${clash.year_to ?? ''}`;
@@ -359,16 +348,18 @@ export async function createCriterion(em: EntityManager, actor: string, input: C
       input.otherWeights ?? [],
       'input.otherWeights',
     );
-    const problem = await brokenSum(
+    const broken = await brokenSum(
       tem,
       input.category,
       agency ? [agency] : await allAgencies(tem),
       input.yearFrom,
       yearTo,
     );
-    if (problem) {
-      const hint = (input.otherWeights ?? []).length > 0 ? '' : ': give the new weights of the others in otherWeights';
-      throw badUserInput((input.otherWeights ?? []).length > 0 ? 'input.otherWeights' : 'input.weight', problem + hint);
+    if (broken) {
+      // Without otherWeights the new weight broke the sum, and otherWeights is the way out.
+      const withOthers = (input.otherWeights ?? []).length > 0;
+      if (!withOthers) broken.params.hint = 'GIVE_OTHER_WEIGHTS';
+      throw firstProblemError([broken], null, { weight: withOthers ? 'input.otherWeights' : 'input.weight' });
     }
     await writeAudit(tem, {
       actor,

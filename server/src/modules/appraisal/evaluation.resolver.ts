@@ -3,10 +3,10 @@ import { CRITERION_CATEGORIES, type Predikat, type Rating } from '@kinerja/share
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { forbidden, notFound } from '../../graphql/errors.js';
+
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
-import { employeeRef, seesEveryRow } from '../auth/access.js';
+import { EVALUATION_KEY, employeeRef, noSuchRecord, notInScope } from '../auth/access.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
@@ -71,10 +71,9 @@ export class EvaluationResolver {
         hasObjection: (await loaders.objectionsByEvaluation.load(evaluation.id)).length > 0,
       });
       if (visible) return evaluation;
-    } else if (seesEveryRow(access!.scope)) {
-      throw notFound(`Evaluation ${id}`);
+      throw notInScope(EVALUATION_KEY);
     }
-    throw forbidden(`Evaluation ${id} is not among the records you may see (or does not exist)`);
+    throw noSuchRecord(access!.scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
   }
 
   @FieldResolver(() => EmployeeType, { description: 'The employee evaluated.' })

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { validateNip } from '@kinerja/shared';
+import { checkYearQuarter, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../auth/access.js';
@@ -93,12 +93,7 @@ export async function objectionsOfEvaluations(em: EntityManager, ids: readonly n
 }
 
 function checkPeriodInput(period: PeriodInput, field: string): void {
-  if (!Number.isInteger(period.year) || period.year < 2000 || period.year > 2100) {
-    throw badUserInput(`${field}.year`, `year must be between 2000 and 2100, not ${period.year}`);
-  }
-  if (!Number.isInteger(period.quarter) || period.quarter < 1 || period.quarter > 4) {
-    throw badUserInput(`${field}.quarter`, `quarter must be 1-4, not ${period.quarter}`);
-  }
+  throwProblems(checkYearQuarter(period), field);
 }
 
 /** Periods at or after (`$gte`) or at or before (`$lte`) a quarter, as a condition on the period. */

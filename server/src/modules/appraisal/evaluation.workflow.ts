@@ -1,14 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  indicatorScore,
+  checkScoreEntry,
+  checkYearQuarter,
   quarterLabel,
+  scoreOfEntry,
   type CriterionCategory,
   type Direction,
   type EvaluationStatus,
   type ScoringPolicy,
 } from '@kinerja/shared';
-import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../auth/access.js';
+import { badUserInput, conflict, firstProblemError, forbidden, throwProblems } from '../../graphql/errors.js';
+import {
+  EMPLOYEE_NIP_KEY,
+  EVALUATION_KEY,
+  employeeKeyInScope,
+  evaluationVisible,
+  noSuchRecord,
+  notInScope,
+  type Scope,
+} from '../auth/access.js';
 import {
   mayDecideObjection,
   mayFinalizeEvaluation,
@@ -62,12 +72,15 @@ interface EvaluationFacts {
   year: number;
   quarter: number;
   periodStatus: 'OPEN' | 'CLOSED';
+  /** Whether an objection was ever filed against it (its assessor's superior then sees it). */
+  hasObjection: boolean;
 }
 
 const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeId", emp.agency_id as "employeeAgencyId",
     e.agency_id as "agencyId", a.code as "agencyCode", e.assessor_id as "assessorId",
     ass.supervisor_id as "assessorSupervisorId", e.period_id as "periodId", p.year, p.quarter,
-    p.status as "periodStatus"
+    p.status as "periodStatus",
+    exists (select 1 from objection o where o.evaluation_id = e.id) as "hasObjection"
   from evaluation e
   join employee emp on emp.id = e.employee_id
   join agency a on a.id = e.agency_id
@@ -75,13 +88,24 @@ const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeI
   left join employee ass on ass.id = e.assessor_id
  where e.id = ?`;
 
-/** Locks the evaluation's period (shared) and then the evaluation (exclusive), and reads its facts. */
-async function lockEvaluation(tem: EntityManager, id: number): Promise<EvaluationFacts> {
+/**
+ * Locks the evaluation's period (shared) and then the evaluation (exclusive), and reads its facts. An id that names
+ * no evaluation the caller may see gets the same answer whether it exists or not (`notInScope`): the messages of the
+ * steps below speak only of evaluations the caller sees.
+ */
+async function lockEvaluation(tem: EntityManager, scope: Scope, id: number): Promise<EvaluationFacts> {
   const [ref] = await tem.execute<{ period_id: number }[]>('select period_id from evaluation where id = ?', [id]);
-  if (!ref) throw notFound(`Evaluation ${id}`);
+  if (!ref) throw noSuchRecord(scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
   await tem.execute('select id from period where id = ? for share', [ref.period_id]);
   await tem.execute('select id from evaluation where id = ? for update', [id]);
   const [facts] = await tem.execute<EvaluationFacts[]>(FACTS_SQL, [id]);
+  const visible = evaluationVisible(scope, {
+    employee: { id: facts.employeeId, agencyId: facts.employeeAgencyId },
+    agencyId: facts.agencyId,
+    assessorId: facts.assessorId,
+    hasObjection: facts.hasObjection,
+  });
+  if (!visible) throw notInScope(EVALUATION_KEY);
   return facts;
 }
 
@@ -200,9 +224,9 @@ export async function evaluationState(em: EntityManager, id: number, policy: Sco
 const MAX_EVIDENCE = 4000;
 
 /**
- * Checks the shape of score inputs (no database needed): a code, exactly one of score / realisation / remove, a score
- * within 0..scoreMax, a realisation >= 0, evidence within its length, no criterion twice. Field paths name the
- * offending input, e.g. `input.scores[2].score`.
+ * Checks the shape of score inputs (no database needed): a code, no criterion twice, the shared score-entry rule
+ * (exactly one of score / realisation / remove, a score within 0..scoreMax, a realisation >= 0), evidence within its
+ * length. Field paths name the offending input, e.g. `input.scores[2].score`.
  */
 export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringPolicy, field: string): void {
   const seen = new Map<string, number>();
@@ -217,39 +241,8 @@ export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringP
       );
     }
     seen.set(code, i);
-    const hasScore = input.score !== null && input.score !== undefined;
-    const hasRealisation = input.realisation !== null && input.realisation !== undefined;
-    if (input.remove) {
-      if (hasScore || hasRealisation) {
-        throw badUserInput(`${at}.remove`, `remove the score of ${code} or give one, not both`);
-      }
-      return;
-    }
-    if (hasScore && hasRealisation) {
-      throw badUserInput(`${at}.realisation`, `give either a score or a realisation for ${code}, not both`);
-    }
-    if (!hasScore && !hasRealisation) {
-      throw badUserInput(
-        at,
-        `give a score (0-${policy.scoreMax}) for ${code}, or for a criterion with an indicator its realisation`,
-      );
-    }
-    if (hasScore) {
-      const score = input.score!;
-      if (!Number.isFinite(score)) throw badUserInput(`${at}.score`, `score ${score} is not a number`);
-      if (score > policy.scoreMax) {
-        throw badUserInput(`${at}.score`, `score ${score} is above ${policy.scoreMax}`);
-      }
-      if (score < 0) throw badUserInput(`${at}.score`, `score ${score} is below 0`);
-    } else {
-      const realisation = input.realisation!;
-      if (!Number.isFinite(realisation)) {
-        throw badUserInput(`${at}.realisation`, `realisation ${realisation} is not a number`);
-      }
-      if (realisation < 0) {
-        throw badUserInput(`${at}.realisation`, `realisation ${realisation} is below 0: it cannot be negative`);
-      }
-    }
+    throwProblems(checkScoreEntry(input, policy.scoreMax, code), at);
+    if (input.remove) return;
     if (input.evidence && input.evidence.length > MAX_EVIDENCE) {
       throw badUserInput(
         `${at}.evidence`,
@@ -304,20 +297,8 @@ async function applyScores(
       ]);
       continue;
     }
-    let score: number;
-    let realisation: number | null = null;
-    if (input.realisation !== null && input.realisation !== undefined) {
-      if (criterion.target === null || criterion.direction === null) {
-        throw badUserInput(
-          `${at}.realisation`,
-          `criterion ${code} has no indicator: give a judged score instead of a realisation`,
-        );
-      }
-      realisation = input.realisation;
-      score = indicatorScore(realisation, criterion.target, criterion.direction, policy.scoreMax);
-    } else {
-      score = input.score!;
-    }
+    const entry = scoreOfEntry(input, criterion, policy.scoreMax);
+    if (!entry.ok) throw firstProblemError(entry.problems, at);
     const keepEvidence = input.evidence === undefined;
     await tem.execute(
       `insert into evaluation_score (evaluation_id, criterion_id, score, realisation, derived_from_indicator, evidence)
@@ -325,7 +306,7 @@ async function applyScores(
        on conflict (evaluation_id, criterion_id) do update set score = excluded.score,
          realisation = excluded.realisation, derived_from_indicator = excluded.derived_from_indicator,
          evidence = ${keepEvidence ? 'evaluation_score.evidence' : 'excluded.evidence'}`,
-      [facts.id, criterion.id, score, realisation, realisation !== null, input.evidence ?? null],
+      [facts.id, criterion.id, entry.score, entry.realisation, entry.derivedFromIndicator, input.evidence ?? null],
     );
   }
 }
@@ -357,8 +338,10 @@ async function findOrStartEvaluation(
     'select id, agency_id, supervisor_id from employee where nip = ?',
     [nip],
   );
-  if (!employee) throw notFound(`Employee with NIP ${nip}`);
-  if (!mayScoreEvaluation(scope, { id: employee.id, agencyId: employee.agency_id })) refuseScoring(null);
+  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+  const ref = { id: employee.id, agencyId: employee.agency_id };
+  if (!employeeKeyInScope(scope, 'NIP', ref)) throw notInScope(EMPLOYEE_NIP_KEY);
+  if (!mayScoreEvaluation(scope, ref)) refuseScoring(null);
   const { year, quarter } = input.period!;
   const [period] = await tem.execute<{ id: number; status: string }[]>(
     'select id, status from period where year = ? and quarter = ? for share',
@@ -382,7 +365,7 @@ async function findOrStartEvaluation(
         existing.version,
       );
     }
-    return { facts: await lockEvaluation(tem, existing.id), created: false };
+    return { facts: await lockEvaluation(tem, scope, existing.id), created: false };
   }
   if (period.status === 'CLOSED') {
     throw badUserInput(
@@ -398,7 +381,7 @@ async function findOrStartEvaluation(
   if (inserted.length === 0) {
     throw conflict(`Someone else started the evaluation of ${nip} for this period at the same moment: reload it`, 1);
   }
-  return { facts: await lockEvaluation(tem, inserted[0].id), created: true };
+  return { facts: await lockEvaluation(tem, scope, inserted[0].id), created: true };
 }
 
 /** Checks a save's input shape before any database work. */
@@ -414,13 +397,7 @@ function checkSaveInput(input: SaveEvaluationDraftInput, policy: ScoringPolicy):
   if (byEmployee) {
     if (!input.employeeNip?.trim()) throw badUserInput('input.employeeNip', 'employeeNip is required with period');
     if (!input.period) throw badUserInput('input.period', 'period is required with employeeNip');
-    const { year, quarter } = input.period;
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw badUserInput('input.period.year', `year must be between 2000 and 2100, not ${year}`);
-    }
-    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-      throw badUserInput('input.period.quarter', `quarter must be 1-4, not ${quarter}`);
-    }
+    throwProblems(checkYearQuarter(input.period), 'input.period');
   } else if (input.version === null || input.version === undefined) {
     throw badUserInput('input.version', 'version is required to change an existing evaluation: pass the one you read');
   }
@@ -441,7 +418,7 @@ export async function saveDraft(
   return em.transactional(async (tem) => {
     const { facts, created } =
       input.evaluationId !== null && input.evaluationId !== undefined
-        ? { facts: await lockEvaluation(tem, input.evaluationId), created: false }
+        ? { facts: await lockEvaluation(tem, scope, input.evaluationId), created: false }
         : await findOrStartEvaluation(tem, scope, input);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     if (!created) assertVersion(facts, input.version!);
@@ -473,7 +450,7 @@ export async function saveDraft(
 export async function submit(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     assertVersion(facts, input.version);
     assertPeriodOpen(facts, 'input.evaluationId', 'evaluations can no longer be submitted');
@@ -510,7 +487,7 @@ export async function acknowledge(
 ): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
@@ -548,7 +525,7 @@ export async function object(em: EntityManager, actor: WorkflowActor, input: Obj
   const { scope, policy } = actor;
   const reason = requireText(input.reason, 'input.reason', 'the reason of the objection (alasan keberatan)');
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
@@ -600,7 +577,7 @@ export async function decideObjection(
   }
   checkScoreInputs(scores, policy, 'input.scores');
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     const parties = {
       employeeId: facts.employeeId,
       agencyId: facts.agencyId,
@@ -609,7 +586,7 @@ export async function decideObjection(
     };
     if (!mayDecideObjection(scope, parties)) {
       throw forbidden(
-        `Only the assessor's own superior (or the head of ${facts.agencyCode}) may decide the objection against ` +
+        "Only the assessor's own superior (or the head of the evaluation's agency) may decide the objection against " +
           `evaluation ${facts.id}; a LEADER or ADMIN decides only where the assessor has no superior in the system`,
       );
     }
@@ -665,9 +642,11 @@ const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
 export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
   return em.transactional(async (tem) => {
-    const facts = await lockEvaluation(tem, input.evaluationId);
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayFinalizeEvaluation(scope, facts.agencyId)) {
-      throw forbidden(`Only the head of ${facts.agencyCode}, or an administrator, may finalise evaluation ${facts.id}`);
+      throw forbidden(
+        `Only the head of the evaluation's agency, or an administrator, may finalise evaluation ${facts.id}`,
+      );
     }
     assertVersion(facts, input.version);
     const why = NOT_FINALISABLE[facts.status];

@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../auth/access.js';
+import { checkYearQuarter } from '@kinerja/shared';
+import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
+import {
+  EMPLOYEE_NIP_KEY,
+  INNOVATION_KEY,
+  employeeKeyInScope,
+  noSuchRecord,
+  notInScope,
+  type Scope,
+} from '../auth/access.js';
 import { mayRecordInnovation, mayVerifyInnovation } from '../auth/workflow-permissions.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';
@@ -8,12 +16,7 @@ import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.
 /** Recording and verifying innovations (domain.md "Innovation"); a verified one feeds the annual innovation rule. */
 
 function checkRecordInput(input: RecordInnovationInput): void {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-    throw badUserInput('input.year', `year must be between 2000 and 2100, not ${input.year}`);
-  }
-  if (!Number.isInteger(input.quarter) || input.quarter < 1 || input.quarter > 4) {
-    throw badUserInput('input.quarter', `quarter must be 1-4, not ${input.quarter}`);
-  }
+  throwProblems(checkYearQuarter(input), 'input');
   const title = input.title?.trim() ?? '';
   if (title === '') throw badUserInput('input.title', 'title is required');
   if (title.length > 300) throw badUserInput('input.title', `title has ${title.length} characters, more than 300`);
@@ -29,10 +32,12 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
   return em.transactional(async (tem) => {
     let employee: { id: number; agency_id: number; nip: string } | undefined;
     if (input.employeeNip) {
-      [employee] = await tem.execute('select id, agency_id, nip from employee where nip = ?', [
-        input.employeeNip.trim(),
-      ]);
-      if (!employee) throw notFound(`Employee with NIP ${input.employeeNip.trim()}`);
+      const nip = input.employeeNip.trim();
+      [employee] = await tem.execute('select id, agency_id, nip from employee where nip = ?', [nip]);
+      if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+      if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
+        throw notInScope(EMPLOYEE_NIP_KEY);
+      }
     } else {
       if (scope.viewer.employeeId === null) {
         throw badUserInput('input.employeeNip', 'this account is not linked to an employee: give employeeNip');
@@ -84,7 +89,10 @@ export async function verifyInnovation(em: EntityManager, scope: Scope, input: V
          from innovation i join employee e on e.id = i.employee_id where i.id = ? for update of i`,
       [input.innovationId],
     );
-    if (!row) throw notFound(`Innovation ${input.innovationId}`);
+    if (!row) throw noSuchRecord(scope, 'OTHER', INNOVATION_KEY, `Innovation ${input.innovationId}`);
+    if (!employeeKeyInScope(scope, 'OTHER', { id: row.employee_id, agencyId: row.agency_id })) {
+      throw notInScope(INNOVATION_KEY);
+    }
     if (!mayVerifyInnovation(scope, { id: row.employee_id, agencyId: row.agency_id })) {
       throw forbidden(
         "Only the innovator's supervisor, the head of their agency or an administrator may verify it, never the " +

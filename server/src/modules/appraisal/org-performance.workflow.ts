@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden } from '../../graphql/errors.js';
+import { checkYear } from '@kinerja/shared';
+import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
 import type { Scope } from '../auth/access.js';
 import { mayProposeOrgPredikat, maySetOrgPredikat } from '../auth/workflow-permissions.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -35,9 +36,7 @@ export async function changeOrgPredikat(
   input: OrgPredikatInput,
   kind: 'propose' | 'set',
 ): Promise<number> {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-    throw badUserInput('input.year', `year must be between 2000 and 2100, not ${input.year}`);
-  }
+  throwProblems(checkYear(input.year), 'input');
   return em.transactional(async (tem) => {
     const [agency] = await tem.execute<{ id: number; code: string }[]>('select id, code from agency where code = ?', [
       input.agencyCode,

@@ -1,11 +1,11 @@
 import { Check, Entity, Enum, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { PERIOD_STATUSES, type PeriodStatus } from '@kinerja/shared';
+import { PERIOD_STATUSES, YEAR_MAX, YEAR_MIN, type PeriodStatus } from '@kinerja/shared';
 
 /** A quarter (triwulan) in which evaluations are made. A CLOSED period takes no new or changed scores. */
 @Entity({ tableName: 'period' })
 @Unique({ properties: ['year', 'quarter'] })
 @Check({ name: 'period_quarter_range', expression: 'quarter between 1 and 4' })
-@Check({ name: 'period_year_range', expression: 'year between 2000 and 2100' })
+@Check({ name: 'period_year_range', expression: `year between ${YEAR_MIN} and ${YEAR_MAX}` })
 export class Period {
   /** Properties the database or the class fills in, so `em.create` does not demand them. */
   [OptionalProps]?: 'status';

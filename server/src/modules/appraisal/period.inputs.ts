@@ -1,9 +1,10 @@
+import { YEAR_MAX, YEAR_MIN } from '@kinerja/shared';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { PeriodType } from './period.types.js';
 
 @InputType('PeriodChangeInput', { description: 'A period to open or close, and why.' })
 export class PeriodChangeInput {
-  @Field(() => Int, { description: 'Year (tahun), 2000-2100.' })
+  @Field(() => Int, { description: `Year (tahun), ${YEAR_MIN}-${YEAR_MAX}.` })
   year!: number;
 
   @Field(() => Int, { description: 'Quarter (triwulan) 1-4.' })

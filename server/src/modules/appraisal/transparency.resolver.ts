@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput, forbidden } from '../../graphql/errors.js';
+import { checkYear } from '@kinerja/shared';
+import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
 import { accountScope, mayViewTransparency } from '../auth/workflow-permissions.js';
 import { Employee } from '../employee/employee.entity.js';
 import { findVisibleEmployee } from '../employee/employee.service.js';
@@ -24,9 +25,7 @@ export class TransparencyResolver {
     pseudonym?: string | null,
   ): Promise<TransparencyType> {
     const scope = accountScope(ctx);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw badUserInput('year', `year must be between 2000 and 2100, not ${year}`);
-    }
+    throwProblems(checkYear(year), null);
     let employee: Employee;
     if ((nip ?? null) === null && (pseudonym ?? null) === null) {
       if (scope.viewer.employeeId === null) {

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { forbidden } from '../../graphql/errors.js';
+import type { GraphQLError } from 'graphql';
+import { forbidden, notFound } from '../../graphql/errors.js';
 import type { Evaluation } from '../appraisal/evaluation.entity.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { PSEUDONYMISED_ROLES, type Role } from './roles.js';
@@ -246,6 +247,44 @@ export function evaluationScopeFilter(scope: Scope, em: EntityManager): FilterQu
   }
   if (set.agencyId !== null) parts.push({ agency: set.agencyId }, { employee: { agency: set.agencyId } });
   return { $or: parts };
+}
+
+/** How a caller named a record: by NIP (identifies a person), or by a pseudonym, code or database id. */
+export type RecordKey = 'NIP' | 'OTHER';
+
+/**
+ * The one answer for a key (a NIP, a pseudonym, an id) that names no record the caller may see: the same FORBIDDEN,
+ * byte for byte, whether the record exists or not. `thing` says what was asked for without the key itself (e.g.
+ * "employee with this NIP"), so the message is the same for every key and names nothing outside the caller's scope:
+ * a stranger cannot probe which NIPs or ids exist (docs/security.md "Decisions").
+ */
+export function notInScope(thing: string): GraphQLError {
+  return forbidden(`No ${thing} is among the records you may see`);
+}
+
+/**
+ * The answer for a key that names no record at all: NOT_FOUND (`named`: what with its key, e.g. "Evaluation 12") for
+ * a caller who would see the record if it existed, whoever it is (ADMIN and LEADER; for keys other than a NIP,
+ * POLICY and ANALYST too, who see every row pseudonymised); for anyone else the answer for a record out of scope.
+ */
+export function noSuchRecord(scope: Scope, key: RecordKey, thing: string, named: string): GraphQLError {
+  const seesAll = key === 'NIP' ? SEES_EVERYTHING.has(scope.viewer.role) : seesEveryRow(scope);
+  return seesAll ? notFound(named) : notInScope(thing);
+}
+
+/** What `notInScope` says for keys of each kind. */
+export const EMPLOYEE_NIP_KEY = 'employee with this NIP';
+export const EVALUATION_KEY = 'evaluation with this id';
+export const INNOVATION_KEY = 'innovation with this id';
+
+/**
+ * Whether a caller who named this employee by `key` may be told anything about them beyond `notInScope`: by NIP,
+ * only who sees the record in full (a pseudonymised caller must not learn which NIPs exist); by another key, whoever
+ * sees the record at all.
+ */
+export function employeeKeyInScope(scope: Scope, key: RecordKey, employee: EmployeeRef): boolean {
+  const visibility = employeeVisibility(scope, employee);
+  return key === 'NIP' ? visibility === 'FULL' : visibility !== 'NONE';
 }
 
 /** Refuses NIP lookups and name searches for pseudonymised callers (api.md). */

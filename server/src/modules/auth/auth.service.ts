@@ -182,10 +182,19 @@ function minutesText(ms: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-/** Refuses with TOO_MANY_REQUESTS when the throttle says to wait. */
-function checkThrottle(throttles: LoginThrottles, login: string, address: string): void {
-  const wait = throttles.retryAfterMs(login, address);
-  if (wait > 0) {
+/**
+ * Counts this attempt (before any password is checked: docs/security.md) and refuses with TOO_MANY_REQUESTS when it
+ * is over the limit of its login or its address.
+ */
+async function countAttempt(
+  em: EntityManager,
+  throttles: LoginThrottles,
+  login: string,
+  address: string,
+): Promise<void> {
+  const verdict = await throttles.attempt(em, login, address);
+  if (!verdict.allowed) {
+    const wait = verdict.retryAfterMs;
     const at = new Date(Date.now() + wait).toISOString().slice(11, 16);
     throw tooManyRequests(
       `Too many failed logins: try again in ${minutesText(wait)} (after ${at} UTC)`,
@@ -196,8 +205,9 @@ function checkThrottle(throttles: LoginThrottles, login: string, address: string
 
 /**
  * Password login: the account and a token valid for `hours`. An unknown login and a wrong password get the same
- * UNAUTHENTICATED answer after the same work; failures count per login and per client address (TOO_MANY_REQUESTS
- * once too many). A disabled account is told so only after its right password.
+ * UNAUTHENTICATED answer after the same work; attempts count per login and per client address before the password is
+ * checked (TOO_MANY_REQUESTS once too many; a success gives its attempt back). A disabled account is told so only
+ * after its right password.
  */
 export async function logIn(
   em: EntityManager,
@@ -211,15 +221,12 @@ export async function logIn(
   },
 ): Promise<IssuedToken & { user: User }> {
   const login = normaliseLogin(args.login);
-  checkThrottle(args.throttles, login, args.address);
+  await countAttempt(em, args.throttles, login, args.address);
   const user = login === '' ? null : await em.findOne(User, { login });
   const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownLogins()), args.password);
-  if (!user || !ok) {
-    args.throttles.fail(login, args.address);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
+  if (!user || !ok) throw unauthenticated(WRONG_CREDENTIALS);
+  await args.throttles.succeed(em, login, args.address);
   if (!user.active) throw unauthenticated('This account is disabled: ask an administrator (BKPSDM) to enable it');
-  args.throttles.succeed(login);
   return { user, ...issueTokenWithExpiry(user, args.secret, args.hours) };
 }
 
@@ -266,11 +273,11 @@ export async function changePassword(
 ): Promise<IssuedToken & { user: User }> {
   const user = await em.findOne(User, { id: args.userId });
   if (!user || !user.active) throw unauthenticated();
-  checkThrottle(args.throttles, user.login, args.address);
+  await countAttempt(em, args.throttles, user.login, args.address);
   if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
-    args.throttles.fail(user.login, args.address);
     throw badUserInput('currentPassword', 'The current password is wrong');
   }
+  await args.throttles.succeed(em, user.login, args.address);
   const problem = passwordProblem(args.newPassword, user.login);
   if (problem) throw badUserInput('newPassword', `The new password ${problem}`);
   if (args.newPassword === args.currentPassword) {

@@ -32,6 +32,8 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   auditLog: { kind: 'roles', roles: ['ADMIN'] },
   transparency: { kind: 'account' },
   completion: { kind: 'account' },
+  // An aggregate per agency, without people (api.md): every caller with a viewer.
+  completionShares: { kind: 'viewer' },
 };
 
 export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {

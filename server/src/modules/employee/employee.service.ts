@@ -3,14 +3,16 @@ import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
-import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
+import { badUserInput, notFound } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import {
   assertMayIdentify,
   employeeScopeFilter,
   isPseudonymised,
-  seesEveryRow,
+  EMPLOYEE_NIP_KEY,
+  noSuchRecord,
+  notInScope,
   type RequestAccess,
   type Scope,
 } from '../auth/access.js';
@@ -164,7 +166,8 @@ export async function findVisibleEmployee(
   }
   if (!hasNip && !hasPseudonym) throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
   let employee: Employee | null;
-  let what: string;
+  let thing: string;
+  let named: string;
   if (hasNip) {
     assertMayIdentify(access.scope, 'employee(nip)');
     const check = validateNip(nip);
@@ -172,14 +175,13 @@ export async function findVisibleEmployee(
       throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
     }
     employee = await em.findOne(Employee, { nip });
-    what = `Employee with NIP ${nip}`;
+    [thing, named] = [EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`];
   } else {
     employee = await em.findOne(Employee, { pseudonym });
-    what = `Employee with pseudonym ${pseudonym}`;
+    [thing, named] = ['employee with this pseudonym', `Employee with pseudonym ${pseudonym}`];
   }
   if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
-  if (!employee && seesEveryRow(access.scope)) throw notFound(what);
-  throw forbidden(`${what} is not among the records you may see (or does not exist)`);
+  throw employee ? notInScope(thing) : noSuchRecord(access.scope, hasNip ? 'NIP' : 'OTHER', thing, named);
 }
 
 /** Direct reports of each employee (those whose supervisor they are), by name, in one query. */

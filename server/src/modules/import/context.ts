@@ -56,9 +56,20 @@ export class ImportContext {
     private readonly onProgress: (progress: ImportProgress) => void,
   ) {}
 
-  error(file: ImportFileName, line: number | null, column: string | null, value: string | null, message: string): void {
+  error(
+    file: ImportFileName,
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    message: string,
+    code?: string,
+  ): void {
     this.errorCount++;
-    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ file, line, column, value, message });
+    if (this.errors.length < MAX_LISTED_ERRORS) {
+      this.errors.push(
+        code === undefined ? { file, line, column, value, message } : { file, line, column, value, message, code },
+      );
+    }
   }
 
   progress(progress: ImportProgress): void {

@@ -83,6 +83,14 @@ export class ImportErrorType {
 
   @Field(() => String, { description: 'What is wrong, in words a clerk understands.' })
   message!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The code of the rule broken (e.g. SCORE_ABOVE_MAX, WEIGHTS_SUM_NOT_100) when a shared rule check found the ' +
+      'problem, for a client that words it itself; null for the other checks of the importer.',
+  })
+  code?: string | null;
 }
 
 @ObjectType('ImportReport', {

@@ -21,6 +21,11 @@ export interface ImportError {
   /** The value as written in the file (or the sum, for weights); null when there is none. */
   value: string | null;
   message: string;
+  /**
+   * The code of the rule broken, when a rule check of `shared/` found the problem (e.g. `SCORE_ABOVE_MAX`); the
+   * message is then its Indonesian rendering. Absent for the importer's own checks.
+   */
+  code?: string;
 }
 
 /** What the import did (or, when rejected or a dry run, would have done) with one file's rows. */

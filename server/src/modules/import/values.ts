@@ -1,14 +1,20 @@
-import { isRealDate } from '@kinerja/shared';
+import { checkQuarter, checkYear, isRealDate, renderProblem, type Problem } from '@kinerja/shared';
 import type { Separator } from './csv.js';
 
 /**
- * Readers of one value of a row. Each returns the parsed value or an error message written for a clerk; an empty
- * value is `null` (callers decide whether the column is required).
+ * Readers of one value of a row. Each returns the parsed value or an error message written for a clerk (with the
+ * code of the rule when a rule check of `shared/` refused the value); an empty value is `null` (callers decide
+ * whether the column is required).
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; code?: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const refused = (problem: Problem): Parsed<never> => ({
+  ok: false,
+  message: renderProblem(problem),
+  code: problem.code,
+});
 
 const DECIMAL_DOT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const DECIMAL_COMMA = /^[+-]?(\d+(,\d*)?|,\d+)$/;
@@ -47,16 +53,18 @@ export function parseEnum<T extends string>(raw: string, allowed: readonly T[]):
   return fail(`${raw} is not one of ${allowed.join(', ')}`);
 }
 
-/** A year of the appraisal calendar (the database accepts 2000-2100). */
+/** A year of the appraisal calendar: a whole number, in the range of the shared `checkYear`. */
 export function parseYear(raw: string): Parsed<number> {
   const n = parseInteger(raw);
   if (!n.ok) return n;
-  if (n.value < 2000 || n.value > 2100) return fail(`year ${raw} is outside 2000-2100`);
-  return n;
+  const [problem] = checkYear(n.value);
+  return problem ? refused(problem) : n;
 }
 
+/** A quarter, 1-4 (the shared `checkQuarter`). */
 export function parseQuarter(raw: string): Parsed<number> {
   const n = parseInteger(raw);
-  if (!n.ok || n.value < 1 || n.value > 4) return fail(`quarter ${raw} must be 1, 2, 3 or 4`);
-  return n;
+  if (!n.ok) return n;
+  const [problem] = checkQuarter(n.value);
+  return problem ? refused(problem) : n;
 }

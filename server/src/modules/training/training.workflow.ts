@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isRealDate } from '@kinerja/shared';
-import { badUserInput, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../auth/access.js';
+import { badUserInput, forbidden } from '../../graphql/errors.js';
+import { EMPLOYEE_NIP_KEY, employeeKeyInScope, noSuchRecord, notInScope, type Scope } from '../auth/access.js';
 import { mayCreateTraining, mayRecordParticipation } from '../auth/workflow-permissions.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
@@ -126,7 +126,10 @@ export async function recordParticipation(
       'select id, agency_id from employee where nip = ?',
       [input.employeeNip],
     );
-    if (!employee) throw notFound(`Employee with NIP ${input.employeeNip}`);
+    if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${input.employeeNip}`);
+    if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
+      throw notInScope(EMPLOYEE_NIP_KEY);
+    }
     if (!mayRecordParticipation(scope, { id: employee.id, agencyId: employee.agency_id })) {
       throw forbidden("Only an administrator, or the head of the employee's agency, records their participation");
     }

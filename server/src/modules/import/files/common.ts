@@ -1,3 +1,4 @@
+import { renderProblem, type Problem } from '@kinerja/shared';
 import type { CsvRecord } from '../csv.js';
 import type { ImportContext } from '../context.js';
 import type { FileReport, ImportFileName } from '../import.types.js';
@@ -27,9 +28,28 @@ export class RowCheck {
     return this.rows.value(this.record, column);
   }
 
-  fail(column: string | null, message: string, value: string | null = column ? this.raw(column) : null): void {
+  fail(
+    column: string | null,
+    message: string,
+    value: string | null = column ? this.raw(column) : null,
+    code?: string,
+  ): void {
     this.failed = true;
-    this.ctx.error(this.rows.file, this.record.line, column, value, message);
+    this.ctx.error(this.rows.file, this.record.line, column, value, message, code);
+  }
+
+  /**
+   * Reports the problems found by a rule check of `shared/` as errors of this row: the column is `columns[field]`,
+   * else the problem's field (`score`, `year`); the value is the column's as written; the message is the Indonesian
+   * rendering, and the problem's code goes with it (docs/import.md#how-errors-are-reported). Returns true when there
+   * was none.
+   */
+  problems(problems: readonly Problem[], columns: Readonly<Record<string, string>> = {}): boolean {
+    for (const p of problems) {
+      const column = columns[p.field] ?? p.field;
+      this.fail(column, renderProblem(p), this.raw(column), p.code);
+    }
+    return problems.length === 0;
   }
 
   /** A required value: reports it when empty. */
@@ -48,7 +68,7 @@ export class RowCheck {
     if (raw === null || raw === '') return null;
     const parsed = parser(raw);
     if (!parsed.ok) {
-      this.fail(column, parsed.message, raw);
+      this.fail(column, parsed.message, raw, parsed.code);
       return null;
     }
     return parsed.value;

@@ -1,11 +1,16 @@
 import {
   CRITERION_CATEGORIES,
   DIRECTIONS,
-  roundForComparison,
+  checkIndicator,
+  checkWeight,
+  checkWeightSums,
+  checkYearSpan,
   type CriterionCategory,
   type Direction,
+  renderProblem,
+  type WeightScope,
 } from '@kinerja/shared';
-import type { CriterionRef, ImportContext } from '../context.js';
+import type { ImportContext } from '../context.js';
 import type { FileReport } from '../import.types.js';
 import { parseEnum, parseNumber, parseYear } from '../values.js';
 import { importSimpleFile } from './common.js';
@@ -25,9 +30,6 @@ interface CriterionRow {
   description: string | null;
   line: number;
 }
-
-/** A year far enough ahead to stand for "no end" in the weights check. */
-const OPEN_END = 9999;
 
 /**
  * criteria.csv; natural key: code + agency + year_from. After the rows are written, the weights are checked for every
@@ -74,9 +76,7 @@ export async function importCriteria(ctx: ImportContext, path: string): Promise<
       const name = row.maxLength('name', row.required('name'), 200);
       const category = row.parse('category', (raw) => parseEnum(raw, CRITERION_CATEGORIES), true);
       const weight = row.parse('weight', (raw) => parseNumber(raw, row.separator), true);
-      if (weight !== null && (weight <= 0 || weight > 100)) {
-        row.fail('weight', `weight ${row.raw('weight')} must be above 0 and at most 100`);
-      }
+      if (weight !== null) row.problems(checkWeight(weight));
       const agencyCode = row.orNull('agency_code');
       let agencyId: number | null = null;
       if (agencyCode !== null) {
@@ -88,16 +88,14 @@ export async function importCriteria(ctx: ImportContext, path: string): Promise<
       }
       const yearFrom = row.parse('year_from', parseYear, true);
       const yearTo = row.parse('year_to', parseYear);
-      if (yearFrom !== null && yearTo !== null && yearTo < yearFrom) {
-        row.fail('year_to', `year_to ${yearTo} is before year_from ${yearFrom}`);
-      }
+      if (yearFrom !== null)
+        row.problems(checkYearSpan(yearFrom, yearTo), { yearFrom: 'year_from', yearTo: 'year_to' });
       const indicatorUnit = row.maxLength('indicator_unit', row.orNull('indicator_unit'), 32);
       const target = row.parse('target', (raw) => parseNumber(raw, row.separator));
-      if (target !== null && target <= 0) row.fail('target', `target ${row.raw('target')} must be above 0`);
       const direction = row.parse('direction', (raw) => parseEnum(raw, DIRECTIONS));
-      if ((row.raw('target') === '') !== (row.raw('direction') === '')) {
-        const missing = row.raw('target') === '' ? 'target' : 'direction';
-        row.fail(missing, `an indicator needs both target and direction; ${missing} is missing`);
+      // Checked on what was read: a value that could not be read is reported once, by its reader.
+      if ((target !== null) === (row.raw('target') !== '') && (direction !== null) === (row.raw('direction') !== '')) {
+        row.problems(checkIndicator(target, direction));
       }
       if (row.failed) {
         if (code !== null) ctx.refused.criterionCodes.add(code);
@@ -144,80 +142,29 @@ export async function importCriteria(ctx: ImportContext, path: string): Promise<
 }
 
 /**
- * For each category and each agency the file's criteria apply to, the weights in force must sum to 100 in every year
- * a file row covers. The set of criteria in force changes only at a year_from or after a year_to, so checking those
- * years (within the rows' ranges) covers every year. A year with no criterion at all in a category is not checked.
- * Errors of consecutive years with the same sum are reported once ("in 2025-2026").
+ * The weights rule (the shared `checkWeightSums`) for every agency and category the file's rows apply to, in the years
+ * each row is in force, over the criteria of the database and the file together. A broken sum is reported on the
+ * line of the row that asked for the check: the agency's own row where there is one (it is the likelier culprit),
+ * else the city-wide one, the first in the file.
  */
 function checkWeights(ctx: ImportContext, touched: CriterionRow[]): void {
   if (touched.length === 0) return;
-  const all: CriterionRef[] = [...ctx.criteria.values()].flat();
+  const criteria = [...ctx.criteria.values()].flat();
   const agencyCodes = new Map([...ctx.agencies].map(([code, id]) => [id, code]));
-  for (const category of CRITERION_CATEGORIES) {
-    const inCategory = all.filter((c) => c.category === category);
-    const rows = touched.filter((r) => r.category === category);
-    if (rows.length === 0) continue;
-    const boundaries = new Set<number>();
-    for (const c of inCategory) {
-      boundaries.add(c.yearFrom);
-      if (c.yearTo !== null) boundaries.add(c.yearTo + 1);
-    }
-    const sortedBoundaries = [...boundaries].sort((a, b) => a - b);
-    // (agency, year) pairs to check, with the file line that made them checked.
-    const checks = new Map<number, Map<number, number>>();
-    const agencies = [...ctx.agencies.values()];
-    for (const r of rows) {
-      const to = r.yearTo ?? OPEN_END;
-      const years = sortedBoundaries.filter((y) => y >= r.yearFrom && y <= to);
-      // The error points at the agency's own row where there is one (it is the likelier culprit), else the city-wide.
-      const rank = r.agencyId === null ? 1_000_000_000 + r.line : r.line;
-      for (const agencyId of r.agencyId === null ? agencies : [r.agencyId]) {
-        let perYear = checks.get(agencyId);
-        if (!perYear) checks.set(agencyId, (perYear = new Map()));
-        for (const y of years) if (!perYear.has(y) || perYear.get(y)! > rank) perYear.set(y, rank);
-      }
-    }
-    for (const [agencyId, perYear] of checks) {
-      const years = [...perYear.keys()].sort((a, b) => a - b);
-      // Runs of checked years with the same wrong sum, over the whole span to the next boundary.
-      let run: { from: number; to: number; sum: number; line: number } | null = null;
-      const flush = () => {
-        if (!run) return;
-        const span =
-          run.to >= OPEN_END - 1
-            ? `from ${run.from} on`
-            : run.from === run.to
-              ? `in ${run.from}`
-              : `in ${run.from}-${run.to}`;
-        ctx.error(
-          'criteria.csv',
-          run.line,
-          'weight',
-          String(run.sum),
-          `weights of ${category} for ${agencyCodes.get(agencyId) ?? agencyId} ${span} sum to ${run.sum}, not 100`,
-        );
-        run = null;
-      };
-      for (const year of years) {
-        let sum = 0;
-        for (const c of inCategory) {
-          if (c.yearFrom > year || (c.yearTo !== null && c.yearTo < year)) continue;
-          if (c.agencyId === null || c.agencyId === agencyId) sum += c.weight;
-        }
-        const rounded = roundForComparison(sum);
-        const next = sortedBoundaries.find((b) => b > year);
-        const end = next === undefined ? OPEN_END : next - 1;
-        if (rounded === 0 || rounded === 100) {
-          flush();
-          continue;
-        }
-        if (run && run.sum === rounded && run.to + 1 === year) run.to = end;
-        else {
-          flush();
-          run = { from: year, to: end, sum: rounded, line: perYear.get(year)! % 1_000_000_000 };
-        }
-      }
-      flush();
-    }
+  const rows = [...touched].sort(
+    (a, b) => Number(a.agencyId === null) - Number(b.agencyId === null) || a.line - b.line,
+  );
+  const scopes: WeightScope<number>[] = rows.flatMap((r) =>
+    (r.agencyId === null ? [...ctx.agencies.values()] : [r.agencyId]).map((agencyId) => ({
+      agencyId,
+      agency: agencyCodes.get(agencyId) ?? String(agencyId),
+      category: r.category,
+      from: r.yearFrom,
+      to: r.yearTo,
+      ref: r.line,
+    })),
+  );
+  for (const p of checkWeightSums(criteria, scopes)) {
+    ctx.error('criteria.csv', p.ref, 'weight', String(p.params.sum), renderProblem(p), p.code);
   }
 }

@@ -1,4 +1,11 @@
-import { EVALUATION_STATUSES, indicatorScore, quarterLabel, validateNip, type EvaluationStatus } from '@kinerja/shared';
+import {
+  EVALUATION_STATUSES,
+  checkScoreEntry,
+  quarterLabel,
+  scoreOfEntry,
+  validateNip,
+  type EvaluationStatus,
+} from '@kinerja/shared';
 import type { ImportContext } from '../context.js';
 import { storeFinalResults } from '../finalize.js';
 import type { FileReport } from '../import.types.js';
@@ -156,33 +163,20 @@ function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<numbe
       }
     }
   }
-  const scoreRaw = row.raw('score');
-  const realisationRaw = row.raw('realisation');
+  // Score entry by the shared rules (docs/scoring.md#entering-a-score): a score on 0..120 or a realisation >= 0.
+  const number = (column: string) =>
+    row.raw(column) === '' ? null : row.parse(column, (raw) => parseNumber(raw, row.separator));
+  const entry = { score: number('score'), realisation: number('realisation') };
+  const parsed =
+    (entry.score !== null || row.raw('score') === '') && (entry.realisation !== null || row.raw('realisation') === '');
   let score: number | null = null;
   let realisation: number | null = null;
-  const max = ctx.policy.scoreMax;
-  if (scoreRaw !== '' && realisationRaw !== '') {
-    row.fail('realisation', 'give either score or realisation, not both', realisationRaw);
-  } else if (scoreRaw === '' && realisationRaw === '') {
-    row.fail('score', 'score is required (or realisation, for a criterion with an indicator)', '');
-  } else if (scoreRaw !== '') {
-    score = row.parse('score', (raw) => parseNumber(raw, row.separator));
-    if (score !== null && score > max) row.fail('score', `score ${scoreRaw} is above ${max}`);
-    else if (score !== null && score < 0) row.fail('score', `score ${scoreRaw} is below 0`);
-  } else {
-    realisation = row.parse('realisation', (raw) => parseNumber(raw, row.separator));
-    if (realisation !== null && realisation < 0) {
-      row.fail('realisation', `realisation ${realisationRaw} must not be negative`);
-    } else if (realisation !== null && criterion !== null) {
-      if (criterion.target === null || criterion.direction === null) {
-        row.fail(
-          'realisation',
-          `criterion ${criterion.code} has no indicator target, so it takes a score, not a realisation`,
-        );
-      } else {
-        score = indicatorScore(realisation, criterion.target, criterion.direction, max);
-      }
-    }
+  if (parsed && criterion === null) {
+    row.problems(checkScoreEntry(entry, ctx.policy.scoreMax));
+  } else if (parsed && criterion !== null) {
+    const stored = scoreOfEntry(entry, criterion, ctx.policy.scoreMax);
+    if (stored.ok) ({ score, realisation } = stored);
+    else row.problems(stored.problems);
   }
   const assessorNip = row.raw('assessor_nip');
   let assessorId = employee?.supervisorId ?? null;

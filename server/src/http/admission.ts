@@ -1,0 +1,102 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+/**
+ * Admission control for the API (docs/operations.md "Overload"): at most `maxConcurrent` requests run at once; up to
+ * `maxQueued` more wait, each at most `maxWaitMs`, for a free place; anything beyond is refused at once with HTTP 503,
+ * `Retry-After` and the GraphQL error code SERVICE_UNAVAILABLE. Under a load the server cannot carry, callers are
+ * told quickly to come back instead of queueing for minutes behind each other (and the database pool behind them).
+ * Hand-written: the few lines of a counting semaphore with a bounded, timed queue; the express rate limiters count
+ * requests per client over time, which is another question.
+ */
+export interface AdmissionOptions {
+  maxConcurrent: number;
+  maxQueued: number;
+  maxWaitMs: number;
+}
+
+export interface Admission {
+  middleware: RequestHandler;
+  /** Requests running now and waiting now (for metrics and tests). */
+  stats(): { running: number; queued: number; refused: number };
+}
+
+interface Waiter {
+  admit: () => void;
+  timer: NodeJS.Timeout;
+}
+
+export function createAdmission(options: AdmissionOptions): Admission {
+  let running = 0;
+  let refused = 0;
+  const queue: Waiter[] = [];
+
+  const release = () => {
+    const next = queue.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      next.admit();
+    } else {
+      running--;
+    }
+  };
+
+  const refuse = (res: Response) => {
+    refused++;
+    const retryAfterSeconds = Math.max(1, Math.ceil(options.maxWaitMs / 1000));
+    res
+      .status(503)
+      .set('Retry-After', String(retryAfterSeconds))
+      .json({
+        errors: [
+          {
+            message:
+              'Server sedang penuh; coba lagi dalam beberapa detik. (The server is at capacity; try again in a few seconds.)',
+            extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds },
+          },
+        ],
+      });
+  };
+
+  const middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+    let released = false;
+    const admitted = () => {
+      const done = () => {
+        if (released) return;
+        released = true;
+        release();
+      };
+      res.once('finish', done);
+      res.once('close', done);
+      next();
+    };
+    if (running < options.maxConcurrent) {
+      running++;
+      admitted();
+      return;
+    }
+    if (queue.length >= options.maxQueued) {
+      refuse(res);
+      return;
+    }
+    const waiter: Waiter = {
+      // A place handed over by release(): `running` stays as it was (one leaves, one enters).
+      admit: admitted,
+      timer: setTimeout(() => {
+        const index = queue.indexOf(waiter);
+        if (index >= 0) queue.splice(index, 1);
+        refuse(res);
+      }, options.maxWaitMs),
+    };
+    queue.push(waiter);
+    // A caller that gives up while waiting leaves the queue.
+    res.once('close', () => {
+      const index = queue.indexOf(waiter);
+      if (index >= 0) {
+        queue.splice(index, 1);
+        clearTimeout(waiter.timer);
+      }
+    });
+  };
+
+  return { middleware, stats: () => ({ running, queued: queue.length, refused }) };
+}
