@@ -6,7 +6,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { findEmployees } from '../employee/employee.service.js';
 import { EmployeeConnection } from '../employee/employee.types.js';
-import { Agency } from './agency.entity.js';
+import { Agency, type AgencyRow } from './agency.entity.js';
 import { AgencyType } from './agency.types.js';
 
 /** Agency codes as the import format writes them. */
@@ -36,7 +36,7 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => Int)
-  async employeeCount(@Root() agency: Agency, @Ctx() { loaders }: Context): Promise<number> {
+  async employeeCount(@Root() agency: AgencyRow, @Ctx() { loaders }: Context): Promise<number> {
     return loaders.employeeCountByAgency.load(agency.id);
   }
 
@@ -46,7 +46,7 @@ export class AgencyResolver {
       `${MAX_PAGE_SIZE}); by name, or by pseudonym for pseudonymised callers.`,
   })
   async employees(
-    @Root() agency: Agency,
+    @Root() agency: AgencyRow,
     @Ctx() { em, scope }: Context,
     @Arg('first', () => Int, {
       nullable: true,

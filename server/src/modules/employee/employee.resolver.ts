@@ -65,6 +65,8 @@ export class EmployeeResolver {
 
   @FieldResolver(() => AgencyType, { description: 'The agency (perangkat daerah) of the current record.' })
   async agency(@Root() employee: EmployeeRow, @Ctx() { loaders }: Context): Promise<Agency> {
+    // Employee pages read the agency with the row; otherwise (a reference: its code unknown) through the loader.
+    if (typeof employee.agency.code === 'string') return employee.agency;
     return (await loaders.agencyById.load(employee.agency.id))!;
   }
 
