@@ -13,10 +13,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Config } from './config.js';
-import { createAppServices, createContext, type Context } from './graphql/context.js';
+import { createAppServices, createContext, type Context } from './api/context.js';
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
-import { buildKinerjaSchema } from './graphql/schema.js';
+import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
 
 export interface App {

@@ -25,7 +25,7 @@ import {
   type CriterionRow,
   type DemoDataSet,
   type ScoreRow,
-} from '../src/db/demo-data/generate.js';
+} from '../src/demo-data/generate.js';
 
 /**
  * The demo data set must be something the importer accepts as it is and the analytics can find their stories in:

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY, indicatorScore } from '@kinerja/shared';
-import { Evaluation } from '../src/modules/appraisal/evaluation.entity.js';
-import { finalizeEvaluation } from '../src/modules/appraisal/evaluation-results.js';
-import { Innovation } from '../src/modules/appraisal/innovation.entity.js';
-import { Objection } from '../src/modules/appraisal/objection.entity.js';
-import { OrgPerformance } from '../src/modules/appraisal/org-performance.entity.js';
+import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
+import { finalizeEvaluation } from '../src/modules/evaluations/evaluation-results.js';
+import { Innovation } from '../src/modules/innovation/innovation.entity.js';
+import { Objection } from '../src/modules/evaluations/objection.entity.js';
+import { OrgPerformance } from '../src/modules/org-performance/org-performance.entity.js';
 import { Participation } from '../src/modules/training/participation.entity.js';
 import { Training } from '../src/modules/training/training.entity.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';

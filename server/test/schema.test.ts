@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
-import { buildKinerjaSchema, printKinerjaSchema } from '../src/graphql/schema.js';
+import { buildKinerjaSchema, printKinerjaSchema } from '../src/api/schema.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 

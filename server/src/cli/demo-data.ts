@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { writeDemoData } from '../db/demo-data/generate.js';
-import { DEFAULT_EMPLOYEES, DEFAULT_SEED, localDate } from '../db/demo-data/settings.js';
+import { writeDemoData } from '../demo-data/generate.js';
+import { DEFAULT_EMPLOYEES, DEFAULT_SEED, localDate } from '../demo-data/settings.js';
 
 /**
  * Writes the Kota Sibolga demo data set as CSV files in the import format:

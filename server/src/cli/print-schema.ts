@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { printKinerjaSchema } from '../graphql/schema.js';
+import { printKinerjaSchema } from '../api/schema.js';
 
 /**
  * Prints the GraphQL schema (SDL, sorted) that `server/schema.graphql` must equal.

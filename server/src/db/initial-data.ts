@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
-import { object as fileObjection } from '../modules/appraisal/evaluation.workflow.js';
+import { object as fileObjection } from '../modules/evaluations/evaluation.workflow.js';
 import { closePeriodsThrough } from '../modules/import/close-periods.js';
 import { runImport } from '../modules/import/import.service.js';
 import { formatReport, progressPrinter } from '../modules/import/report.js';
-import { writeDemoData, type ObjectionRow } from './demo-data/generate.js';
-import { localDate } from './demo-data/settings.js';
+import { writeDemoData, type ObjectionRow } from '../demo-data/generate.js';
+import { localDate } from '../demo-data/settings.js';
 
 export interface InitialDataOptions {
   log: (line: string) => void;

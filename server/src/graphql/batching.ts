@@ -1,3 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
 /** Helpers for the batch functions behind the loaders. */
 
 /** An employee and a year; `year` null means every year. Keys of the per-employee, per-year loaders. */
@@ -43,4 +46,20 @@ export function unwrapAll<T>(values: readonly (T | Error)[]): T[] {
 /** Escapes `%`, `_` and `\` so that user text matches literally inside a LIKE pattern. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A loader of entities by id: one query per batch, answering in the order asked (null where missing). */
+export function byId<T extends { id: number }>(em: EntityManager, entity: new () => T): DataLoader<number, T | null> {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = (await em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** A loader keyed by employee and year. */
+export function byEmployeeYear<V, K extends EmployeeYear = EmployeeYear>(
+  batch: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(batch, { cacheKeyFn: employeeYearKey });
 }

@@ -71,6 +71,18 @@ query WhoAmI {
   }
 }
 
+# The quarter in progress (on first start the demo leaves its day's quarter OPEN: see periods) and how far each
+# agency is with it; every caller may read these shares.
+query ProgressOfTheQuarter($year: Int = 2026, $quarter: Int = 4) {
+  periods { year quarter status }
+  completionShares(year: $year, quarter: $quarter) {
+    agency { code name }
+    expected
+    shareSubmitted
+    shareFinal
+  }
+}
+
 query ScoringPolicyInForce {
   scoringPolicy {
     version

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ROLES, type Role } from '../../src/modules/auth/roles.js';
+import { ROLES, type Role } from '../../src/modules/access/roles.js';
 import { accountToken } from '../helpers/auth.js';
 import { scenarioNip } from '../helpers/scenario.js';
 

@@ -1,7 +1,7 @@
 import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { checkOperation, installAccessGuards } from '../../src/modules/auth/access-guard.js';
-import type { Viewer } from '../../src/modules/auth/viewer.js';
+import { checkOperation, installAccessGuards } from '../../src/modules/access/schema-guard.js';
+import type { Viewer } from '../../src/modules/access/viewer.js';
 
 /**
  * The gate on its own, over a toy schema: a root field that the operation table does not know is refused for every

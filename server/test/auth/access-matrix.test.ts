@@ -10,8 +10,8 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKinerjaSchema } from '../../src/graphql/schema.js';
-import { ROLES, type Role } from '../../src/modules/auth/roles.js';
+import { buildKinerjaSchema } from '../../src/api/schema.js';
+import { ROLES, type Role } from '../../src/modules/access/roles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server.js';
 import { buildAccessFixture, RELATIONS, type Fixture, type FixturePerson, type Relation } from './access-fixture.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/modules/auth/roles.js';
+import type { Role } from '../../src/modules/access/roles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server.js';
 import { buildAccessFixture, type Fixture } from './access-fixture.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { issueToken, tokenSecret } from '../../src/modules/auth/auth.service.js';
-import type { Role } from '../../src/modules/auth/roles.js';
+import type { Role } from '../../src/modules/access/roles.js';
 
 /**
  * Creates an account (with a fixed, fast-to-check password hash that no login can match) and returns a bearer

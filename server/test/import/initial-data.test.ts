@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { generateDemoData, type DemoDataSet } from '../../src/db/demo-data/generate.js';
+import { generateDemoData, type DemoDataSet } from '../../src/demo-data/generate.js';
 import { loadInitialData } from '../../src/db/initial-data.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';

@@ -1,7 +1,7 @@
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
-import { buildKinerjaSchema } from '../../src/graphql/schema.js';
+import { buildKinerjaSchema } from '../../src/api/schema.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { buildScenario, type Scenario } from '../helpers/scenario.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
-import { Evaluation } from '../../src/modules/appraisal/evaluation.entity.js';
-import { finalizeEvaluation } from '../../src/modules/appraisal/evaluation-results.js';
+import { Evaluation } from '../../src/modules/evaluations/evaluation.entity.js';
+import { finalizeEvaluation } from '../../src/modules/evaluations/evaluation-results.js';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { buildScenario, type Scenario, type ScoreSpec } from '../helpers/scenario.js';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   trainingImpact,
@@ -464,6 +465,53 @@ describe('trainingImpact: bad input', () => {
     ).toThrow('scores[1]: employee A has a second score for quarter 1');
     expect(() => trainingImpact(example3({ scores: scores({ A: [[1.5, 90]] }) }))).toThrow(
       'scores[0].quarter must be a whole quarter index, got 1.5',
+    );
+  });
+});
+
+describe('trainingImpact: properties on random data', () => {
+  const data = fc.record({
+    employees: fc.array(
+      fc.record({
+        agency: fc.constantFrom('A', 'B', 'C'),
+        scores: fc.array(fc.option(fc.integer({ min: 60, max: 120 }), { nil: null }), { minLength: 10, maxLength: 10 }),
+        inScope: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+        other: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+      }),
+      { minLength: 2, maxLength: 25 },
+    ),
+    window: fc.integer({ min: 1, max: 3 }),
+  });
+
+  it('effect = (treatedPost - treatedPre) - (controlPost - controlPre), weights sum to 1, the interval holds the effect', () => {
+    fc.assert(
+      fc.property(data, ({ employees, window }) => {
+        const r = trainingImpact({
+          scores: employees.flatMap((e, i) =>
+            e.scores.map((score, quarter) => ({ employeeId: `e${i}`, quarter, score })),
+          ),
+          inScopeCompletions: employees.flatMap((e, i) =>
+            e.inScope === null ? [] : [{ employeeId: `e${i}`, quarter: e.inScope }],
+          ),
+          allCompletions: employees.flatMap((e, i) =>
+            e.other === null ? [] : [{ employeeId: `e${i}`, quarter: e.other }],
+          ),
+          agencyOf: new Map(employees.map((e, i) => [`e${i}`, e.agency])),
+          window,
+          minN: 1,
+        });
+        if (r.suppressed) return r.effect === null && r.cohorts.length === 0;
+        const identity = r.treatedPost! - r.treatedPre! - (r.controlPost! - r.controlPre!);
+        const weights = r.cohorts.reduce((sum, k) => sum + k.weight, 0);
+        return (
+          Math.abs(r.effect! - identity) < 1e-9 &&
+          Math.abs(weights - 1) < 1e-12 &&
+          r.nTreated === r.cohorts.reduce((sum, k) => sum + k.nTreated, 0) &&
+          r.ciLow! <= r.effect! &&
+          r.effect! <= r.ciHigh! &&
+          r.cohorts.every((k) => k.nTreated > 0 && k.nControl > 0)
+        );
+      }),
     );
   });
 });

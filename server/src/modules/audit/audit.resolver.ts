@@ -3,7 +3,7 @@ import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { forbidden } from '../../graphql/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
-import { accountScope, mayReadAuditLog } from '../auth/workflow-permissions.js';
+import { accountScope, mayReadAuditLog } from '../access/write-rules.js';
 import { findAuditEntries, type AuditRow } from './audit.service.js';
 import { AuditEntryConnection, AuditEntryType, AuditFilter } from './audit.types.js';
 

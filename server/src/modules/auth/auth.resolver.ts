@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { actAs, clientAddress, SESSION_COOKIE, sessionCookieOptions, type Context } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
+import { actAs, clientAddress, SESSION_COOKIE, sessionCookieOptions } from './session.js';
 import { unauthenticated } from '../../graphql/errors.js';
 import type { Employee } from '../employee/employee.entity.js';
-import { isPseudonymised, seesEveryRow, type Scope } from './access.js';
+import { isPseudonymised, seesEveryRow, type Scope } from '../access/read-scopes.js';
 import {
   changePassword,
   createAccount,
@@ -24,9 +25,9 @@ import {
   MeType,
   RoleEnum,
 } from './auth.types.js';
-import type { Role } from './roles.js';
+import type { Role } from '../access/roles.js';
 import { User } from './user.entity.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../access/viewer.js';
 
 /** The account as the API shows it, its employee loaded through the request's loader. */
 async function accountOf(ctx: Context, user: User): Promise<AccountType> {
@@ -44,7 +45,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** What the caller may see, in words (the rules themselves are in access.ts). */
+/** What the caller may see, in words (the rules themselves are in read-scopes.ts). */
 function describeScope(scope: Scope, agencyCode: string | null): string {
   const { viewer } = scope;
   const reports = scope.directReportIds.size;

@@ -7,10 +7,10 @@ import { writeAudit } from '../audit/audit.service.js';
 import { Employee } from '../employee/employee.entity.js';
 import { generatePassword, hashGeneratedPassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { LoginThrottles } from './rate-limit.js';
-import type { Role } from './roles.js';
+import type { Role } from '../access/roles.js';
 import { User } from './user.entity.js';
 import { signToken, verifyToken } from './token.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../access/viewer.js';
 
 const secrets = new WeakMap<object, Promise<string>>();
 

@@ -3,7 +3,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { registerSharedEnum } from '../../graphql/enum.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
-import { ROLE_DESCRIPTIONS, ROLES, type Role } from './roles.js';
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../access/roles.js';
 
 export const RoleEnum = registerSharedEnum(
   ROLES,

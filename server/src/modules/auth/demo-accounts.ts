@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword, verifyPassword } from './password.js';
-import type { Role } from './roles.js';
+import type { Role } from '../access/roles.js';
 
 /**
  * One account per role over the demo data, so that a newcomer can log in as each kind of user (demo mode only: the

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Employee } from '../employee/employee.entity.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../access/roles.js';
 
 /** A login account. Linked to an employee where it is one (the Wali Kota's account is not). */
 @Entity({ tableName: 'app_user' })

@@ -1,17 +1,9 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
-import type { AnnualResultWithSource } from '../appraisal/annual-result.service.js';
-import { AnnualResultType } from '../appraisal/annual-result.types.js';
-import type { Evaluation } from '../appraisal/evaluation.entity.js';
-import { EvaluationType } from '../appraisal/evaluation.types.js';
-import type { Innovation } from '../appraisal/innovation.entity.js';
-import { InnovationType } from '../appraisal/innovation.types.js';
-import type { Participation } from '../training/participation.entity.js';
-import { ParticipationType } from '../training/training.types.js';
 import { Employee, type EmployeeRow } from './employee.entity.js';
 import { findEmployees, findVisibleEmployee } from './employee.service.js';
 import {
@@ -88,77 +80,5 @@ export class EmployeeResolver {
   })
   async subordinates(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
     return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');
-  }
-
-  @FieldResolver(() => [EvaluationType], {
-    description:
-      'Quarterly evaluations (at most four a year), oldest first, in every status including DRAFT; empty when the ' +
-      "caller may not see this employee's performance data (e.g. their own supervisor's).",
-  })
-  async evaluations(
-    @Root() employee: EmployeeRow,
-    @Ctx() { loaders }: Context,
-    @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
-    year?: number | null,
-  ): Promise<Evaluation[]> {
-    return loaders.evaluationsByEmployee.load({ employeeId: employee.id, year: year ?? null });
-  }
-
-  @FieldResolver(() => AnnualResultType, {
-    nullable: true,
-    description:
-      'Annual result (evaluasi tahunan) of the year; null when the year has no counted quarterly score, or when the ' +
-      "caller may not see this employee's performance data.",
-  })
-  async annualResult(
-    @Root() employee: EmployeeRow,
-    @Ctx() { loaders }: Context,
-    @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
-  ): Promise<AnnualResultWithSource | null> {
-    return loaders.annualResult.load({ employeeId: employee.id, year });
-  }
-
-  @FieldResolver(() => Float, {
-    nullable: true,
-    description:
-      'JP (jam pelajaran) of COMPLETED trainings completed in the calendar year; 0 when none. PNS should reach 20 ' +
-      "(PP 11/2017 Pasal 203). Null when the caller may not see this employee's performance data.",
-  })
-  async trainingHours(
-    @Root() employee: EmployeeRow,
-    @Ctx() { loaders }: Context,
-    @Arg('year', () => Int, { description: 'The calendar year, e.g. 2025.' }) year: number,
-  ): Promise<number | null> {
-    return loaders.trainingHours.load({ employeeId: employee.id, year });
-  }
-
-  @FieldResolver(() => [ParticipationType], {
-    description:
-      "Training participations, newest completion first; empty when the caller may not see this employee's performance data.",
-  })
-  async participations(
-    @Root() employee: EmployeeRow,
-    @Ctx() { loaders }: Context,
-    @Arg('year', () => Int, {
-      nullable: true,
-      description: 'Only those completed in this calendar year; all (also enrolled or dropped) when omitted.',
-    })
-    year?: number | null,
-  ): Promise<Participation[]> {
-    return loaders.participationsByEmployee.load({ employeeId: employee.id, year: year ?? null });
-  }
-
-  @FieldResolver(() => [InnovationType], {
-    description:
-      "Innovations (inovasi) recorded, verified or not; empty when the caller may not see this employee's " +
-      'performance data.',
-  })
-  async innovations(
-    @Root() employee: EmployeeRow,
-    @Ctx() { loaders }: Context,
-    @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
-    year?: number | null,
-  ): Promise<Innovation[]> {
-    return loaders.innovationsByEmployee.load({ employeeId: employee.id, year: year ?? null });
   }
 }

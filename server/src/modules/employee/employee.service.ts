@@ -3,7 +3,7 @@ import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import {
@@ -15,7 +15,7 @@ import {
   notInScope,
   type RequestAccess,
   type Scope,
-} from '../auth/access.js';
+} from '../access/read-scopes.js';
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter, EmployeeOrder } from './employee.types.js';
 
@@ -63,7 +63,7 @@ export async function findEmployees(
   const { filter } = args;
   const orderBy = orderFor(scope, args.orderBy);
   const conditions: FilterQuery<Employee>[] = [];
-  const visible = employeeScopeFilter(scope);
+  const visible = employeeScopeFilter<Employee>(scope);
   if (visible) conditions.push(visible);
   if (args.agencyId !== undefined) conditions.push({ agency: args.agencyId });
   if (filter?.agencyCodes) {
@@ -114,37 +114,6 @@ async function employeeRows(
         supervisor: row.supervisor === null ? null : { id: row.supervisor },
       }) as unknown as Employee,
   );
-}
-
-/**
- * One employee by NIP or by pseudonym (exactly one of the two), whoever asks. A NIP that is not 18 digits is refused
- * with the shared rule's message; NOT_FOUND when nobody has it. Queries answer through `findVisibleEmployee`.
- */
-export async function findEmployee(
-  em: EntityManager,
-  nip: string | null | undefined,
-  pseudonym: string | null | undefined,
-): Promise<Employee> {
-  const hasNip = nip !== null && nip !== undefined;
-  const hasPseudonym = pseudonym !== null && pseudonym !== undefined;
-  if (hasNip && hasPseudonym) {
-    throw badUserInput('pseudonym', 'Give either nip or pseudonym, not both');
-  }
-  if (hasNip) {
-    const check = validateNip(nip);
-    if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
-      throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
-    }
-    const employee = await em.findOne(Employee, { nip });
-    if (!employee) throw notFound(`Employee with NIP ${nip}`);
-    return employee;
-  }
-  if (hasPseudonym) {
-    const employee = await em.findOne(Employee, { pseudonym });
-    if (!employee) throw notFound(`Employee with pseudonym ${pseudonym}`);
-    return employee;
-  }
-  throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
 }
 
 /**

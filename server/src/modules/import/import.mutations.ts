@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
-import { accountScope, mayRunImport } from '../auth/workflow-permissions.js';
+import { accountScope, mayRunImport } from '../access/write-rules.js';
 import { runImport } from './import.service.js';
 import { IMPORT_FILES, type ImportReport } from './import.types.js';
 

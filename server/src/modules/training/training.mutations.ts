@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { accountScope } from '../auth/workflow-permissions.js';
+import { accountScope } from '../access/write-rules.js';
 import { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
 import { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isRealDate } from '@kinerja/shared';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
-import { EMPLOYEE_NIP_KEY, employeeKeyInScope, noSuchRecord, notInScope, type Scope } from '../auth/access.js';
-import { mayCreateTraining, mayRecordParticipation } from '../auth/workflow-permissions.js';
+import { EMPLOYEE_NIP_KEY, employeeKeyInScope, noSuchRecord, notInScope, type Scope } from '../access/read-scopes.js';
+import { mayCreateTraining, mayRecordParticipation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
 

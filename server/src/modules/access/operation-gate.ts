@@ -1,0 +1,66 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may call each root field at all: the first gate, applied to every operation by the access middleware. A root
+ * field without an entry here is refused (and the access-matrix test fails), so a new operation cannot be reachable
+ * by accident. Row-level scope (whose records) is decided afterwards by `read-scopes.ts`.
+ */
+export type OperationAccess =
+  /** Anyone, logged in or not (login itself). */
+  | { kind: 'public' }
+  /** Any caller with a viewer: a logged-in account, or in demo mode the anonymous read-only caller (queries only). */
+  | { kind: 'viewer' }
+  /** Logged-in accounts with one of these roles (row-level rules may narrow it further). */
+  | { kind: 'roles'; roles: readonly Role[] }
+  /** Any logged-in account (not the anonymous demo caller); row-level rules decide (e.g. own or own reports). */
+  | { kind: 'account' };
+
+export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
+  agencies: { kind: 'viewer' },
+  agency: { kind: 'viewer' },
+  criteria: { kind: 'viewer' },
+  periods: { kind: 'viewer' },
+  scoringPolicy: { kind: 'viewer' },
+  employees: { kind: 'viewer' },
+  employee: { kind: 'viewer' },
+  evaluations: { kind: 'viewer' },
+  evaluation: { kind: 'viewer' },
+  trainings: { kind: 'viewer' },
+  training: { kind: 'viewer' },
+  me: { kind: 'viewer' },
+  // The appraisal workflow's read views (PART B): row-level rules in write-rules.ts.
+  auditLog: { kind: 'roles', roles: ['ADMIN'] },
+  transparency: { kind: 'account' },
+  completion: { kind: 'account' },
+  // An aggregate per agency, without people (api.md): every caller with a viewer.
+  completionShares: { kind: 'viewer' },
+};
+
+export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
+  // Accounts (PART A): logging in and out needs no token; accounts are the administrators' (BKPSDM).
+  login: { kind: 'public' },
+  logout: { kind: 'public' },
+  changePassword: { kind: 'account' },
+  createAccount: { kind: 'roles', roles: ['ADMIN'] },
+  createAccounts: { kind: 'roles', roles: ['ADMIN'] },
+  resetPassword: { kind: 'roles', roles: ['ADMIN'] },
+  // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (write-rules.ts),
+  // e.g. any linked account scores its direct reports and responds to its own evaluations.
+  saveEvaluationDraft: { kind: 'account' },
+  submitEvaluation: { kind: 'account' },
+  acknowledgeEvaluation: { kind: 'account' },
+  objectToEvaluation: { kind: 'account' },
+  decideObjection: { kind: 'account' },
+  finalizeEvaluation: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  openPeriod: { kind: 'roles', roles: ['ADMIN'] },
+  closePeriod: { kind: 'roles', roles: ['ADMIN'] },
+  createCriterion: { kind: 'roles', roles: ['ADMIN'] },
+  replaceCriterionWeights: { kind: 'roles', roles: ['ADMIN'] },
+  recordInnovation: { kind: 'account' },
+  verifyInnovation: { kind: 'account' },
+  createTraining: { kind: 'roles', roles: ['ADMIN'] },
+  recordParticipation: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  proposeOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
+  setOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'LEADER'] },
+  importData: { kind: 'roles', roles: ['ADMIN'] },
+};

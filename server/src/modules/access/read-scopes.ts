@@ -1,0 +1,488 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
+import { forbidden, notFound } from '../../graphql/errors.js';
+import { PSEUDONYMISED_ROLES, type Role } from './roles.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * The access rules of api.md ("Who may see what"), in one place. Resolvers and services ask these functions; none
+ * of them decides access on its own. `schema-guard.ts` applies the operation table and the field rules below to the
+ * schema; the read services filter their SQL with the conditions below; nested resolvers that return employees go
+ * through `RequestAccess`.
+ *
+ * How much of an employee a caller sees:
+ * - FULL: everything.
+ * - PSEUDONYMOUS: everything but `nip` and `name` (POLICY and ANALYST callers outside their own record).
+ * - PROFILE: who the person is (name, position, agency), without scores, results or trainings: the supervisor and
+ *   the assessors of a record the caller may see, so an employee sees who assesses them.
+ * - NONE: not at all.
+ */
+export type EmployeeVisibility = 'FULL' | 'PSEUDONYMOUS' | 'PROFILE' | 'NONE';
+
+/** The caller together with the employees that their position makes theirs to see. */
+export interface Scope {
+  viewer: Viewer;
+  /** Direct reports of the caller's employee (supervisor rights for every linked account). */
+  directReportIds: ReadonlySet<number>;
+  /** Direct and indirect reports (the reporting line of a SUPERVISOR, across agencies). */
+  lineIds: ReadonlySet<number>;
+}
+
+/** Roles that see every row in full. */
+const SEES_EVERYTHING: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'LEADER']);
+
+/** Loads the caller's reporting line: one recursive query per request. */
+export async function loadScope(em: EntityManager, viewer: Viewer): Promise<Scope> {
+  if (viewer.employeeId === null) return { viewer, directReportIds: new Set(), lineIds: new Set() };
+  const rows: { id: number; depth: number }[] = await em.getConnection().execute(
+    `with recursive line as (
+       select id, 1 as depth from employee where supervisor_id = ?
+       union
+       select e.id, line.depth + 1 from employee e join line on e.supervisor_id = line.id where line.depth < 20
+     )
+     select id, min(depth)::int as depth from line group by id`,
+    [viewer.employeeId],
+  );
+  return {
+    viewer,
+    directReportIds: new Set(rows.filter((row) => row.depth === 1).map((row) => row.id)),
+    lineIds: new Set(rows.map((row) => row.id)),
+  };
+}
+
+/** The employee facts an access decision needs. */
+export interface EmployeeRef {
+  id: number;
+  /** The agency of the employee's current record. */
+  agencyId: number;
+}
+
+/**
+ * What access decisions read of an employee entity: its id and its agency as a reference (never loaded). Written
+ * as a shape, not as the Employee entity, so that the access module imports no other module.
+ */
+export interface EmployeeRow {
+  id: number;
+  agency: { id: number };
+}
+
+/** The facts of an employee entity that access decisions read. */
+export function employeeRef(employee: EmployeeRow): EmployeeRef {
+  return { id: employee.id, agencyId: employee.agency.id };
+}
+
+/** Whether the caller has supervisor or own rights over this employee's records (not merely a role-wide view). */
+function ownsRecord(scope: Scope, employee: EmployeeRef): boolean {
+  const { viewer } = scope;
+  if (viewer.employeeId === employee.id) return true;
+  if (scope.directReportIds.has(employee.id)) return true;
+  if (viewer.role === 'SUPERVISOR' && scope.lineIds.has(employee.id)) return true;
+  return viewer.role === 'AGENCY_HEAD' && viewer.agencyId !== null && viewer.agencyId === employee.agencyId;
+}
+
+/**
+ * What the caller's position alone shows of an employee: FULL, PSEUDONYMOUS or NONE. PROFILE comes from a relation
+ * to a record the caller sees (their supervisor, the assessor of their evaluation, ...): `RequestAccess.visibility`
+ * adds it.
+ */
+export function employeeVisibility(scope: Scope, employee: EmployeeRef): EmployeeVisibility {
+  if (SEES_EVERYTHING.has(scope.viewer.role)) return 'FULL';
+  if (ownsRecord(scope, employee)) return 'FULL';
+  if (PSEUDONYMISED_ROLES.has(scope.viewer.role)) return 'PSEUDONYMOUS';
+  return 'NONE';
+}
+
+/** Whether the caller's role shows individual rows only under a pseudonym. */
+export function isPseudonymised(scope: Scope): boolean {
+  return PSEUDONYMISED_ROLES.has(scope.viewer.role);
+}
+
+/** Whether every employee row is visible to the caller (in full, or pseudonymised). */
+export function seesEveryRow(scope: Scope): boolean {
+  return SEES_EVERYTHING.has(scope.viewer.role) || PSEUDONYMISED_ROLES.has(scope.viewer.role);
+}
+
+/**
+ * The employees a caller may list: every one, or those with these ids (own record, reports, line) plus, for an
+ * agency head, those whose current record is in the agency. The SQL condition and the ORM filter below are both
+ * rendered from this one description.
+ */
+export type EmployeeSet = { all: true } | { all: false; ids: readonly number[]; agencyId: number | null };
+
+export function visibleEmployeeSet(scope: Scope): EmployeeSet {
+  const { viewer } = scope;
+  if (seesEveryRow(scope)) return { all: true };
+  const ids = [
+    ...(viewer.employeeId === null ? [] : [viewer.employeeId]),
+    ...(viewer.role === 'SUPERVISOR' ? scope.lineIds : scope.directReportIds),
+  ];
+  return { all: false, ids, agencyId: viewer.role === 'AGENCY_HEAD' ? viewer.agencyId : null };
+}
+
+/** A SQL condition with its `?` parameters. */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/**
+ * A SQL condition on an `employee` table alias that keeps the rows the caller may see (at least pseudonymously),
+ * or null when every row is visible. Used by lists, so that a page and its `totalCount` hold only visible rows.
+ */
+export function employeeScopeCondition(scope: Scope, alias: string): SqlCondition | null {
+  const set = visibleEmployeeSet(scope);
+  if (set.all) return null;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (set.ids.length > 0) {
+    parts.push(`${alias}.id in (${placeholders(set.ids)})`);
+    params.push(...set.ids);
+  }
+  if (set.agencyId !== null) {
+    parts.push(`${alias}.agency_id = ?`);
+    params.push(set.agencyId);
+  }
+  return { sql: parts.length > 0 ? `(${parts.join(' or ')})` : 'false', params };
+}
+
+/** `employeeScopeCondition` as a MikroORM filter on Employee, or null when every row is visible. */
+export function employeeScopeFilter<Employee extends object>(scope: Scope): FilterQuery<Employee> | null {
+  const set = visibleEmployeeSet(scope);
+  if (set.all) return null;
+  const parts: object[] = [{ id: { $in: [...set.ids] } }];
+  if (set.agencyId !== null) parts.push({ agency: set.agencyId });
+  return { $or: parts } as FilterQuery<Employee>;
+}
+
+/** The evaluation facts an access decision needs. */
+export interface EvaluationRef {
+  /** The evaluated employee, with the agency of their current record. */
+  employee: EmployeeRef;
+  /** The agency stored on the evaluation (the employee's agency in that period). */
+  agencyId: number;
+  assessorId: number | null;
+  /** Whether an objection was filed against it (its assessor's superior decides it). */
+  hasObjection: boolean;
+}
+
+/**
+ * Whether the caller may see an evaluation: when they may see the evaluated employee's rows (in full or
+ * pseudonymised), when they are its assessor, when they head the agency stored on it (history stays with the agency
+ * after a transfer), or when an objection was filed against it and its assessor reports to them directly (the
+ * assessor's superior decides objections, PP 30/2019, and must read what they decide).
+ */
+export function evaluationVisible(scope: Scope, evaluation: EvaluationRef): boolean {
+  const { viewer } = scope;
+  if (employeeVisibility(scope, evaluation.employee) !== 'NONE') return true;
+  if (viewer.employeeId !== null && evaluation.assessorId === viewer.employeeId) return true;
+  if (evaluation.hasObjection && evaluation.assessorId !== null && scope.directReportIds.has(evaluation.assessorId)) {
+    return true;
+  }
+  return viewer.role === 'AGENCY_HEAD' && viewer.agencyId !== null && viewer.agencyId === evaluation.agencyId;
+}
+
+/** `evaluationVisible` as a set description: the SQL condition and the ORM filter are rendered from it. */
+export type EvaluationSet =
+  | { all: true }
+  | {
+      all: false;
+      employees: EmployeeSet & { all: false };
+      assessorId: number | null;
+      /** Evaluations with an objection, assessed by one of these (the caller's direct reports). */
+      objectionAssessorIds: readonly number[];
+      agencyId: number | null;
+    };
+
+export function visibleEvaluationSet(scope: Scope): EvaluationSet {
+  const employees = visibleEmployeeSet(scope);
+  if (employees.all) return { all: true };
+  return {
+    all: false,
+    employees,
+    assessorId: scope.viewer.employeeId,
+    objectionAssessorIds: [...scope.directReportIds],
+    agencyId: employees.agencyId,
+  };
+}
+
+/** A SQL condition on an `evaluation` table alias that keeps the evaluations the caller may see, or null for all. */
+export function evaluationScopeCondition(scope: Scope, alias: string): SqlCondition | null {
+  const set = visibleEvaluationSet(scope);
+  if (set.all) return null;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (set.employees.ids.length > 0) {
+    parts.push(`${alias}.employee_id in (${placeholders(set.employees.ids)})`);
+    params.push(...set.employees.ids);
+  }
+  if (set.assessorId !== null) {
+    parts.push(`${alias}.assessor_id = ?`);
+    params.push(set.assessorId);
+  }
+  if (set.objectionAssessorIds.length > 0) {
+    parts.push(
+      `(${alias}.assessor_id in (${placeholders(set.objectionAssessorIds)}) ` +
+        `and exists (select 1 from objection o where o.evaluation_id = ${alias}.id))`,
+    );
+    params.push(...set.objectionAssessorIds);
+  }
+  if (set.agencyId !== null) {
+    parts.push(`${alias}.agency_id = ?`, `${alias}.employee_id in (select id from employee where agency_id = ?)`);
+    params.push(set.agencyId, set.agencyId);
+  }
+  return { sql: parts.length > 0 ? `(${parts.join(' or ')})` : 'false', params };
+}
+
+/** `evaluationScopeCondition` as a MikroORM filter on Evaluation, or null when every evaluation is visible. */
+export function evaluationScopeFilter<Evaluation extends object>(
+  scope: Scope,
+  em: EntityManager,
+): FilterQuery<Evaluation> | null {
+  const set = visibleEvaluationSet(scope);
+  if (set.all) return null;
+  const parts: object[] = [{ employee: { $in: [...set.employees.ids] } }];
+  if (set.assessorId !== null) parts.push({ assessor: set.assessorId });
+  if (set.objectionAssessorIds.length > 0) {
+    const objected = em.getKnex()('objection').select('evaluation_id');
+    parts.push({
+      assessor: { $in: [...set.objectionAssessorIds] },
+      id: { $in: objected },
+    });
+  }
+  if (set.agencyId !== null) parts.push({ agency: set.agencyId }, { employee: { agency: set.agencyId } });
+  return { $or: parts } as FilterQuery<Evaluation>;
+}
+
+/** How a caller named a record: by NIP (identifies a person), or by a pseudonym, code or database id. */
+export type RecordKey = 'NIP' | 'OTHER';
+
+/**
+ * The one answer for a key (a NIP, a pseudonym, an id) that names no record the caller may see: the same FORBIDDEN,
+ * byte for byte, whether the record exists or not. `thing` says what was asked for without the key itself (e.g.
+ * "employee with this NIP"), so the message is the same for every key and names nothing outside the caller's scope:
+ * a stranger cannot probe which NIPs or ids exist (docs/security.md "Decisions").
+ */
+export function notInScope(thing: string): GraphQLError {
+  return forbidden(`No ${thing} is among the records you may see`);
+}
+
+/**
+ * The answer for a key that names no record at all: NOT_FOUND (`named`: what with its key, e.g. "Evaluation 12") for
+ * a caller who would see the record if it existed, whoever it is (ADMIN and LEADER; for keys other than a NIP,
+ * POLICY and ANALYST too, who see every row pseudonymised); for anyone else the answer for a record out of scope.
+ */
+export function noSuchRecord(scope: Scope, key: RecordKey, thing: string, named: string): GraphQLError {
+  const seesAll = key === 'NIP' ? SEES_EVERYTHING.has(scope.viewer.role) : seesEveryRow(scope);
+  return seesAll ? notFound(named) : notInScope(thing);
+}
+
+/** What `notInScope` says for keys of each kind. */
+export const EMPLOYEE_NIP_KEY = 'employee with this NIP';
+export const EVALUATION_KEY = 'evaluation with this id';
+export const INNOVATION_KEY = 'innovation with this id';
+
+/**
+ * Whether a caller who named this employee by `key` may be told anything about them beyond `notInScope`: by NIP,
+ * only who sees the record in full (a pseudonymised caller must not learn which NIPs exist); by another key, whoever
+ * sees the record at all.
+ */
+export function employeeKeyInScope(scope: Scope, key: RecordKey, employee: EmployeeRef): boolean {
+  const visibility = employeeVisibility(scope, employee);
+  return key === 'NIP' ? visibility === 'FULL' : visibility !== 'NONE';
+}
+
+/** Refuses NIP lookups and name searches for pseudonymised callers (api.md). */
+export function assertMayIdentify(scope: Scope, what: string): void {
+  if (isPseudonymised(scope)) {
+    throw forbidden(`${what} is not available to ${scope.viewer.role} callers: use pseudonyms`);
+  }
+}
+
+/** Whether the caller may score (draft, submit) this employee's evaluation: their direct supervisor, or ADMIN. */
+export function mayAssess(scope: Scope, employee: EmployeeRef): boolean {
+  return scope.viewer.role === 'ADMIN' || scope.directReportIds.has(employee.id);
+}
+
+/** Whether the caller may finalise evaluations of this agency: its head, or ADMIN. */
+export function mayManageAgency(scope: Scope, agencyId: number): boolean {
+  const { viewer } = scope;
+  return viewer.role === 'ADMIN' || (viewer.role === 'AGENCY_HEAD' && viewer.agencyId === agencyId);
+}
+
+/**
+ * Of these employees (none of whom the caller sees by position), those the caller may see as a PROFILE because they
+ * are related to a record the caller sees: the supervisor of a visible employee, the assessor or the evaluated
+ * employee of a visible evaluation, the decider of an objection against one, the verifier of a visible employee's
+ * innovation. One query. Pseudonymised callers get none: a name next to pseudonymised scores would undo the
+ * pseudonym.
+ */
+export async function relatedEmployeeIds(
+  em: EntityManager,
+  scope: Scope,
+  candidateIds: readonly number[],
+): Promise<Set<number>> {
+  if (candidateIds.length === 0 || isPseudonymised(scope) || seesEveryRow(scope)) return new Set();
+  const employees = employeeScopeCondition(scope, 'e')!;
+  const evaluations = evaluationScopeCondition(scope, 'v')!;
+  const rows: { id: number }[] = await em.getConnection().execute(
+    `select x.id from employee x where x.id in (${placeholders(candidateIds)}) and (
+       exists (select 1 from employee e where e.supervisor_id = x.id and ${employees.sql})
+       or exists (select 1 from evaluation v where (v.assessor_id = x.id or v.employee_id = x.id) and ${evaluations.sql})
+       or exists (select 1 from objection o join evaluation v on v.id = o.evaluation_id
+                   where (o.decided_by_id = x.id or o.filed_by_id = x.id) and ${evaluations.sql})
+       or exists (select 1 from innovation i join employee e on e.id = i.employee_id
+                   where i.verified_by_id = x.id and ${employees.sql})
+     )`,
+    [...candidateIds, ...employees.params, ...evaluations.params, ...evaluations.params, ...employees.params],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** How much of an employee each field of the Employee type needs (see `EMPLOYEE_FIELD_RULES`). */
+export type EmployeeFieldRule =
+  /** Shown at every visibility but NONE: who the person is in the organisation (pseudonym, position, agency). */
+  | 'ALWAYS'
+  /** Identifies the person: FULL, or PROFILE (one's supervisor, assessor, ...). Null for pseudonymised callers. */
+  | 'IDENTITY'
+  /** Performance data (scores, results, trainings, innovations): FULL or PSEUDONYMOUS, never a mere PROFILE. */
+  | 'PERFORMANCE'
+  /** Only in full. Fields without a rule are treated so (fail closed). */
+  | 'FULL';
+
+/**
+ * The field rules of the Employee type, applied by one guard (`schema-guard.ts`) to every Employee however it was
+ * reached. A test asserts that every field of the type has an entry; a field without one needs FULL visibility.
+ */
+export const EMPLOYEE_FIELD_RULES: Readonly<Record<string, EmployeeFieldRule>> = {
+  pseudonym: 'ALWAYS',
+  gender: 'ALWAYS',
+  employmentType: 'ALWAYS',
+  rank: 'ALWAYS',
+  position: 'ALWAYS',
+  positionType: 'ALWAYS',
+  activeFrom: 'ALWAYS',
+  activeTo: 'ALWAYS',
+  agency: 'ALWAYS',
+  // The people returned are filtered by their own visibility (RequestAccess).
+  supervisor: 'ALWAYS',
+  subordinates: 'ALWAYS',
+  nip: 'IDENTITY',
+  name: 'IDENTITY',
+  evaluations: 'PERFORMANCE',
+  annualResult: 'PERFORMANCE',
+  trainingHours: 'PERFORMANCE',
+  participations: 'PERFORMANCE',
+  innovations: 'PERFORMANCE',
+};
+
+/** Whether a field with this rule shows at this visibility. */
+export function employeeFieldVisible(rule: EmployeeFieldRule | undefined, visibility: EmployeeVisibility): boolean {
+  switch (rule) {
+    case 'ALWAYS':
+      return visibility !== 'NONE';
+    case 'IDENTITY':
+      return visibility === 'FULL' || visibility === 'PROFILE';
+    case 'PERFORMANCE':
+      return visibility === 'FULL' || visibility === 'PSEUDONYMOUS';
+    default:
+      return visibility === 'FULL';
+  }
+}
+
+/**
+ * Free-text fields written about one person's case (an objection's reason, a decision note, the evidence of a
+ * score): they may name people, so pseudonymised callers get null. `Type.field` names.
+ */
+export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
+  'Objection.reason',
+  'Objection.decisionNote',
+  'EvaluationScore.evidence',
+]);
+
+/**
+ * The rules above applied to one request: the caller's scope, the visibility of each employee met (cached, with the
+ * PROFILE relations asked in one batched query), and the helpers every resolver that returns employees uses.
+ */
+export class RequestAccess {
+  private readonly cache = new Map<number, EmployeeVisibility | Promise<EmployeeVisibility>>();
+  private readonly related: DataLoader<number, boolean>;
+
+  constructor(
+    readonly scope: Scope,
+    em: EntityManager,
+  ) {
+    this.related = new DataLoader<number, boolean>(async (ids) => {
+      const found = await relatedEmployeeIds(em, scope, ids);
+      return ids.map((id) => found.has(id));
+    });
+  }
+
+  get viewer(): Viewer {
+    return this.scope.viewer;
+  }
+
+  get pseudonymised(): boolean {
+    return isPseudonymised(this.scope);
+  }
+
+  /** The caller's visibility of an employee: synchronous when the position decides, else one batched query. */
+  visibility(employee: EmployeeRow): EmployeeVisibility | Promise<EmployeeVisibility> {
+    const cached = this.cache.get(employee.id);
+    if (cached !== undefined) return cached;
+    const byPosition = employeeVisibility(this.scope, employeeRef(employee));
+    if (byPosition !== 'NONE' || isPseudonymised(this.scope) || seesEveryRow(this.scope)) {
+      this.cache.set(employee.id, byPosition);
+      return byPosition;
+    }
+    const pending = this.related.load(employee.id).then((related): EmployeeVisibility => {
+      const visibility = related ? 'PROFILE' : 'NONE';
+      this.cache.set(employee.id, visibility);
+      return visibility;
+    });
+    this.cache.set(employee.id, pending);
+    return pending;
+  }
+
+  /** The employee when the caller may see them at all, else null (a nested reference the caller may not follow). */
+  async visibleEmployee<T extends EmployeeRow>(employee: T | null): Promise<T | null> {
+    if (!employee) return null;
+    return (await this.visibility(employee)) === 'NONE' ? null : employee;
+  }
+
+  /** The employee of a non-null reference; FORBIDDEN when the caller may not see them (the rules should prevent it). */
+  async requireVisible<T extends EmployeeRow>(employee: T, what: string): Promise<T> {
+    if ((await this.visibility(employee)) === 'NONE') throw forbidden(`${what} is not visible to you`);
+    return employee;
+  }
+
+  /**
+   * The employees of a list the caller may see: at least a PROFILE (`'PROFILE'`, e.g. subordinates), or rows with
+   * performance data (`'ROWS'`: FULL or PSEUDONYMOUS, e.g. training participants). Pseudonymised callers get them
+   * by pseudonym, so that the order does not give names away.
+   */
+  async visibleEmployees<T extends EmployeeRow & { pseudonym: string }>(
+    employees: readonly T[],
+    minimum: 'PROFILE' | 'ROWS',
+  ): Promise<T[]> {
+    // Rows need the position alone (a PROFILE never shows performance data): no relation query for them.
+    const levels =
+      minimum === 'ROWS'
+        ? employees.map((employee) => employeeVisibility(this.scope, employeeRef(employee)))
+        : await Promise.all(employees.map((employee) => this.visibility(employee)));
+    const kept = employees.filter((_, i) =>
+      minimum === 'ROWS' ? employeeFieldVisible('PERFORMANCE', levels[i]!) : levels[i] !== 'NONE',
+    );
+    return this.pseudonymised ? kept.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)) : kept;
+  }
+
+  /** Whether the caller may see this evaluation (see `evaluationVisible`). */
+  evaluationVisible(evaluation: EvaluationRef): boolean {
+    return evaluationVisible(this.scope, evaluation);
+  }
+}

@@ -1,0 +1,8 @@
+import type { ApiModule } from '../../graphql/module.js';
+import { AuthResolver } from './auth.resolver.js';
+
+/** Accounts, login, sessions and tokens. Who may do what is the access module's. */
+export const authModule = {
+  name: 'auth',
+  resolvers: [AuthResolver],
+} satisfies ApiModule;

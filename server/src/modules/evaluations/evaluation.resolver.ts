@@ -1,0 +1,190 @@
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { CRITERION_CATEGORIES, type Predikat, type Rating } from '@kinerja/shared';
+import { unwrapAll } from '../../graphql/batching.js';
+import type { Connection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import type { Agency } from '../agency/agency.entity.js';
+import { EVALUATION_KEY, employeeRef, noSuchRecord, notInScope } from '../access/read-scopes.js';
+import { AgencyType } from '../agency/agency.types.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { EmployeeType } from '../employee/employee.types.js';
+import type { Criterion } from '../criteria/criterion.entity.js';
+import { Evaluation, type EvaluationRow } from './evaluation.entity.js';
+import { findEvaluations, type ScoreRow } from './evaluation.service.js';
+import {
+  EvaluationConnection,
+  EvaluationFilter,
+  EvaluationScoreType,
+  EvaluationType,
+  ObjectionType,
+  PredikatEnum,
+  RatingEnum,
+} from './evaluation.types.js';
+import { Objection } from './objection.entity.js';
+import type { Period } from '../periods/period.entity.js';
+import { PeriodType } from '../periods/period.types.js';
+
+/** A score row with its criterion, as `EvaluationScore` answers it. */
+type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
+
+@Resolver(() => EvaluationType)
+export class EvaluationResolver {
+  @Query(() => EvaluationConnection, {
+    description:
+      `Quarterly evaluations, filtered, ordered by period then id, a page at a time (at most ${MAX_PAGE_SIZE} a ` +
+      'page).',
+  })
+  async evaluations(
+    @Ctx() { em, scope }: Context,
+    @Arg('filter', () => EvaluationFilter, { nullable: true, description: 'Conditions; all must hold.' })
+    filter?: EvaluationFilter | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `Page size, 0 to ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
+    after?: string | null,
+  ): Promise<Connection<Evaluation>> {
+    return findEvaluations(em, scope!, filter, first, after);
+  }
+
+  @Query(() => EvaluationType, {
+    description:
+      'One evaluation by id. FORBIDDEN outside what the caller may see (the same whether or not it exists); ' +
+      'NOT_FOUND for callers who see every row when there is none.',
+  })
+  async evaluation(
+    @Ctx() { em, loaders, access }: Context,
+    @Arg('id', () => Int, { description: 'Database id of the evaluation.' }) id: number,
+  ): Promise<Evaluation> {
+    const evaluation = await em.findOne(Evaluation, { id }, { populate: ['period'] });
+    if (evaluation) {
+      const employee = (await loaders.employeeById.load(evaluation.employee.id))!;
+      const visible = access!.evaluationVisible({
+        employee: employeeRef(employee),
+        agencyId: evaluation.agency.id,
+        assessorId: evaluation.assessor?.id ?? null,
+        hasObjection: (await loaders.objectionsByEvaluation.load(evaluation.id)).length > 0,
+      });
+      if (visible) return evaluation;
+      throw notInScope(EVALUATION_KEY);
+    }
+    throw noSuchRecord(access!.scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
+  }
+
+  @FieldResolver(() => EmployeeType, { description: 'The employee evaluated.' })
+  async employee(@Root() evaluation: EvaluationRow, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(evaluation.employee.id))!, 'The employee evaluated');
+  }
+
+  @FieldResolver(() => PeriodType, { description: 'The quarter (triwulan) evaluated.' })
+  async period(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Period> {
+    // Evaluation reads load the period with the row (they filter and order by it): as an entity, or whole in a plain
+    // row; a reference only (its year unknown) goes through the loader.
+    if (typeof evaluation.period.year === 'number') return evaluation.period;
+    return (await loaders.periodById.load(evaluation.period.id))!;
+  }
+
+  @FieldResolver(() => AgencyType, {
+    description: 'The agency the employee belonged to in that period (kept, so transfers do not rewrite history).',
+  })
+  async agency(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Agency> {
+    return (await loaders.agencyById.load(evaluation.agency.id))!;
+  }
+
+  @FieldResolver(() => EmployeeType, {
+    nullable: true,
+    description:
+      'The assessor (pejabat penilai); null at the top of the hierarchy (e.g. the Sekda, assessed by the Wali Kota).',
+  })
+  async assessor(@Root() evaluation: EvaluationRow, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!evaluation.assessor) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(evaluation.assessor.id));
+  }
+
+  @FieldResolver(() => [EvaluationScoreType], {
+    description: 'One score per scored criterion: work results first, then behaviour, in catalogue order.',
+  })
+  async scores(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<ScoreWithItsCriterion[]> {
+    const rows = await loaders.scoresByEvaluation.load(evaluation.id);
+    const criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
+    // Built field by field and ranked once per row: a 500-employee page has ~68,000 of these (docs/benchmarks.md).
+    const ranked = rows.map((row, i) => {
+      const criterion = criteria[i]!;
+      const score: ScoreWithItsCriterion = {
+        id: row.id,
+        evaluationId: row.evaluationId,
+        criterionId: row.criterionId,
+        score: row.score,
+        realisation: row.realisation,
+        derivedFromIndicator: row.derivedFromIndicator,
+        evidence: row.evidence,
+        criterion,
+      };
+      return { score, rank: CRITERION_CATEGORIES.indexOf(criterion.category) };
+    });
+    ranked.sort((a, b) => a.rank - b.rank || a.score.criterionId - b.score.criterionId);
+    return ranked.map((entry) => entry.score);
+  }
+
+  @FieldResolver(() => [ObjectionType], { description: 'Objections (keberatan) filed against it, oldest first.' })
+  async objections(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Objection[]> {
+    return loaders.objectionsByEvaluation.load(evaluation.id);
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  async hasilKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
+    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaScore;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  async perilakuKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
+    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaScore;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  async score(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
+    return (await loaders.evaluationResults.load(evaluation)).score;
+  }
+
+  @FieldResolver(() => RatingEnum, { nullable: true })
+  async hasilKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Rating | null> {
+    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaRating;
+  }
+
+  @FieldResolver(() => RatingEnum, { nullable: true })
+  async perilakuKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Rating | null> {
+    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaRating;
+  }
+
+  @FieldResolver(() => PredikatEnum, { nullable: true })
+  async predikat(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Predikat | null> {
+    return (await loaders.evaluationResults.load(evaluation)).predikat;
+  }
+
+  @FieldResolver(() => String)
+  async policyVersion(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<string> {
+    return (await loaders.evaluationResults.load(evaluation)).policyVersion;
+  }
+}
+
+@Resolver(() => ObjectionType)
+export class ObjectionResolver {
+  @FieldResolver(() => EmployeeType, { description: 'The employee who filed it.' })
+  async filedBy(@Root() objection: Objection, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(objection.filedBy.id))!, 'Who filed the objection');
+  }
+
+  @FieldResolver(() => EmployeeType, {
+    nullable: true,
+    description: 'Who decided it; null while pending, or when a LEADER or ADMIN account without an employee did.',
+  })
+  async decidedBy(@Root() objection: Objection, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+    if (!objection.decidedBy) return null;
+    return access!.visibleEmployee(await loaders.employeeById.load(objection.decidedBy.id));
+  }
+}

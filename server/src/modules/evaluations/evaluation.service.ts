@@ -1,0 +1,165 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import { checkYearQuarter, validateNip } from '@kinerja/shared';
+import { pageConnection, type Connection } from '../../graphql/connection.js';
+import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
+import { badUserInput, throwProblems } from '../../graphql/errors.js';
+import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { agencyIdsByCodes } from '../agency/agency.service.js';
+import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../access/read-scopes.js';
+import { Evaluation } from './evaluation.entity.js';
+import type { EvaluationFilter } from './evaluation.types.js';
+import { Objection } from './objection.entity.js';
+import type { PeriodInput } from '../periods/period.types.js';
+import type { Period } from '../periods/period.entity.js';
+
+/** Chronological order of an employee's evaluations. */
+const CHRONOLOGICAL = { period: { year: 'asc', quarter: 'asc' }, id: 'asc' } as const;
+
+/**
+ * The evaluations of each employee (of one year, or of every year), oldest first, with their period loaded: one
+ * query per distinct year among the keys.
+ */
+export async function evaluationsOfEmployees(
+  em: EntityManager,
+  keys: readonly EmployeeYear[],
+): Promise<Evaluation[][]> {
+  const found = new Map<string, Evaluation[]>();
+  await Promise.all(
+    [...employeeIdsByYear(keys)].map(async ([year, employeeIds]) => {
+      const where: FilterQuery<Evaluation> = { employee: { $in: employeeIds } };
+      if (year !== null) where.period = { year };
+      const rows = await evaluationRows(em, where);
+      for (const [employeeId, list] of groupBy(rows, (row) => row.employee.id)) {
+        found.set(employeeYearKey({ employeeId, year }), list);
+      }
+    }),
+  );
+  return keys.map((key) => found.get(employeeYearKey(key)) ?? []);
+}
+
+/**
+ * Evaluations with their period as plain rows shaped like the entity (relations as `{ id }` references, the period
+ * whole), oldest first, not hydrated into the identity map: a 500-employee page has ~5,700 of them, and hydrating
+ * them was a tenth of that request's CPU (docs/benchmarks.md). Readers use their fields and relation ids only.
+ */
+async function evaluationRows(em: EntityManager, where: FilterQuery<Evaluation>): Promise<Evaluation[]> {
+  const rows = await em
+    .createQueryBuilder(Evaluation, 'e0')
+    .select('e0.*')
+    .joinAndSelect('e0.period', 'p1')
+    .where(where as QBFilterQuery<Evaluation>)
+    .orderBy(CHRONOLOGICAL)
+    .execute<Record<string, unknown>[]>('all');
+  return rows.map((row) => {
+    const ref = (id: unknown) => (id === null || id === undefined ? null : { id });
+    return { ...row, employee: ref(row.employee), agency: ref(row.agency), assessor: ref(row.assessor) };
+  }) as unknown as Evaluation[];
+}
+
+/** A criterion score as read for the API: the row, with the criterion as an id to load through the loader. */
+export interface ScoreRow {
+  id: number;
+  evaluationId: number;
+  criterionId: number;
+  score: number;
+  realisation: number | null;
+  derivedFromIndicator: boolean;
+  evidence: string | null;
+}
+
+/**
+ * The criterion scores of each evaluation, in one query, as plain rows: a page of 500 employees carries 24 000 of
+ * them, and hydrating that many entities into the identity map costs several times the query itself.
+ */
+export async function scoresOfEvaluations(em: EntityManager, ids: readonly number[]): Promise<ScoreRow[][]> {
+  const rows: ScoreRow[] = await em
+    .getConnection()
+    .execute(
+      'select id, evaluation_id as "evaluationId", criterion_id as "criterionId", score, realisation, ' +
+        'derived_from_indicator as "derivedFromIndicator", evidence ' +
+        'from evaluation_score where evaluation_id in (?) order by id',
+      [[...ids]],
+    );
+  const byEvaluation = groupBy(rows, (row) => row.evaluationId);
+  return ids.map((id) => byEvaluation.get(id) ?? []);
+}
+
+/** The objections filed against each evaluation, oldest first, in one query. */
+export async function objectionsOfEvaluations(em: EntityManager, ids: readonly number[]): Promise<Objection[][]> {
+  const rows = await em.find(Objection, { evaluation: { $in: [...ids] } }, { orderBy: { filedAt: 'asc', id: 'asc' } });
+  const byEvaluation = groupBy(rows, (row) => row.evaluation.id);
+  return ids.map((id) => byEvaluation.get(id) ?? []);
+}
+
+function checkPeriodInput(period: PeriodInput, field: string): void {
+  throwProblems(checkYearQuarter(period), field);
+}
+
+/** Periods at or after (`$gte`) or at or before (`$lte`) a quarter, as a condition on the period. */
+function periodBound(period: PeriodInput, op: '$gte' | '$lte'): FilterQuery<Period> {
+  const beyond = op === '$gte' ? '$gt' : '$lt';
+  return { $or: [{ year: { [beyond]: period.year } }, { year: period.year, quarter: { [op]: period.quarter } }] };
+}
+
+/**
+ * The `evaluations` connection: filtered to the caller's scope and by the filter in SQL, ordered by period then id,
+ * one count and one page query (plus one to resolve agency codes when they are given). Pseudonymised callers may not
+ * filter by an assessor's NIP.
+ */
+export async function findEvaluations(
+  em: EntityManager,
+  scope: Scope,
+  filter: EvaluationFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<Evaluation>> {
+  const limit = checkPageSize(first);
+  const offset = decodeCursor(after);
+  const conditions: FilterQuery<Evaluation>[] = [];
+  const visible = evaluationScopeFilter<Evaluation>(scope, em);
+  if (visible) conditions.push(visible);
+  if (filter?.agencyCodes) {
+    const ids = await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes');
+    conditions.push({ agency: { $in: ids } });
+  }
+  if (filter?.status) conditions.push({ status: { $in: filter.status } });
+  if (filter?.assessorNip !== undefined && filter.assessorNip !== null) {
+    assertMayIdentify(scope, 'filter.assessorNip');
+    const nip = filter.assessorNip;
+    const check = validateNip(nip);
+    if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
+      throw badUserInput('filter.assessorNip', check.errors.map((e) => e.message).join('; '));
+    }
+    conditions.push({ assessor: { nip } });
+  }
+  const periodConditions: FilterQuery<Period>[] = [];
+  if (filter?.from) {
+    checkPeriodInput(filter.from, 'filter.from');
+    periodConditions.push(periodBound(filter.from, '$gte'));
+  }
+  if (filter?.to) {
+    checkPeriodInput(filter.to, 'filter.to');
+    periodConditions.push(periodBound(filter.to, '$lte'));
+  }
+  if (filter?.from && filter.to) {
+    const { from, to } = filter;
+    if (from.year * 4 + from.quarter > to.year * 4 + to.quarter) {
+      throw badUserInput(
+        'filter.to',
+        `to (${to.year} Q${to.quarter}) is before from (${from.year} Q${from.quarter}): the range is empty`,
+      );
+    }
+  }
+  if (periodConditions.length > 0) conditions.push({ period: { $and: periodConditions } });
+  const where: FilterQuery<Evaluation> = conditions.length > 0 ? { $and: conditions } : {};
+
+  // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
+  const rows = await em.find(Evaluation, where, {
+    populate: ['period'],
+    orderBy: CHRONOLOGICAL,
+    limit: limit + 1,
+    offset,
+  });
+  return pageConnection(rows, offset, limit, () => em.count(Evaluation, where));
+}

@@ -1,0 +1,668 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  checkScoreEntry,
+  checkYearQuarter,
+  quarterLabel,
+  scoreOfEntry,
+  type CriterionCategory,
+  type Direction,
+  type EvaluationStatus,
+  type ScoringPolicy,
+} from '@kinerja/shared';
+import { badUserInput, conflict, firstProblemError, forbidden, throwProblems } from '../../graphql/errors.js';
+import {
+  EMPLOYEE_NIP_KEY,
+  EVALUATION_KEY,
+  employeeKeyInScope,
+  evaluationVisible,
+  noSuchRecord,
+  notInScope,
+  type Scope,
+} from '../access/read-scopes.js';
+import {
+  mayDecideObjection,
+  mayFinalizeEvaluation,
+  mayRespondToEvaluation,
+  mayScoreEvaluation,
+} from '../access/write-rules.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { Evaluation } from './evaluation.entity.js';
+import type {
+  DecideObjectionInput,
+  EvaluationStepInput,
+  ObjectToEvaluationInput,
+  SaveEvaluationDraftInput,
+  ScoreInput,
+} from './evaluation.inputs.js';
+import { finalizeEvaluation, resultsOf, type EvaluationResults } from './evaluation-results.js';
+
+/**
+ * The life cycle of a quarterly evaluation (domain.md "Evaluation"): DRAFT -> SUBMITTED -> ACKNOWLEDGED -> FINAL, or
+ * SUBMITTED -> OBJECTED -> (decision) -> ACKNOWLEDGED.
+ *
+ * Every step runs in one transaction: it locks the period (shared) and then the evaluation row (`for update`), checks
+ * the caller's rights (write-rules.ts), the version the caller based the change on, the status and the
+ * period; then writes, raises `version` and writes the audit entry. Refusals throw before any write, so the
+ * transaction rolls back with nothing written. Because the version is compared under the row lock, two saves based
+ * on the same version cannot both succeed: the second waits for the first to commit, then sees the new version and
+ * is refused with CONFLICT and the current version. Locks are taken period first, evaluation second, the same order
+ * as closing a period, so the two never deadlock.
+ */
+
+/** Who acts, and the policy in force (for indicator scores and the results kept in the audit log). */
+export interface WorkflowActor {
+  scope: Scope;
+  policy: ScoringPolicy;
+}
+
+/** What the checks need to know about an evaluation, read under its lock. */
+interface EvaluationFacts {
+  id: number;
+  version: number;
+  status: EvaluationStatus;
+  employeeId: number;
+  /** The agency of the employee's current record (whose head manages them now). */
+  employeeAgencyId: number;
+  /** The agency stored on the evaluation. */
+  agencyId: number;
+  agencyCode: string;
+  assessorId: number | null;
+  assessorSupervisorId: number | null;
+  periodId: number;
+  year: number;
+  quarter: number;
+  periodStatus: 'OPEN' | 'CLOSED';
+  /** Whether an objection was ever filed against it (its assessor's superior then sees it). */
+  hasObjection: boolean;
+}
+
+const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeId", emp.agency_id as "employeeAgencyId",
+    e.agency_id as "agencyId", a.code as "agencyCode", e.assessor_id as "assessorId",
+    ass.supervisor_id as "assessorSupervisorId", e.period_id as "periodId", p.year, p.quarter,
+    p.status as "periodStatus",
+    exists (select 1 from objection o where o.evaluation_id = e.id) as "hasObjection"
+  from evaluation e
+  join employee emp on emp.id = e.employee_id
+  join agency a on a.id = e.agency_id
+  join period p on p.id = e.period_id
+  left join employee ass on ass.id = e.assessor_id
+ where e.id = ?`;
+
+/**
+ * Locks the evaluation's period (shared) and then the evaluation (exclusive), and reads its facts. An id that names
+ * no evaluation the caller may see gets the same answer whether it exists or not (`notInScope`): the messages of the
+ * steps below speak only of evaluations the caller sees.
+ */
+async function lockEvaluation(tem: EntityManager, scope: Scope, id: number): Promise<EvaluationFacts> {
+  const [ref] = await tem.execute<{ period_id: number }[]>('select period_id from evaluation where id = ?', [id]);
+  if (!ref) throw noSuchRecord(scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
+  await tem.execute('select id from period where id = ? for share', [ref.period_id]);
+  await tem.execute('select id from evaluation where id = ? for update', [id]);
+  const [facts] = await tem.execute<EvaluationFacts[]>(FACTS_SQL, [id]);
+  const visible = evaluationVisible(scope, {
+    employee: { id: facts.employeeId, agencyId: facts.employeeAgencyId },
+    agencyId: facts.agencyId,
+    assessorId: facts.assessorId,
+    hasObjection: facts.hasObjection,
+  });
+  if (!visible) throw notInScope(EVALUATION_KEY);
+  return facts;
+}
+
+function assertVersion(facts: EvaluationFacts, expected: number): void {
+  if (facts.version !== expected) {
+    throw conflict(
+      `Evaluation ${facts.id} was changed meanwhile: its version is ${facts.version}, not ${expected}. ` +
+        'Reload it and apply your change again.',
+      facts.version,
+    );
+  }
+}
+
+function periodName(facts: { year: number; quarter: number }): string {
+  return quarterLabel(facts.year, facts.quarter, 'id');
+}
+
+/** A closed period takes no new or changed scores (domain.md "Period"). */
+function assertPeriodOpen(facts: EvaluationFacts, field: string, what: string): void {
+  if (facts.periodStatus === 'CLOSED') {
+    throw badUserInput(field, `period ${periodName(facts)} is CLOSED: ${what}`);
+  }
+}
+
+/** Raises the version of a locked evaluation, with the other column changes given. */
+async function writeEvaluation(
+  tem: EntityManager,
+  facts: EvaluationFacts,
+  set: string = '',
+  params: unknown[] = [],
+): Promise<void> {
+  const rows = await tem.execute<{ version: number }[]>(
+    `update evaluation set ${set ? `${set}, ` : ''}version = version + 1, updated_at = now()
+      where id = ? and version = ? returning version`,
+    [...params, facts.id, facts.version],
+  );
+  // Unreachable while the row lock is held; kept so that a change of the locking can never overwrite silently.
+  if (rows.length !== 1) throw conflict(`Evaluation ${facts.id} was changed meanwhile`, facts.version);
+}
+
+/** A stored criterion score with what the audit log and the rules need of its criterion. */
+export interface ScoreLine {
+  criterionId: number;
+  criterion: string;
+  category: CriterionCategory;
+  weight: number;
+  score: number;
+  realisation: number | null;
+  derivedFromIndicator: boolean;
+  evidence: string | null;
+}
+
+/** An evaluation as the audit log keeps it before and after a write: status, version, every score and the results. */
+export interface EvaluationState {
+  status: EvaluationStatus;
+  version: number;
+  assessorId: number | null;
+  scores: Omit<ScoreLine, 'criterionId' | 'category' | 'weight'>[];
+  results: EvaluationResults;
+}
+
+async function scoreLines(em: EntityManager, evaluationId: number): Promise<ScoreLine[]> {
+  return em.execute<ScoreLine[]>(
+    `select s.criterion_id as "criterionId", c.code as criterion, c.category, c.weight, s.score, s.realisation,
+            s.derived_from_indicator as "derivedFromIndicator", s.evidence
+       from evaluation_score s join criterion c on c.id = s.criterion_id
+      where s.evaluation_id = ? order by c.category, c.id`,
+    [evaluationId],
+  );
+}
+
+/** The state of an evaluation now (inside the caller's transaction), its results by the one rule (`resultsOf`). */
+export async function evaluationState(em: EntityManager, id: number, policy: ScoringPolicy): Promise<EvaluationState> {
+  const [row] = await em.execute<
+    (Pick<
+      Evaluation,
+      | 'id'
+      | 'status'
+      | 'version'
+      | 'hasilKerjaScore'
+      | 'perilakuKerjaScore'
+      | 'score'
+      | 'hasilKerjaRating'
+      | 'perilakuKerjaRating'
+      | 'predikat'
+      | 'policyVersion'
+    > & { assessorId: number | null })[]
+  >(
+    `select id, status, version, assessor_id as "assessorId", hasil_kerja_score as "hasilKerjaScore",
+            perilaku_kerja_score as "perilakuKerjaScore", score, hasil_kerja_rating as "hasilKerjaRating",
+            perilaku_kerja_rating as "perilakuKerjaRating", predikat, policy_version as "policyVersion"
+       from evaluation where id = ?`,
+    [id],
+  );
+  const lines = await scoreLines(em, id);
+  const results = resultsOf(
+    row,
+    lines.map((line) => ({ score: line.score, criterion: { category: line.category, weight: line.weight } })),
+    policy,
+  );
+  return {
+    status: row.status,
+    version: row.version,
+    assessorId: row.assessorId,
+    scores: lines.map(({ criterion, score, realisation, derivedFromIndicator, evidence }) => ({
+      criterion,
+      score,
+      realisation,
+      derivedFromIndicator,
+      evidence,
+    })),
+    results,
+  };
+}
+
+const MAX_EVIDENCE = 4000;
+
+/**
+ * Checks the shape of score inputs (no database needed): a code, no criterion twice, the shared score-entry rule
+ * (exactly one of score / realisation / remove, a score within 0..scoreMax, a realisation >= 0), evidence within its
+ * length. Field paths name the offending input, e.g. `input.scores[2].score`.
+ */
+export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringPolicy, field: string): void {
+  const seen = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const at = `${field}[${i}]`;
+    const code = input.criterionCode?.trim() ?? '';
+    if (code === '') throw badUserInput(`${at}.criterionCode`, 'criterionCode is required');
+    if (seen.has(code)) {
+      throw badUserInput(
+        `${at}.criterionCode`,
+        `criterion ${code} is given twice (also at ${field}[${seen.get(code)}])`,
+      );
+    }
+    seen.set(code, i);
+    throwProblems(checkScoreEntry(input, policy.scoreMax, code), at);
+    if (input.remove) return;
+    if (input.evidence && input.evidence.length > MAX_EVIDENCE) {
+      throw badUserInput(
+        `${at}.evidence`,
+        `evidence has ${input.evidence.length} characters, more than ${MAX_EVIDENCE}: keep the details in the file`,
+      );
+    }
+  });
+}
+
+interface CriterionInForce {
+  id: number;
+  code: string;
+  target: number | null;
+  direction: Direction | null;
+}
+
+/**
+ * Writes score inputs (already shape-checked) to an evaluation: each code must name a criterion in force for the
+ * evaluation's agency and year; a realisation is turned into a score by the shared indicator rule and stored with it
+ * (so a later change of the target does not rewrite it).
+ */
+async function applyScores(
+  tem: EntityManager,
+  facts: EvaluationFacts,
+  inputs: readonly ScoreInput[],
+  policy: ScoringPolicy,
+  field: string,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const criteria = await tem.execute<(CriterionInForce & { agency_id: number | null })[]>(
+    `select id, code, target, direction, agency_id from criterion
+      where (agency_id is null or agency_id = ?) and year_from <= ? and (year_to is null or year_to >= ?)
+      order by agency_id nulls first, id`,
+    [facts.agencyId, facts.year, facts.year],
+  );
+  // An agency's own criterion wins over a city-wide one of the same code (listed later).
+  const byCode = new Map(criteria.map((c) => [c.code, c]));
+  for (const [i, input] of inputs.entries()) {
+    const at = `${field}[${i}]`;
+    const code = input.criterionCode.trim();
+    const criterion = byCode.get(code);
+    if (!criterion) {
+      throw badUserInput(
+        `${at}.criterionCode`,
+        `criterion ${code} is not in force for ${facts.agencyCode} in ${facts.year}`,
+      );
+    }
+    if (input.remove) {
+      await tem.execute('delete from evaluation_score where evaluation_id = ? and criterion_id = ?', [
+        facts.id,
+        criterion.id,
+      ]);
+      continue;
+    }
+    const entry = scoreOfEntry(input, criterion, policy.scoreMax);
+    if (!entry.ok) throw firstProblemError(entry.problems, at);
+    const keepEvidence = input.evidence === undefined;
+    await tem.execute(
+      `insert into evaluation_score (evaluation_id, criterion_id, score, realisation, derived_from_indicator, evidence)
+       values (?, ?, ?, ?, ?, ?)
+       on conflict (evaluation_id, criterion_id) do update set score = excluded.score,
+         realisation = excluded.realisation, derived_from_indicator = excluded.derived_from_indicator,
+         evidence = ${keepEvidence ? 'evaluation_score.evidence' : 'excluded.evidence'}`,
+      [facts.id, criterion.id, entry.score, entry.realisation, entry.derivedFromIndicator, input.evidence ?? null],
+    );
+  }
+}
+
+function trimmedOrNull(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function refuseScoring(facts: Pick<EvaluationFacts, 'id'> | null): never {
+  throw forbidden(
+    `Only the employee's direct supervisor, or an administrator, may score ${
+      facts ? `evaluation ${facts.id}` : 'this evaluation'
+    }`,
+  );
+}
+
+/**
+ * Finds the evaluation of an employee and period, or starts it as a DRAFT assessed by the employee's supervisor, in
+ * the agency of the employee's record. A concurrent start of the same evaluation loses with CONFLICT.
+ */
+async function findOrStartEvaluation(
+  tem: EntityManager,
+  scope: Scope,
+  input: SaveEvaluationDraftInput,
+): Promise<{ facts: EvaluationFacts; created: boolean }> {
+  const nip = input.employeeNip!.trim();
+  const [employee] = await tem.execute<{ id: number; agency_id: number; supervisor_id: number | null }[]>(
+    'select id, agency_id, supervisor_id from employee where nip = ?',
+    [nip],
+  );
+  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+  const ref = { id: employee.id, agencyId: employee.agency_id };
+  if (!employeeKeyInScope(scope, 'NIP', ref)) throw notInScope(EMPLOYEE_NIP_KEY);
+  if (!mayScoreEvaluation(scope, ref)) refuseScoring(null);
+  const { year, quarter } = input.period!;
+  const [period] = await tem.execute<{ id: number; status: string }[]>(
+    'select id, status from period where year = ? and quarter = ? for share',
+    [year, quarter],
+  );
+  if (!period) {
+    throw badUserInput(
+      'input.period',
+      `period ${quarterLabel(year, quarter, 'id')} does not exist: an administrator opens it first`,
+    );
+  }
+  const [existing] = await tem.execute<{ id: number; version: number }[]>(
+    'select id, version from evaluation where employee_id = ? and period_id = ?',
+    [employee.id, period.id],
+  );
+  if (existing) {
+    if (input.version === null || input.version === undefined) {
+      throw conflict(
+        `Employee ${nip} already has an evaluation for ${quarterLabel(year, quarter, 'id')} (id ${existing.id}, ` +
+          `version ${existing.version}): save it with its id and version`,
+        existing.version,
+      );
+    }
+    return { facts: await lockEvaluation(tem, scope, existing.id), created: false };
+  }
+  if (period.status === 'CLOSED') {
+    throw badUserInput(
+      'input.period',
+      `period ${quarterLabel(year, quarter, 'id')} is CLOSED: no new evaluations or scores`,
+    );
+  }
+  const inserted = await tem.execute<{ id: number }[]>(
+    `insert into evaluation (employee_id, period_id, agency_id, assessor_id, status)
+     values (?, ?, ?, ?, 'DRAFT') on conflict (employee_id, period_id) do nothing returning id`,
+    [employee.id, period.id, employee.agency_id, employee.supervisor_id],
+  );
+  if (inserted.length === 0) {
+    throw conflict(`Someone else started the evaluation of ${nip} for this period at the same moment: reload it`, 1);
+  }
+  return { facts: await lockEvaluation(tem, scope, inserted[0].id), created: true };
+}
+
+/** Checks a save's input shape before any database work. */
+function checkSaveInput(input: SaveEvaluationDraftInput, policy: ScoringPolicy): void {
+  const byId = input.evaluationId !== null && input.evaluationId !== undefined;
+  const byEmployee = (input.employeeNip ?? '') !== '' || (input.period !== null && input.period !== undefined);
+  if (byId === byEmployee) {
+    throw badUserInput(
+      'input.evaluationId',
+      'give either evaluationId (with version) or employeeNip and period (to start an evaluation)',
+    );
+  }
+  if (byEmployee) {
+    if (!input.employeeNip?.trim()) throw badUserInput('input.employeeNip', 'employeeNip is required with period');
+    if (!input.period) throw badUserInput('input.period', 'period is required with employeeNip');
+    throwProblems(checkYearQuarter(input.period), 'input.period');
+  } else if (input.version === null || input.version === undefined) {
+    throw badUserInput('input.version', 'version is required to change an existing evaluation: pass the one you read');
+  }
+  checkScoreInputs(input.scores, policy, 'input.scores');
+}
+
+/**
+ * Saves scores of a DRAFT evaluation (starting it when asked by employee and period). Only the direct supervisor or
+ * an administrator; only in an OPEN period; only while DRAFT. Returns the evaluation's id.
+ */
+export async function saveDraft(
+  em: EntityManager,
+  actor: WorkflowActor,
+  input: SaveEvaluationDraftInput,
+): Promise<number> {
+  const { scope, policy } = actor;
+  checkSaveInput(input, policy);
+  return em.transactional(async (tem) => {
+    const { facts, created } =
+      input.evaluationId !== null && input.evaluationId !== undefined
+        ? { facts: await lockEvaluation(tem, scope, input.evaluationId), created: false }
+        : await findOrStartEvaluation(tem, scope, input);
+    if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
+    if (!created) assertVersion(facts, input.version!);
+    assertPeriodOpen(facts, 'input.scores', 'scores can no longer change');
+    if (facts.status !== 'DRAFT') {
+      throw badUserInput(
+        'input.evaluationId',
+        `evaluation ${facts.id} is ${facts.status}: only a DRAFT evaluation takes changed scores`,
+      );
+    }
+    const before = created ? null : await evaluationState(tem, facts.id, policy);
+    await applyScores(tem, facts, input.scores, policy, 'input.scores');
+    // A new evaluation starts at version 1 with its first scores; a change raises the version.
+    if (!created) await writeEvaluation(tem, facts);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: created ? 'evaluation.create' : 'evaluation.save',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before,
+      after: await evaluationState(tem, facts.id, policy),
+      reason: trimmedOrNull(input.reason),
+    });
+    return facts.id;
+  });
+}
+
+/** Submits a DRAFT evaluation to the employee: the assessor (direct supervisor) or an administrator. */
+export async function submit(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
+  const { scope, policy } = actor;
+  return em.transactional(async (tem) => {
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
+    if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
+    assertVersion(facts, input.version);
+    assertPeriodOpen(facts, 'input.evaluationId', 'evaluations can no longer be submitted');
+    if (facts.status !== 'DRAFT') {
+      throw badUserInput('input.evaluationId', `evaluation ${facts.id} is ${facts.status}: only a DRAFT is submitted`);
+    }
+    const before = await evaluationState(tem, facts.id, policy);
+    if (before.scores.length === 0) {
+      throw badUserInput('input.evaluationId', `evaluation ${facts.id} has no scores: score it before submitting`);
+    }
+    await writeEvaluation(tem, facts, `status = 'SUBMITTED', submitted_at = now()`);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'evaluation.submit',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before,
+      after: await evaluationState(tem, facts.id, policy),
+      reason: trimmedOrNull(input.reason),
+    });
+    return facts.id;
+  });
+}
+
+function refuseResponse(facts: EvaluationFacts): never {
+  throw forbidden(`Only the evaluated employee may acknowledge or object to evaluation ${facts.id}`);
+}
+
+/** The employee acknowledges a SUBMITTED evaluation. */
+export async function acknowledge(
+  em: EntityManager,
+  actor: WorkflowActor,
+  input: EvaluationStepInput,
+): Promise<number> {
+  const { scope, policy } = actor;
+  return em.transactional(async (tem) => {
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
+    if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
+    assertVersion(facts, input.version);
+    if (facts.status !== 'SUBMITTED') {
+      throw badUserInput(
+        'input.evaluationId',
+        `evaluation ${facts.id} is ${facts.status}: only a SUBMITTED evaluation is acknowledged`,
+      );
+    }
+    const before = await evaluationState(tem, facts.id, policy);
+    await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'evaluation.acknowledge',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before,
+      after: await evaluationState(tem, facts.id, policy),
+      reason: trimmedOrNull(input.reason),
+    });
+    return facts.id;
+  });
+}
+
+const MAX_REASON = 4000;
+
+function requireText(value: string | null | undefined, field: string, what: string): string {
+  const text = trimmedOrNull(value);
+  if (text === null) throw badUserInput(field, `${what} is required`);
+  if (text.length > MAX_REASON) throw badUserInput(field, `${what} has ${text.length} characters, more than 4000`);
+  return text;
+}
+
+/** The employee objects (keberatan) to a SUBMITTED evaluation instead of acknowledging it: status OBJECTED. */
+export async function object(em: EntityManager, actor: WorkflowActor, input: ObjectToEvaluationInput): Promise<number> {
+  const { scope, policy } = actor;
+  const reason = requireText(input.reason, 'input.reason', 'the reason of the objection (alasan keberatan)');
+  return em.transactional(async (tem) => {
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
+    if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
+    assertVersion(facts, input.version);
+    if (facts.status !== 'SUBMITTED') {
+      throw badUserInput(
+        'input.evaluationId',
+        `evaluation ${facts.id} is ${facts.status}: only a SUBMITTED evaluation can be objected to`,
+      );
+    }
+    const before = await evaluationState(tem, facts.id, policy);
+    const [objection] = await tem.execute<{ id: number }[]>(
+      `insert into objection (evaluation_id, filed_by_id, reason, status) values (?, ?, ?, 'PENDING') returning id`,
+      [facts.id, facts.employeeId, reason],
+    );
+    await writeEvaluation(tem, facts, `status = 'OBJECTED'`);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'evaluation.object',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before,
+      after: {
+        ...(await evaluationState(tem, facts.id, policy)),
+        objection: { id: objection.id, status: 'PENDING', reason },
+      },
+      reason,
+    });
+    return facts.id;
+  });
+}
+
+/**
+ * Decides the pending objection against an OBJECTED evaluation: the assessor's own superior (see
+ * `mayDecideObjection`). Upheld, it may change scores (only in an OPEN period); rejected, the scores stand. Either way
+ * the evaluation becomes ACKNOWLEDGED, and the audit entry keeps the old scores and results next to the new ones.
+ */
+export async function decideObjection(
+  em: EntityManager,
+  actor: WorkflowActor,
+  input: DecideObjectionInput,
+): Promise<number> {
+  const { scope, policy } = actor;
+  const note = requireText(input.note, 'input.note', 'the decision note');
+  const scores = input.scores ?? [];
+  if (scores.length > 0 && input.decision !== 'UPHELD') {
+    throw badUserInput(
+      'input.scores',
+      'a rejected objection leaves the scores as they are: give scores only to uphold',
+    );
+  }
+  checkScoreInputs(scores, policy, 'input.scores');
+  return em.transactional(async (tem) => {
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
+    const parties = {
+      employeeId: facts.employeeId,
+      agencyId: facts.agencyId,
+      assessorId: facts.assessorId,
+      assessorSupervisorId: facts.assessorSupervisorId,
+    };
+    if (!mayDecideObjection(scope, parties)) {
+      throw forbidden(
+        "Only the assessor's own superior (or the head of the evaluation's agency) may decide the objection against " +
+          `evaluation ${facts.id}; a LEADER or ADMIN decides only where the assessor has no superior in the system`,
+      );
+    }
+    assertVersion(facts, input.version);
+    if (facts.status !== 'OBJECTED') {
+      throw badUserInput(
+        'input.evaluationId',
+        `evaluation ${facts.id} is ${facts.status}: there is no pending objection to decide`,
+      );
+    }
+    if (scores.length > 0) assertPeriodOpen(facts, 'input.scores', 'scores can no longer change');
+    const [objection] = await tem.execute<{ id: number; reason: string }[]>(
+      `select id, reason from objection where evaluation_id = ? and status = 'PENDING'
+        order by filed_at desc, id desc limit 1`,
+      [facts.id],
+    );
+    const before = await evaluationState(tem, facts.id, policy);
+    await applyScores(tem, facts, scores, policy, 'input.scores');
+    if (objection) {
+      await tem.execute(
+        `update objection set status = ?, decided_by_id = ?, decision_note = ?, decided_at = now() where id = ?`,
+        [input.decision, scope.viewer.employeeId, note, objection.id],
+      );
+    }
+    await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'objection.decide',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before: { ...before, objection: objection ? { ...objection, status: 'PENDING' } : null },
+      after: {
+        ...(await evaluationState(tem, facts.id, policy)),
+        objection: objection ? { id: objection.id, status: input.decision, note } : null,
+      },
+      reason: note,
+    });
+    return facts.id;
+  });
+}
+
+const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
+  DRAFT: 'a DRAFT evaluation must be submitted first',
+  SUBMITTED: 'the employee has not acknowledged it yet (closing the period finalises it)',
+  OBJECTED: 'the objection against it must be decided first',
+  FINAL: 'it is already final',
+};
+
+/**
+ * Finalises an ACKNOWLEDGED evaluation: the head of the evaluation's agency or an administrator. Stores the results
+ * with the policy version through the shared `finalizeEvaluation`.
+ */
+export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
+  const { scope, policy } = actor;
+  return em.transactional(async (tem) => {
+    const facts = await lockEvaluation(tem, scope, input.evaluationId);
+    if (!mayFinalizeEvaluation(scope, facts.agencyId)) {
+      throw forbidden(
+        `Only the head of the evaluation's agency, or an administrator, may finalise evaluation ${facts.id}`,
+      );
+    }
+    assertVersion(facts, input.version);
+    const why = NOT_FINALISABLE[facts.status];
+    if (why) throw badUserInput('input.evaluationId', `evaluation ${facts.id} cannot be finalised: ${why}`);
+    const before = await evaluationState(tem, facts.id, policy);
+    const evaluation = await tem.findOneOrFail(Evaluation, { id: facts.id }, { refresh: true });
+    await finalizeEvaluation(tem, evaluation, policy);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'evaluation.finalize',
+      entityType: 'evaluation',
+      entityId: facts.id,
+      before,
+      after: await evaluationState(tem, facts.id, policy),
+      reason: trimmedOrNull(input.reason),
+    });
+    return facts.id;
+  });
+}

@@ -1,0 +1,12 @@
+import type { ApiModule } from '../../graphql/module.js';
+import { EmployeeInnovationsResolver } from './employee-innovations.resolver.js';
+import { createInnovationLoaders } from './innovation.loaders.js';
+import { InnovationMutations } from './innovation.mutations.js';
+import { InnovationResolver } from './innovation.resolver.js';
+
+/** Innovations (inovasi): recording, verification, and an employee's innovations. */
+export const innovationModule = {
+  name: 'innovation',
+  resolvers: [InnovationResolver, EmployeeInnovationsResolver, InnovationMutations],
+  createLoaders: createInnovationLoaders,
+} satisfies ApiModule;

@@ -1,0 +1,120 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { checkYearQuarter } from '@kinerja/shared';
+import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
+import {
+  EMPLOYEE_NIP_KEY,
+  INNOVATION_KEY,
+  employeeKeyInScope,
+  noSuchRecord,
+  notInScope,
+  type Scope,
+} from '../access/read-scopes.js';
+import { mayRecordInnovation, mayVerifyInnovation } from '../access/write-rules.js';
+import { writeAudit } from '../audit/audit.service.js';
+import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';
+
+/** Recording and verifying innovations (domain.md "Innovation"); a verified one feeds the annual innovation rule. */
+
+function checkRecordInput(input: RecordInnovationInput): void {
+  throwProblems(checkYearQuarter(input), 'input');
+  const title = input.title?.trim() ?? '';
+  if (title === '') throw badUserInput('input.title', 'title is required');
+  if (title.length > 300) throw badUserInput('input.title', `title has ${title.length} characters, more than 300`);
+  if ((input.description ?? '').length > 4000) {
+    throw badUserInput('input.description', 'description has more than 4000 characters');
+  }
+}
+
+/** Records an innovation: the employee themself, or whoever may verify it (supervisor, agency head, admin). */
+export async function recordInnovation(em: EntityManager, scope: Scope, input: RecordInnovationInput): Promise<number> {
+  checkRecordInput(input);
+  const title = input.title.trim();
+  return em.transactional(async (tem) => {
+    let employee: { id: number; agency_id: number; nip: string } | undefined;
+    if (input.employeeNip) {
+      const nip = input.employeeNip.trim();
+      [employee] = await tem.execute('select id, agency_id, nip from employee where nip = ?', [nip]);
+      if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+      if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
+        throw notInScope(EMPLOYEE_NIP_KEY);
+      }
+    } else {
+      if (scope.viewer.employeeId === null) {
+        throw badUserInput('input.employeeNip', 'this account is not linked to an employee: give employeeNip');
+      }
+      [employee] = await tem.execute('select id, agency_id, nip from employee where id = ?', [scope.viewer.employeeId]);
+    }
+    if (!mayRecordInnovation(scope, { id: employee!.id, agencyId: employee!.agency_id })) {
+      throw forbidden("Only the employee, their supervisor, their agency's head or an administrator record it");
+    }
+    const inserted = await tem.execute<{ id: number }[]>(
+      `insert into innovation (employee_id, year, quarter, title, description) values (?, ?, ?, ?, ?)
+       on conflict (employee_id, year, quarter, title) do nothing returning id`,
+      [employee!.id, input.year, input.quarter, title, input.description?.trim() || null],
+    );
+    if (inserted.length === 0) {
+      throw badUserInput(
+        'input.title',
+        `innovation "${title}" of ${employee!.nip} for ${input.year} Q${input.quarter} is already recorded`,
+      );
+    }
+    const id = inserted[0].id;
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'innovation.record',
+      entityType: 'innovation',
+      entityId: id,
+      before: null,
+      after: {
+        employeeId: employee!.id,
+        year: input.year,
+        quarter: input.quarter,
+        title,
+        description: input.description?.trim() || null,
+        verified: false,
+      },
+      reason: input.reason?.trim() || null,
+    });
+    return id;
+  });
+}
+
+/** Verifies an innovation: the innovator's supervisor, their agency's head or an administrator, never themself. */
+export async function verifyInnovation(em: EntityManager, scope: Scope, input: VerifyInnovationInput): Promise<number> {
+  return em.transactional(async (tem) => {
+    const [row] = await tem.execute<
+      { id: number; employee_id: number; agency_id: number; verified_at: Date | null; verified_by_id: number | null }[]
+    >(
+      `select i.id, i.employee_id, e.agency_id, i.verified_at, i.verified_by_id
+         from innovation i join employee e on e.id = i.employee_id where i.id = ? for update of i`,
+      [input.innovationId],
+    );
+    if (!row) throw noSuchRecord(scope, 'OTHER', INNOVATION_KEY, `Innovation ${input.innovationId}`);
+    if (!employeeKeyInScope(scope, 'OTHER', { id: row.employee_id, agencyId: row.agency_id })) {
+      throw notInScope(INNOVATION_KEY);
+    }
+    if (!mayVerifyInnovation(scope, { id: row.employee_id, agencyId: row.agency_id })) {
+      throw forbidden(
+        "Only the innovator's supervisor, the head of their agency or an administrator may verify it, never the " +
+          'innovator',
+      );
+    }
+    if (row.verified_at !== null || row.verified_by_id !== null) {
+      throw badUserInput('input.innovationId', `innovation ${row.id} is already verified`);
+    }
+    await tem.execute('update innovation set verified_by_id = ?, verified_at = now() where id = ?', [
+      scope.viewer.employeeId,
+      row.id,
+    ]);
+    await writeAudit(tem, {
+      actor: scope.viewer.login,
+      action: 'innovation.verify',
+      entityType: 'innovation',
+      entityId: row.id,
+      before: { verified: false, verifiedById: null },
+      after: { verified: true, verifiedById: scope.viewer.employeeId },
+      reason: input.reason?.trim() || null,
+    });
+    return row.id;
+  });
+}
