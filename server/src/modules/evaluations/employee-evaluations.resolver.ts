@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Employee, EmployeeRow } from '../employee/employee.entity.js';
+import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { AnnualResultWithSource } from './annual-result.service.js';
 import { AnnualResultType } from './annual-result.types.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Employee, EmployeeRow } from '../employee/employee.entity.js';
+import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Innovation } from './innovation.entity.js';
 import { InnovationType } from './innovation.types.js';
