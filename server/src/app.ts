@@ -18,6 +18,7 @@ import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
+import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
 
 export interface App {
   express: express.Express;
@@ -31,6 +32,9 @@ function wantsHtml(req: express.Request): boolean {
 
 /** Builds the HTTP app (API, GraphiQL, dashboard) around an open ORM; `main.ts` and the tests both use it. */
 export async function createApp(config: Config, orm: MikroORM): Promise<App> {
+  // The stored results follow the policy in force (docs/scoring.md "Policy versions"): recorded, and the results
+  // that are not FINAL or frozen recomputed when it changed since the last start.
+  await inTransaction(orm, (sql) => recomputeForPolicy(sql, config.policy));
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client address (login throttle) comes from X-Forwarded-For, from trusted hops only.

@@ -4,125 +4,134 @@ import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCORING_POLICY, makeScoringPolicy } from '@kinerja/shared';
-import { Criterion } from '../src/modules/criteria/criterion.entity.js';
 import { Evaluation } from '../src/modules/evaluations/evaluation.entity.js';
 import { finalizeEvaluation } from '../src/modules/evaluations/evaluation-results.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { buildScenario, type Scenario, type ScoreSpec } from './helpers/scenario.js';
 import { accountToken } from './helpers/auth.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { buildScenario, type Scenario } from './helpers/scenario.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
+import { ok, SAVE, SUBMIT, WORKED_EXAMPLE_1, WORKED_EXAMPLE_1_INPUT } from './workflow/helpers.js';
 
 /**
- * Acceptance 4: a FINAL evaluation keeps the results stored when it was finalised, whatever changes afterwards (the
- * scoring policy, a criterion's weight), while an evaluation that is not final is computed under what is in force.
- * Two DISDIK employees (index 3 and 6; 0 heads DISDIK) have worked example 1 in Q1; 3's is finalised, 6's stays
- * SUBMITTED.
+ * Issue 8 acceptance 7 (and the earlier acceptance 4): the scoring policy changes. Two DISDIK employees (index 3 and
+ * 6; 0 heads DISDIK) have worked example 1 in every quarter of 2025. Employee 3's Q1 is finalised by hand, then the
+ * four quarters of 2025 are closed by the mutation (the year closes: its annual results are frozen). In 2026 Q1
+ * employee 6 is scored with worked example 1 and submitted. Then the server restarts under a changed policy: the
+ * SUBMITTED evaluation and the open year's annual result follow it; the FINAL results and the annual results of the
+ * closed year 2025 keep the default version; `scoringPolicies` reads both versions back, newest first.
  */
-
-const WORKED_EXAMPLE_1: Record<string, ScoreSpec> = {
-  PROFESIONALISME: 95,
-  DISIPLIN: { score: 95, realisation: 90.25 },
-  INOVASI: 112,
-  PRESTASI_SISWA: { score: 110, realisation: 88 },
-  KEHADIRAN_KEGIATAN: 100,
-  BERORIENTASI_PELAYANAN: 100,
-  AKUNTABEL: 105,
-  KOMPETEN: 110,
-  HARMONIS: 95,
-  LOYAL: 100,
-  ADAPTIF: 115,
-  KOLABORATIF: 100,
-};
 
 /** The changed policy: 60/40 (peer ratings collected) and DI_ATAS from 103. */
 const CHANGED = { categoryWeights: { HASIL_KERJA: 0.6, PERILAKU_KERJA: 0.4 }, ratingThresholds: { diAtas: 103 } };
 
 const QUERY = `query ($final: String!, $open: String!) {
-  scoringPolicy { version }
+  scoringPolicy { version inForceFrom }
+  scoringPolicies { version inForceFrom categoryWeights { HASIL_KERJA PERILAKU_KERJA } ratingThresholds { diAtas } }
   final: employee(nip: $final) { ...results }
   open: employee(nip: $open) { ...results }
 }
 fragment results on Employee {
-  evaluations(year: 2025) {
+  evaluations {
+    period { year quarter }
     status hasilKerjaScore perilakuKerjaScore score hasilKerjaRating perilakuKerjaRating predikat policyVersion
   }
-  annualResult(year: 2025) { hasilKerjaScore perilakuKerjaScore score predikat policyVersion }
+  y2025: annualResult(year: 2025) { hasilKerjaScore perilakuKerjaScore score predikat policyVersion }
+  y2026: annualResult(year: 2026) { hasilKerjaScore perilakuKerjaScore score predikat policyVersion }
 }`;
 
+interface EvaluationResult {
+  period: { year: number; quarter: number };
+  status: string;
+  hasilKerjaScore: number;
+  perilakuKerjaScore: number;
+  score: number;
+  hasilKerjaRating: string;
+  perilakuKerjaRating: string;
+  predikat: string;
+  policyVersion: string;
+}
+interface AnnualAnswer {
+  hasilKerjaScore: number;
+  perilakuKerjaScore: number;
+  score: number;
+  predikat: string;
+  policyVersion: string;
+}
 interface Results {
-  evaluations: {
-    status: string;
-    hasilKerjaScore: number;
-    perilakuKerjaScore: number;
-    score: number;
-    hasilKerjaRating: string;
-    perilakuKerjaRating: string;
-    predikat: string;
-    policyVersion: string;
-  }[];
-  annualResult: {
-    hasilKerjaScore: number;
-    perilakuKerjaScore: number;
-    score: number;
-    predikat: string;
-    policyVersion: string;
-  };
+  evaluations: EvaluationResult[];
+  y2025: AnnualAnswer | null;
+  y2026: AnnualAnswer | null;
 }
 interface Answer {
-  scoringPolicy: { version: string };
+  scoringPolicy: { version: string; inForceFrom: string };
+  scoringPolicies: {
+    version: string;
+    inForceFrom: string;
+    categoryWeights: { HASIL_KERJA: number; PERILAKU_KERJA: number };
+    ratingThresholds: { diAtas: number };
+  }[];
   final: Results;
   open: Results;
 }
 
-describe('acceptance 4: final results survive a change of policy', () => {
+const CLOSE = `mutation ($input: PeriodChangeInput!) { closePeriod(input: $input) { finalized } }`;
+const OPEN = `mutation ($input: PeriodChangeInput!) { openPeriod(input: $input) { year quarter } }`;
+const REPLACE = `mutation ($input: ReplaceCriterionWeightsInput!) { replaceCriterionWeights(input: $input) { code } }`;
+
+const of = (r: Results, year: number, quarter: number) =>
+  r.evaluations.find((e) => e.period.year === year && e.period.quarter === quarter)!;
+
+describe('acceptance 7: a change of the scoring policy', () => {
   let db: TestDatabase;
   let scenario: Scenario;
   let admin: Record<string, string> = {};
-  let defaultServer: TestServer;
-  let changedServer: TestServer;
+  let server: TestServer | null = null;
   let policyDir: string;
+  let openId = 0;
   const changedPolicy = makeScoringPolicy(CHANGED);
 
   beforeAll(async () => {
     db = await createTestDatabase();
     scenario = await buildScenario(db.orm, {
       employees: 7,
-      quarters: [1],
-      score: (index, _quarter, criterion) => WORKED_EXAMPLE_1[criterion.code] ?? null,
+      quarters: [1, 2, 3, 4],
+      score: (_index, _quarter, criterion) => WORKED_EXAMPLE_1[criterion.code] ?? null,
     });
     const em = db.orm.em.fork();
-    const q1 = scenario.evaluations.find((e) => e.employeeIndex === 3)!;
+    const q1 = scenario.evaluations.find((e) => e.employeeIndex === 3 && e.quarter === 1)!;
     await finalizeEvaluation(em, await em.findOneOrFail(Evaluation, q1.id), DEFAULT_SCORING_POLICY);
-
-    policyDir = mkdtempSync(join(tmpdir(), 'kinerja-policy-'));
-    const policyFile = join(policyDir, 'policy.json');
-    writeFileSync(policyFile, JSON.stringify(CHANGED));
-    defaultServer = await startTestServer(db.orm);
-    changedServer = await startTestServer(db.orm, { SCORING_POLICY_FILE: policyFile });
-    // Outside demo mode the API needs a token: read as an administrator, who sees everything.
     admin = (await accountToken(db.orm.em.fork(), { login: 'admin', role: 'ADMIN' })).headers;
+    policyDir = mkdtempSync(join(tmpdir(), 'kinerja-policy-'));
+
+    server = await startTestServer(db.orm);
+    for (const quarter of [1, 2, 3, 4]) await ok(server, admin, CLOSE, { input: { year: 2025, quarter } });
+    await ok(server, admin, OPEN, { input: { year: 2026, quarter: 1 } });
+    const saved = await ok<{ saveEvaluationDraft: { id: number; version: number } }>(server, admin, SAVE, {
+      input: {
+        employeeNip: scenario.employees[6].nip,
+        period: { year: 2026, quarter: 1 },
+        scores: WORKED_EXAMPLE_1_INPUT,
+      },
+    });
+    openId = saved.saveEvaluationDraft.id;
+    await ok(server, admin, SUBMIT, { input: { evaluationId: openId, version: saved.saveEvaluationDraft.version } });
   });
 
   afterAll(async () => {
-    await defaultServer?.stop();
-    await changedServer?.stop();
+    await server?.stop();
     await db?.close();
     if (policyDir) rmSync(policyDir, { recursive: true, force: true });
   });
 
-  async function ask(server: TestServer): Promise<Answer> {
-    const result = await server.graphql<Answer>(
-      QUERY,
-      { final: scenario.employees[3].nip, open: scenario.employees[6].nip },
-      admin,
-    );
-    expect(result.errors).toBeUndefined();
-    return result.data!;
+  async function ask(): Promise<Answer> {
+    return ok<Answer>(server!, admin, QUERY, { final: scenario.employees[3].nip, open: scenario.employees[6].nip });
   }
 
   it('stores the results, the policy version and FINAL when finalising', async () => {
-    const em = db.orm.em.fork();
-    const stored = await em.findOneOrFail(Evaluation, { employee: scenario.employees[3].id });
+    const stored = await db.orm.em.fork().findOneOrFail(Evaluation, {
+      employee: scenario.employees[3].id,
+      period: scenario.periodIds.get(1)!,
+    });
     expect(stored).toMatchObject({
       status: 'FINAL',
       hasilKerjaRating: 'SESUAI_EKSPEKTASI',
@@ -137,74 +146,119 @@ describe('acceptance 4: final results survive a change of policy', () => {
     expect(stored.finalizedAt).toBeInstanceOf(Date);
   });
 
-  it('under the default policy both evaluations answer worked example 1', async () => {
-    const answer = await ask(defaultServer);
+  it('under the default policy every evaluation answers worked example 1 with the default version', async () => {
+    const answer = await ask();
     expect(answer.scoringPolicy.version).toBe(DEFAULT_SCORING_POLICY.version);
-    for (const employee of [answer.final, answer.open]) {
-      expect(employee.evaluations[0].score).toBeCloseTo(103.335, 10);
-      expect(employee.evaluations[0]).toMatchObject({
+    expect(answer.scoringPolicies.map((p) => p.version)).toEqual([DEFAULT_SCORING_POLICY.version]);
+    for (const evaluation of [of(answer.final, 2025, 1), of(answer.open, 2025, 4), of(answer.open, 2026, 1)]) {
+      expect(evaluation.score).toBeCloseTo(103.335, 10);
+      expect(evaluation).toMatchObject({ predikat: 'BAIK', policyVersion: DEFAULT_SCORING_POLICY.version });
+    }
+    expect(of(answer.final, 2025, 1).status).toBe('FINAL');
+    expect(of(answer.open, 2026, 1).status).toBe('SUBMITTED');
+    // 2025 is closed: its annual result is stored and frozen; 2026 follows the policy in force.
+    expect(answer.final.y2025!.score).toBeCloseTo(103.335, 10);
+    expect(answer.open.y2026).toMatchObject({ predikat: 'BAIK', policyVersion: DEFAULT_SCORING_POLICY.version });
+    const [frozen] = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from annual_result where year = 2025 and frozen_at is null`);
+    expect(frozen.n).toBe(0);
+  });
+
+  it('after a restart under a changed policy, non-FINAL results follow it; FINAL and the closed year do not', async () => {
+    await server!.stop();
+    const policyFile = join(policyDir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify(CHANGED));
+    server = await startTestServer(db.orm, { SCORING_POLICY_FILE: policyFile });
+    const answer = await ask();
+    expect(changedPolicy.version).not.toBe(DEFAULT_SCORING_POLICY.version);
+    expect(answer.scoringPolicy.version).toBe(changedPolicy.version);
+
+    // Both versions are kept, newest first, with their content.
+    expect(answer.scoringPolicies).toMatchObject([
+      {
+        version: changedPolicy.version,
+        categoryWeights: { HASIL_KERJA: 0.6, PERILAKU_KERJA: 0.4 },
+        ratingThresholds: { diAtas: 103 },
+      },
+      {
+        version: DEFAULT_SCORING_POLICY.version,
+        categoryWeights: { HASIL_KERJA: 0.7, PERILAKU_KERJA: 0.3 },
+        ratingThresholds: { diAtas: 110 },
+      },
+    ]);
+    expect(Date.parse(answer.scoringPolicies[0].inForceFrom)).toBeGreaterThanOrEqual(
+      Date.parse(answer.scoringPolicies[1].inForceFrom),
+    );
+    expect(answer.scoringPolicy.inForceFrom).toBe(answer.scoringPolicies[0].inForceFrom);
+
+    // FINAL (by hand and by closing): stored when finalised, 0.7 x 103.05 + 0.3 x 104 = 103.335, BAIK, default.
+    for (const final of [of(answer.final, 2025, 1), of(answer.open, 2025, 3)]) {
+      expect(final.score).toBeCloseTo(103.335, 10);
+      expect(final).toMatchObject({
+        status: 'FINAL',
+        hasilKerjaRating: 'SESUAI_EKSPEKTASI',
+        perilakuKerjaRating: 'SESUAI_EKSPEKTASI',
         predikat: 'BAIK',
         policyVersion: DEFAULT_SCORING_POLICY.version,
       });
     }
-    expect(answer.final.evaluations[0].status).toBe('FINAL');
-    expect(answer.open.evaluations[0].status).toBe('SUBMITTED');
-  });
 
-  it('under a changed policy the FINAL results stay, the SUBMITTED ones follow the new policy', async () => {
-    const answer = await ask(changedServer);
-    expect(changedPolicy.version).not.toBe(DEFAULT_SCORING_POLICY.version);
-    expect(answer.scoringPolicy.version).toBe(changedPolicy.version);
-
-    // Stored when finalised: 0.7 x 103.05 + 0.3 x 104 = 103.335, (SESUAI, SESUAI) = BAIK, default version.
-    const final = answer.final.evaluations[0];
-    expect(final.score).toBeCloseTo(103.335, 10);
-    expect(final).toMatchObject({
-      hasilKerjaRating: 'SESUAI_EKSPEKTASI',
-      perilakuKerjaRating: 'SESUAI_EKSPEKTASI',
-      predikat: 'BAIK',
-      policyVersion: DEFAULT_SCORING_POLICY.version,
-    });
-
-    // Computed now: 0.6 x 103.05 + 0.4 x 104 = 61.83 + 41.6 = 103.43; 103.05 >= 103 and 104 >= 103, so
+    // Recomputed at the start: 0.6 x 103.05 + 0.4 x 104 = 61.83 + 41.6 = 103.43; 103.05 >= 103 and 104 >= 103, so
     // (DI_ATAS, DI_ATAS) = SANGAT_BAIK, under the changed version.
-    const open = answer.open.evaluations[0];
+    const open = of(answer.open, 2026, 1);
     expect(open.score).toBeCloseTo(103.43, 10);
     expect(open).toMatchObject({
+      status: 'SUBMITTED',
       hasilKerjaRating: 'DI_ATAS_EKSPEKTASI',
       perilakuKerjaRating: 'DI_ATAS_EKSPEKTASI',
       predikat: 'SANGAT_BAIK',
       policyVersion: changedPolicy.version,
     });
 
-    // The annual result takes the stored quarterly category scores and weighs them under the policy in force
-    // (domain.md "Annual"): 0.6 x 103.05 + 0.4 x 104 = 103.43. A quarterly SANGAT_BAIK is not subject to the
-    // innovation rule, but the annual one is: without a verified innovation it is BAIK.
-    expect(answer.final.annualResult.score).toBeCloseTo(103.43, 10);
-    expect(answer.final.annualResult).toMatchObject({ predikat: 'BAIK', policyVersion: changedPolicy.version });
+    // The closed year's annual result is frozen under the default policy (0.7 / 0.3 of the quarterly means).
+    expect(answer.final.y2025!.score).toBeCloseTo(103.335, 10);
+    expect(answer.final.y2025).toMatchObject({ predikat: 'BAIK', policyVersion: DEFAULT_SCORING_POLICY.version });
+    expect(answer.open.y2025).toMatchObject({ policyVersion: DEFAULT_SCORING_POLICY.version });
+    // The open year's follows the policy: 103.43, and the annual SANGAT_BAIK is subject to the innovation rule:
+    // without a verified innovation it is BAIK.
+    expect(answer.open.y2026!.score).toBeCloseTo(103.43, 10);
+    expect(answer.open.y2026).toMatchObject({ predikat: 'BAIK', policyVersion: changedPolicy.version });
   });
 
-  it('keeps FINAL results when a criterion weight changes later, while others are recomputed', async () => {
-    const em = db.orm.em.fork();
-    const inovasi = await em.findOneOrFail(Criterion, { code: 'INOVASI' });
-    const before = inovasi.weight;
-    inovasi.weight = 35; // replaced weights: Inovasi 15 -> 35
-    await em.flush();
-    try {
-      const answer = await ask(defaultServer);
-      expect(answer.final.evaluations[0].hasilKerjaScore).toBeCloseTo(103.05, 10);
-      // (20x95 + 15x95 + 35x112 + 30x110 + 20x100) / 120 = 12545 / 120 = 104.541666...
-      expect(answer.open.evaluations[0].hasilKerjaScore).toBeCloseTo(12545 / 120, 10);
-    } finally {
-      inovasi.weight = before;
-      await em.flush();
-    }
+  it('keeps FINAL results when an agency re-weights its criteria, while the others are recomputed', async () => {
+    await ok(server!, admin, REPLACE, {
+      input: {
+        agencyCode: 'DISDIK',
+        year: 2025,
+        category: 'HASIL_KERJA',
+        weights: [
+          { criterionCode: 'PROFESIONALISME', weight: 20 },
+          { criterionCode: 'DISIPLIN', weight: 15 },
+          { criterionCode: 'INOVASI', weight: 15 },
+          { criterionCode: 'PRESTASI_SISWA', weight: 40 },
+          { criterionCode: 'KEHADIRAN_KEGIATAN', weight: 10 },
+        ],
+        reason: 'Prioritas prestasi siswa',
+      },
+    });
+    const answer = await ask();
+    // FINAL 2025: the weights it was finalised with, 10305 / 100.
+    expect(of(answer.final, 2025, 1).hasilKerjaScore).toBeCloseTo(103.05, 10);
+    expect(of(answer.open, 2025, 2).hasilKerjaScore).toBeCloseTo(103.05, 10);
+    // Open 2026: (20x95 + 15x95 + 15x112 + 40x110 + 10x100) / 100 = 10405 / 100 = 104.05.
+    expect(of(answer.open, 2026, 1).hasilKerjaScore).toBeCloseTo(104.05, 10);
+    expect(of(answer.open, 2026, 1).score).toBeCloseTo(0.6 * 104.05 + 0.4 * 104, 10);
   });
 
   it('refuses to finalise a DRAFT, an OBJECTED or an already FINAL evaluation', async () => {
     const em = db.orm.em.fork();
-    const final = await em.findOneOrFail(Evaluation, { employee: scenario.employees[3].id });
-    const other = await em.findOneOrFail(Evaluation, { employee: scenario.employees[6].id });
+    const final = await em.findOneOrFail(Evaluation, {
+      employee: scenario.employees[3].id,
+      period: scenario.periodIds.get(1)!,
+    });
+    const other = await em.findOneOrFail(Evaluation, openId);
     const attempt = (evaluation: Evaluation) => finalizeEvaluation(em, evaluation, DEFAULT_SCORING_POLICY);
 
     await expect(attempt(final)).rejects.toThrow(/cannot be finalised: it is already final/);
@@ -220,6 +274,6 @@ describe('acceptance 4: final results survive a change of policy', () => {
     }
     // Nothing was written: the open evaluation is still SUBMITTED in the database.
     const reread = await db.orm.em.fork().findOneOrFail(Evaluation, other.id);
-    expect(reread).toMatchObject({ status: 'SUBMITTED', policyVersion: null, score: null });
+    expect(reread).toMatchObject({ status: 'SUBMITTED', policyVersion: changedPolicy.version });
   });
 });

@@ -22,7 +22,7 @@ export function createLoaders(em: EntityManager, policy: ScoringPolicy): Loaders
     ...employeeModule.createLoaders(em),
     ...periodsModule.createLoaders(em),
     ...criteria,
-    ...evaluationsModule.createLoaders(em, policy, criteria),
+    ...evaluationsModule.createLoaders(em, policy),
     ...innovationModule.createLoaders(em),
     ...trainingModule.createLoaders(em),
     ...orgPerformanceModule.createLoaders(em),

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { closePeriodsThrough } from '../modules/import/close-periods.js';
+import { closeHistoryThrough } from '../modules/results/index.js';
 import { runImport } from '../modules/import/import.service.js';
 import { formatReport, progressPrinter } from '../modules/import/report.js';
 
@@ -61,9 +61,7 @@ async function main(): Promise<number> {
     });
     console.log(formatReport(report));
     if (report.committed && closeThrough) {
-      const closed = await closePeriodsThrough({
-        orm: db.orm,
-        through: closeThrough,
+      const closed = await closeHistoryThrough(db.orm, closeThrough, {
         actor: `cli:${userInfo().username}`,
         policy: config.policy,
         reason: `history imported from ${report.folder}`,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
 import { object as fileObjection } from '../modules/evaluations/evaluation.workflow.js';
-import { closePeriodsThrough } from '../modules/import/close-periods.js';
+import { closeHistoryThrough } from '../modules/results/index.js';
 import { runImport } from '../modules/import/import.service.js';
 import { formatReport, progressPrinter } from '../modules/import/report.js';
 import { writeDemoData, type ObjectionRow } from '../demo-data/generate.js';
@@ -69,11 +69,9 @@ export async function loadInitialData(orm: MikroORM, options: InitialDataOptions
     }
     const through =
       current.quarter === 1 ? { year: current.year - 1, quarter: 4 } : { ...current, quarter: current.quarter - 1 };
-    const closed = await closePeriodsThrough({
-      orm,
-      through,
+    const closed = await closeHistoryThrough(orm, through, {
       actor: DEMO_DATA_ACTOR,
-      policy: options.policy,
+      policy: options.policy ?? DEFAULT_SCORING_POLICY,
       reason: 'demo data: the quarters before the current one are history',
     });
     const { objections } = generated;

@@ -52,6 +52,7 @@ const QUERIES: Record<string, FieldExpectation> = {
   criteria: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   periods: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   scoringPolicy: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
+  scoringPolicies: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   trainings: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   training: { gate: 'VIEWERS', args: '(code: "TR1")', rows: 'catalogue (the same answer for every caller)' },
   employees: { gate: 'VIEWERS', rows: 'list by relation' },

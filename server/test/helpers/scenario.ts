@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
+import { inTransaction, recomputeForPolicy, writeResults } from '../../src/modules/results/index.js';
 import type {
   AgencyKind,
   CriterionCategory,
@@ -138,6 +140,8 @@ export interface ScenarioOptions {
   /** Number of employees, spread over the agencies in turn (index 0 in the first agency, 1 in the second, ...). */
   employees: number;
   year?: number;
+  /** The policy the stored results are written under (default: domain.md's). */
+  policy?: ScoringPolicy;
   quarters?: readonly number[];
   agencies?: readonly AgencySpec[];
   /** Extra criteria besides the default catalogue of every agency. */
@@ -361,6 +365,16 @@ export async function buildScenario(orm: MikroORM, options: ScenarioOptions): Pr
       });
   });
   await insertAll(orm, 'evaluation_score', scoreRows);
+  // As every write path does: the stored results through the one results writer (docs/scoring.md).
+  await inTransaction(orm, (sql) => writeResults(sql, evaluationIds, options.policy ?? DEFAULT_SCORING_POLICY));
 
   return { year, agencyIds, criteria, employees, periodIds, evaluations };
+}
+
+/**
+ * For a test that inserted rows directly (innovations, scores): rewrites every stored result that is not FINAL or
+ * frozen through the one results writer, as the write paths of the application do.
+ */
+export async function rewriteResults(orm: MikroORM, policy: ScoringPolicy = DEFAULT_SCORING_POLICY): Promise<void> {
+  await inTransaction(orm, (sql) => recomputeForPolicy(sql, policy, true));
 }

@@ -1,6 +1,6 @@
-import { evaluateScores, indicatorScore } from '@kinerja/shared';
+import { DEFAULT_SCORING_POLICY, evaluateScores, indicatorScore } from '@kinerja/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePeriodsThrough } from '../../src/modules/import/close-periods.js';
+import { closeHistoryThrough } from '../../src/modules/results/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { emptyDatabase, fileCounts, fixture, importFolder, tableCounts } from './helpers.js';
 
@@ -179,7 +179,7 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     expect(await tableCounts(db.orm)).toEqual(EMPTY);
   });
 
-  it('FINAL evaluations store the results of the shared evaluateScores (worked example 1), others none', async () => {
+  it('every imported evaluation stores the results of the shared evaluateScores (worked example 1)', async () => {
     await importFolder(db.orm, fixture('valid'));
     const rows = await db.orm.em.getConnection().execute<
       {
@@ -233,7 +233,18 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     expect(teacher.score).toBeCloseTo(103.335, 10);
     expect(teacher.policy_version).toMatch(/^p-[0-9a-f]{8}$/);
     const nurse = rows.find((r) => r.nip === '199001012022211001')!;
-    expect(nurse).toMatchObject({ status: 'SUBMITTED', score: null, predikat: null, policy_version: null });
+    // Not FINAL: its results are stored too (docs/scoring.md "Stored results"), and recomputed when things change.
+    const nurseExpected = evaluateScores([
+      { category: 'HASIL_KERJA', weight: 20, score: 100 },
+      { category: 'HASIL_KERJA', weight: 20, score: indicatorScore(5, 4, 'LOWER_IS_BETTER') },
+      { category: 'PERILAKU_KERJA', weight: 15, score: 95.5 },
+    ]);
+    expect(nurse).toMatchObject({
+      status: 'SUBMITTED',
+      score: nurseExpected.score,
+      predikat: nurseExpected.predikat,
+      policy_version: DEFAULT_SCORING_POLICY.version,
+    });
     // The agency head scored while assigned to the Sekretariat Daerah, by an explicit assessor.
     const head = rows.filter((r) => r.nip === '197502142000031002');
     expect(head.map((r) => [r.quarter, r.status, r.agency, r.assessor, r.score])).toEqual([
@@ -255,11 +266,11 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
   });
   it('closing the imported history finalises SUBMITTED evaluations with the shared rules and leaves DRAFT ones', async () => {
     await importFolder(db.orm, fixture('valid'));
-    const closed = await closePeriodsThrough({
-      orm: db.orm,
-      through: { year: 2025, quarter: 1 },
-      actor: 'test:import',
-    });
+    const closed = await closeHistoryThrough(
+      db.orm,
+      { year: 2025, quarter: 1 },
+      { actor: 'test:import', policy: DEFAULT_SCORING_POLICY, reason: null },
+    );
     expect(closed).toEqual(['2025-Q1']);
     const rows = await db.orm.em.getConnection().execute<
       { nip: string; quarter: number; status: string; score: number | null; predikat: string | null; period: string }[]

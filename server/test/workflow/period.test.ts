@@ -104,11 +104,21 @@ describe('periods: open, close and what closing finalises', () => {
       expect(row.score).toBeCloseTo(103.335, 10);
       expect(row.hasil_kerja_score).toBeCloseTo(103.05, 10);
     }
-    expect(byId.get(evaluationOf(3))).toMatchObject({ status: 'DRAFT', version: 1, score: null, policy_version: null });
-    expect(byId.get(evaluationOf(12))).toMatchObject({ status: 'OBJECTED', version: 1, policy_version: null });
+    // DRAFT and OBJECTED stay as they are, with the results stored for every evaluation with scores (not frozen).
+    expect(byId.get(evaluationOf(3))).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      policy_version: DEFAULT_SCORING_POLICY.version,
+    });
+    expect(byId.get(evaluationOf(3))!.score).toBeCloseTo(103.335, 10);
+    expect(byId.get(evaluationOf(12))).toMatchObject({
+      status: 'OBJECTED',
+      version: 1,
+      policy_version: DEFAULT_SCORING_POLICY.version,
+    });
   });
 
-  it('the closing is in the audit log: the period, and each evaluation it finalised with its stored results', async () => {
+  it('the closing is ONE audit entry that lists the evaluations it finalised', async () => {
     const em = db.orm.em.fork();
     const [period] = await auditOf(em, 'period', scenario.periodIds.get(1)!);
     expect(period).toMatchObject({
@@ -118,19 +128,12 @@ describe('periods: open, close and what closing finalises', () => {
       before: { status: 'OPEN' },
       after: { status: 'CLOSED', finalized: 5, drafts: 1, objected: 1, policyVersion: DEFAULT_SCORING_POLICY.version },
     });
-    const [finalised] = await auditOf(em, 'evaluation', evaluationOf(9));
-    expect(finalised).toMatchObject({
-      actor: 'admin',
-      action: 'evaluation.finalize',
-      reason: 'Batas waktu TW I',
-      before: { status: 'ACKNOWLEDGED', version: 1 },
-      after: {
-        status: 'FINAL',
-        version: 2,
-        results: { predikat: 'BAIK', policyVersion: DEFAULT_SCORING_POLICY.version },
-      },
-    });
-    expect(finalised.after.results.score).toBeCloseTo(103.335, 10);
+    const finalisedIds = (period.after as { finalizedEvaluations: number[] }).finalizedEvaluations;
+    expect(finalisedIds).toHaveLength(5);
+    expect(finalisedIds).toEqual(expect.arrayContaining([evaluationOf(6), evaluationOf(9)]));
+    expect(finalisedIds).not.toContain(evaluationOf(3));
+    // No entry per evaluation: closing 800,000 evaluations writes one entry, not 800,000.
+    expect(await auditOf(em, 'evaluation', evaluationOf(9))).toEqual([]);
     expect(await auditOf(em, 'evaluation', evaluationOf(3))).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   criteria: { kind: 'viewer' },
   periods: { kind: 'viewer' },
   scoringPolicy: { kind: 'viewer' },
+  scoringPolicies: { kind: 'viewer' },
   employees: { kind: 'viewer' },
   employee: { kind: 'viewer' },
   evaluations: { kind: 'viewer' },

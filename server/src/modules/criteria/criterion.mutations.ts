@@ -24,7 +24,7 @@ export class CriterionMutations {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateCriterionInput, { description: 'The criterion.' }) input: CreateCriterionInput,
   ): Promise<Criterion> {
-    const id = await createCriterion(ctx.em, administrator(ctx), input);
+    const id = await createCriterion(ctx.em, administrator(ctx), input, ctx.policy);
     return ctx.em.findOneOrFail(Criterion, { id }, { refresh: true });
   }
 
@@ -38,7 +38,7 @@ export class CriterionMutations {
     @Arg('input', () => ReplaceCriterionWeightsInput, { description: 'The agency, year, category and weights.' })
     input: ReplaceCriterionWeightsInput,
   ): Promise<Criterion[]> {
-    const ids = await replaceCriterionWeights(ctx.em, administrator(ctx), input);
+    const ids = await replaceCriterionWeights(ctx.em, administrator(ctx), input, ctx.policy);
     return ctx.em.find(Criterion, { id: { $in: ids } }, { orderBy: { id: 'asc' }, refresh: true });
   }
 }

@@ -10,9 +10,11 @@ import {
   YEAR_MAX,
   type CriterionCategory,
   type Direction,
+  type ScoringPolicy,
 } from '@kinerja/shared';
 import { badUserInput, firstProblemError, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { markStale, selectIds, sqlOf, writeResults } from '../results/index.js';
 import type { CreateCriterionInput, CriterionWeightInput, ReplaceCriterionWeightsInput } from './criterion.inputs.js';
 
 /**
@@ -229,6 +231,7 @@ export async function replaceCriterionWeights(
   em: EntityManager,
   actor: string,
   input: ReplaceCriterionWeightsInput,
+  policy: ScoringPolicy,
 ): Promise<number[]> {
   throwProblems(checkYear(input.year), 'input');
   if (input.weights.length === 0) throw badUserInput('input.weights', 'list every criterion in force with its weight');
@@ -262,6 +265,7 @@ export async function replaceCriterionWeights(
     const broken = await brokenSum(tem, category, agency ? [agency] : await allAgencies(tem), year, null);
     if (broken) throw firstProblemError([broken], null, { weight: 'input.weights' });
     const after = inForceFor(await lockCategory(tem, category), agency?.id ?? null, year);
+    await resultsAfterReweighting(tem, policy, category, agency?.id ?? null, year, null);
     await writeAudit(tem, {
       actor,
       action: 'criterion.reweight',
@@ -273,6 +277,40 @@ export async function replaceCriterionWeights(
     });
     return after.map((r) => r.id);
   });
+}
+
+/**
+ * After weights changed (or a criterion was added) for an agency (null: every agency), a category and years: the
+ * stored results of every evaluation that is not FINAL and scores that category there and then are recomputed by the
+ * results writer (FINAL ones keep the weights they were finalised with), and the criteria are marked stale for the
+ * analytics (docs/scoring.md "Stored results", "Stale marks").
+ */
+async function resultsAfterReweighting(
+  tem: EntityManager,
+  policy: ScoringPolicy,
+  category: CriterionCategory,
+  agencyId: number | null,
+  yearFrom: number,
+  yearTo: number | null,
+): Promise<void> {
+  const sql = await sqlOf(tem);
+  const ids = await selectIds(
+    sql,
+    `select distinct e.id from evaluation e join period p on p.id = e.period_id
+       join evaluation_score s on s.evaluation_id = e.id join criterion c on c.id = s.criterion_id
+      where e.status <> 'FINAL' and c.category = $1 and p.year >= $2 and ($3::int is null or p.year <= $3)
+        and ($4::int is null or e.agency_id = $4)
+      order by e.id`,
+    [category, yearFrom, yearTo, agencyId],
+  );
+  await writeResults(sql, ids, policy);
+  await markStale(
+    sql,
+    'criteria',
+    `select $1::int, y::smallint, null::smallint
+       from generate_series($2::int, coalesce($3::int, greatest($2::int, (select max(year) from period)))) as y`,
+    [agencyId, yearFrom, yearTo],
+  );
 }
 
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -299,7 +337,12 @@ function checkCreateInput(input: CreateCriterionInput): void {
  * Creates a criterion, with the changed weights of others of its agency (or city-wide) and category from its first
  * year on; then every agency it applies to must still sum to 100 in every year it is in force. Returns its id.
  */
-export async function createCriterion(em: EntityManager, actor: string, input: CreateCriterionInput): Promise<number> {
+export async function createCriterion(
+  em: EntityManager,
+  actor: string,
+  input: CreateCriterionInput,
+  policy: ScoringPolicy,
+): Promise<number> {
   checkCreateInput(input);
   const yearTo = input.yearTo ?? null;
   return em.transactional(async (tem) => {
@@ -361,6 +404,7 @@ export async function createCriterion(em: EntityManager, actor: string, input: C
       if (!withOthers) broken.params.hint = 'GIVE_OTHER_WEIGHTS';
       throw firstProblemError([broken], null, { weight: withOthers ? 'input.otherWeights' : 'input.weight' });
     }
+    await resultsAfterReweighting(tem, policy, input.category, agency?.id ?? null, input.yearFrom, yearTo);
     await writeAudit(tem, {
       actor,
       action: 'criterion.create',

@@ -1,14 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  annualResult,
-  COUNTED_STATUSES,
-  type AnnualResult,
-  type EvaluationStatus,
-  type ScoringPolicy,
-} from '@kinerja/shared';
+import { COUNTED_STATUSES, type AnnualResult, type EvaluationStatus } from '@kinerja/shared';
 import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../graphql/batching.js';
-import type { Evaluation } from './evaluation.entity.js';
-import type { EvaluationResults } from './evaluation-results.js';
 
 /**
  * The statuses whose quarters enter an annual result: SUBMITTED, ACKNOWLEDGED and FINAL.
@@ -27,42 +19,30 @@ export interface AnnualResultWithSource extends AnnualResult {
   policyVersion: string;
 }
 
-/** What the annual computation reads, supplied by the request's loaders so that everything is batched and shared. */
-export interface AnnualResultSources {
-  evaluationsOf(keys: readonly EmployeeYear[]): Promise<Evaluation[][]>;
-  resultsOf(evaluations: readonly Evaluation[]): Promise<EvaluationResults[]>;
-  verifiedInnovationCounts(keys: readonly EmployeeYear[]): Promise<number[]>;
-}
-
 /**
- * Annual results (evaluasi tahunan) of employees and years, null where the year has no result. The quarterly
- * category scores come from `resultsOf`, so a FINAL quarter contributes its stored scores and any other its scores
- * computed now; the annual weighting, ratings, predikat and innovation rule are those of the policy in force.
+ * The stored annual results (evaluasi tahunan) of employees and years, null where the year has no result: written by
+ * the results writer under the policy in force, frozen once the year is closed (docs/scoring.md "Annual result").
  */
-export async function annualResultsOf(
+export async function storedAnnualResults(
+  em: EntityManager,
   keys: readonly { employeeId: number; year: number }[],
-  sources: AnnualResultSources,
-  policy: ScoringPolicy,
 ): Promise<(AnnualResultWithSource | null)[]> {
-  const [evaluationLists, innovationCounts] = await Promise.all([
-    sources.evaluationsOf(keys),
-    sources.verifiedInnovationCounts(keys),
-  ]);
-  const counted = evaluationLists.map((list) => list.filter((e) => ANNUAL_RESULT_STATUSES.includes(e.status)));
-  const results = await sources.resultsOf(counted.flat());
-  const resultById = new Map(counted.flat().map((evaluation, i) => [evaluation.id, results[i]]));
-  return keys.map(({ year }, i) => {
-    const quarters = counted[i].map((evaluation) => {
-      const result = resultById.get(evaluation.id)!;
-      return {
-        quarter: evaluation.period.quarter,
-        hasilKerjaScore: result.hasilKerjaScore,
-        perilakuKerjaScore: result.perilakuKerjaScore,
-      };
-    });
-    const result = annualResult({ year, quarters, verifiedInnovationCount: innovationCounts[i] }, policy);
-    return result && { ...result, quarterCount: quarters.length, policyVersion: policy.version };
-  });
+  const rows = await em
+    .getConnection()
+    .execute<(Omit<AnnualResultWithSource, 'note'> & { employeeId: number; note: string | null })[]>(
+      `select a.employee_id as "employeeId", a.year, a.hasil_kerja_score as "hasilKerjaScore",
+            a.perilaku_kerja_score as "perilakuKerjaScore", a.score, a.hasil_kerja_rating as "hasilKerjaRating",
+            a.perilaku_kerja_rating as "perilakuKerjaRating", a.predikat,
+            a.predikat_before_innovation_rule as "predikatBeforeInnovationRule",
+            a.innovation_count as "innovationCount", a.innovation_rule_applied as "innovationRuleApplied", a.note,
+            a.quarter_count as "quarterCount", a.policy_version as "policyVersion"
+       from annual_result a
+       join unnest(?::int[], ?::int[]) as k(employee_id, year) on a.employee_id = k.employee_id and a.year = k.year`,
+      // Array literals: knex would spread a JavaScript array into a list of parameters.
+      [`{${keys.map((k) => k.employeeId).join(',')}}`, `{${keys.map((k) => k.year).join(',')}}`],
+    );
+  const byKey = new Map(rows.map(({ employeeId, ...row }) => [`${employeeId}:${row.year}`, row]));
+  return keys.map((k) => byKey.get(`${k.employeeId}:${k.year}`) ?? null);
 }
 
 /**

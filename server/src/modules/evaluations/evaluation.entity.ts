@@ -27,8 +27,8 @@ import { Period } from '../periods/period.entity.js';
 
 /**
  * A quarterly evaluation (penilaian triwulan) of one employee. The agency is the one the employee belonged to in that
- * period, kept on the row so that a transfer does not rewrite history. A FINAL evaluation stores its results with the
- * policy version that produced them; those stored results are used from then on.
+ * period, kept on the row so that a transfer does not rewrite history. Its results are stored with the policy version
+ * and the weights that produced them; once FINAL they never change.
  */
 @Entity({ tableName: 'evaluation' })
 @Unique({ properties: ['employee', 'period'] })
@@ -36,7 +36,7 @@ import { Period } from '../periods/period.entity.js';
 @Index({ properties: ['assessor'] })
 @Check({
   name: 'evaluation_final_has_policy',
-  expression: `(status = 'FINAL') = (policy_version is not null)`,
+  expression: `status <> 'FINAL' or policy_version is not null`,
 })
 export class Evaluation {
   /** Properties the database or the class fills in, so `em.create` does not demand them. */
@@ -68,7 +68,8 @@ export class Evaluation {
   @OneToMany(() => EvaluationScore, (score) => score.evaluation, { orphanRemoval: true })
   scores = new Collection<EvaluationScore>(this);
 
-  // Stored results of a FINAL evaluation (null before).
+  // Stored results (docs/scoring.md "Stored results"): written by the one results writer for every evaluation, frozen
+  // once FINAL. Null where the evaluation has no score of that category.
   @Property({ type: 'double', nullable: true })
   hasilKerjaScore: number | null = null;
 
@@ -90,6 +91,10 @@ export class Evaluation {
   /** Version of the scoring policy that produced the stored results. */
   @Property({ type: 'string', length: 32, nullable: true })
   policyVersion: string | null = null;
+
+  /** Weight of each scored criterion (criterion code -> weight) the stored results were computed with. */
+  @Property({ type: 'json', nullable: true })
+  resultWeights: Record<string, number> | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;

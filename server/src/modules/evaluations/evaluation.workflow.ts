@@ -26,7 +26,7 @@ import {
   mayScoreEvaluation,
 } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { Evaluation } from './evaluation.entity.js';
+import type { Evaluation } from './evaluation.entity.js';
 import type {
   DecideObjectionInput,
   EvaluationStepInput,
@@ -34,7 +34,8 @@ import type {
   SaveEvaluationDraftInput,
   ScoreInput,
 } from './evaluation.inputs.js';
-import { finalizeEvaluation, resultsOf, type EvaluationResults } from './evaluation-results.js';
+import { sqlOf, writeResults } from '../results/index.js';
+import { storedResults, type EvaluationResults } from './evaluation-results.js';
 
 /**
  * The life cycle of a quarterly evaluation (domain.md "Evaluation"): DRAFT -> SUBMITTED -> ACKNOWLEDGED -> FINAL, or
@@ -146,6 +147,11 @@ async function writeEvaluation(
   if (rows.length !== 1) throw conflict(`Evaluation ${facts.id} was changed meanwhile`, facts.version);
 }
 
+/** Stores the results of a changed evaluation through the one results writer (docs/scoring.md "Stored results"). */
+async function storeResults(tem: EntityManager, facts: EvaluationFacts, policy: ScoringPolicy): Promise<void> {
+  await writeResults(await sqlOf(tem), [facts.id], policy);
+}
+
 /** A stored criterion score with what the audit log and the rules need of its criterion. */
 export interface ScoreLine {
   criterionId: number;
@@ -177,7 +183,7 @@ async function scoreLines(em: EntityManager, evaluationId: number): Promise<Scor
   );
 }
 
-/** The state of an evaluation now (inside the caller's transaction), its results by the one rule (`resultsOf`). */
+/** The state of an evaluation now (inside the caller's transaction), with its stored results. */
 export async function evaluationState(em: EntityManager, id: number, policy: ScoringPolicy): Promise<EvaluationState> {
   const [row] = await em.execute<
     (Pick<
@@ -201,11 +207,7 @@ export async function evaluationState(em: EntityManager, id: number, policy: Sco
     [id],
   );
   const lines = await scoreLines(em, id);
-  const results = resultsOf(
-    row,
-    lines.map((line) => ({ score: line.score, criterion: { category: line.category, weight: line.weight } })),
-    policy,
-  );
+  const results = storedResults(row, policy.version);
   return {
     status: row.status,
     version: row.version,
@@ -433,6 +435,7 @@ export async function saveDraft(
     await applyScores(tem, facts, input.scores, policy, 'input.scores');
     // A new evaluation starts at version 1 with its first scores; a change raises the version.
     if (!created) await writeEvaluation(tem, facts);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: created ? 'evaluation.create' : 'evaluation.save',
@@ -462,6 +465,7 @@ export async function submit(em: EntityManager, actor: WorkflowActor, input: Eva
       throw badUserInput('input.evaluationId', `evaluation ${facts.id} has no scores: score it before submitting`);
     }
     await writeEvaluation(tem, facts, `status = 'SUBMITTED', submitted_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.submit',
@@ -498,6 +502,7 @@ export async function acknowledge(
     }
     const before = await evaluationState(tem, facts.id, policy);
     await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.acknowledge',
@@ -540,6 +545,7 @@ export async function object(em: EntityManager, actor: WorkflowActor, input: Obj
       [facts.id, facts.employeeId, reason],
     );
     await writeEvaluation(tem, facts, `status = 'OBJECTED'`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.object',
@@ -612,6 +618,7 @@ export async function decideObjection(
       );
     }
     await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
+    await storeResults(tem, facts, policy);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'objection.decide',
@@ -637,7 +644,7 @@ const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
 
 /**
  * Finalises an ACKNOWLEDGED evaluation: the head of the evaluation's agency or an administrator. Stores the results
- * with the policy version through the shared `finalizeEvaluation`.
+ * with the policy version and the weights through the results writer, then frozen.
  */
 export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
@@ -652,8 +659,9 @@ export async function finalise(em: EntityManager, actor: WorkflowActor, input: E
     const why = NOT_FINALISABLE[facts.status];
     if (why) throw badUserInput('input.evaluationId', `evaluation ${facts.id} cannot be finalised: ${why}`);
     const before = await evaluationState(tem, facts.id, policy);
-    const evaluation = await tem.findOneOrFail(Evaluation, { id: facts.id }, { refresh: true });
-    await finalizeEvaluation(tem, evaluation, policy);
+    // Computed once more under the weights and policy in force, then frozen by the status.
+    await storeResults(tem, facts, policy);
+    await writeEvaluation(tem, facts, `status = 'FINAL', finalized_at = now()`);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'evaluation.finalize',

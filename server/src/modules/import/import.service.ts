@@ -19,6 +19,7 @@ import {
   type ImportReport,
 } from './import.types.js';
 import { supportsCopyFrom, type Sql } from './staging.js';
+import { markStaleOne, recordPolicyInForce, writeAnnualResults, type StaleKind } from '../results/index.js';
 
 export interface RunImportOptions {
   /** The ORM, or a request's EntityManager wrapped (`{ em }`): only its connection pool is used. */
@@ -133,6 +134,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       if (!report.ok || dryRun) {
         await sql.query('rollback');
       } else {
+        await storeResultsOfImport(sql, ctx.policy, report);
         await sql.query(
           `insert into audit_log (actor, action, entity_type, after, reason) values ($1, 'import.run', 'import', $2, $3)`,
           [
@@ -157,6 +159,42 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
   report.durationMs = Date.now() - started;
   return report;
+}
+
+/**
+ * What a committed import adds for the stored results (docs/scoring.md "Stored results"): the policy is recorded,
+ * the annual results of the employee-years whose evaluations or innovations changed are rewritten by the results
+ * writer (the quarterly ones were written with the evaluations), and the analytics' stale marks are set for what the
+ * other files changed (for those files, city-wide: a mark per kind, every agency and year).
+ */
+async function storeResultsOfImport(sql: Sql, policy: ScoringPolicy, report: ImportReport): Promise<void> {
+  await recordPolicyInForce(sql, policy);
+  const changed = (file: ImportFileName) => {
+    const f = report.files.find((r) => r.file === file);
+    return f !== undefined && f.created + f.updated > 0;
+  };
+  const keys: string[] = [];
+  if (report.files.some((f) => f.file === 'scores.csv')) {
+    keys.push('select employee_id, year from import_eval where created or changed or scores_changed');
+  }
+  if (changed('innovations.csv')) keys.push('select employee_id, year from innovation');
+  if (keys.length > 0) {
+    const { rows } = await sql.query<{ employee_id: number; year: number }>(keys.join(' union '));
+    await writeAnnualResults(
+      sql,
+      rows.map((r) => ({ employeeId: r.employee_id, year: r.year })),
+      policy,
+    );
+  }
+  const kinds: [ImportFileName, StaleKind][] = [
+    ['employees.csv', 'employees'],
+    ['criteria.csv', 'criteria'],
+    ['innovations.csv', 'innovations'],
+    ['trainings.csv', 'training'],
+    ['participations.csv', 'training'],
+    ['org_performance.csv', 'org_predikat'],
+  ];
+  for (const [file, kind] of kinds) if (changed(file)) await markStaleOne(sql, kind, null);
 }
 
 /**

@@ -30,7 +30,7 @@ export class InnovationMutations {
     @Ctx() ctx: Context,
     @Arg('input', () => VerifyInnovationInput, { description: 'The innovation.' }) input: VerifyInnovationInput,
   ): Promise<Innovation> {
-    const id = await verifyInnovation(ctx.em, accountScope(ctx), input);
+    const id = await verifyInnovation(ctx.em, accountScope(ctx), input, ctx.policy);
     return ctx.em.findOneOrFail(Innovation, { id }, { refresh: true });
   }
 }

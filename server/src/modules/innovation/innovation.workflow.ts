@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkYearQuarter } from '@kinerja/shared';
+import { checkYearQuarter, type ScoringPolicy } from '@kinerja/shared';
 import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
 import {
   EMPLOYEE_NIP_KEY,
@@ -11,6 +11,7 @@ import {
 } from '../access/read-scopes.js';
 import { mayRecordInnovation, mayVerifyInnovation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { markStaleOne, sqlOf, writeAnnualResults } from '../results/index.js';
 import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';
 
 /** Recording and verifying innovations (domain.md "Innovation"); a verified one feeds the annual innovation rule. */
@@ -59,6 +60,7 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
       );
     }
     const id = inserted[0].id;
+    await markStaleOne(await sqlOf(tem), 'innovations', employee!.agency_id, input.year);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'innovation.record',
@@ -80,12 +82,24 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
 }
 
 /** Verifies an innovation: the innovator's supervisor, their agency's head or an administrator, never themself. */
-export async function verifyInnovation(em: EntityManager, scope: Scope, input: VerifyInnovationInput): Promise<number> {
+export async function verifyInnovation(
+  em: EntityManager,
+  scope: Scope,
+  input: VerifyInnovationInput,
+  policy: ScoringPolicy,
+): Promise<number> {
   return em.transactional(async (tem) => {
     const [row] = await tem.execute<
-      { id: number; employee_id: number; agency_id: number; verified_at: Date | null; verified_by_id: number | null }[]
+      {
+        id: number;
+        employee_id: number;
+        agency_id: number;
+        year: number;
+        verified_at: Date | null;
+        verified_by_id: number | null;
+      }[]
     >(
-      `select i.id, i.employee_id, e.agency_id, i.verified_at, i.verified_by_id
+      `select i.id, i.employee_id, e.agency_id, i.year, i.verified_at, i.verified_by_id
          from innovation i join employee e on e.id = i.employee_id where i.id = ? for update of i`,
       [input.innovationId],
     );
@@ -106,6 +120,10 @@ export async function verifyInnovation(em: EntityManager, scope: Scope, input: V
       scope.viewer.employeeId,
       row.id,
     ]);
+    // A verified innovation may lift the annual predikat (the innovation rule): the annual result is rewritten.
+    const sql = await sqlOf(tem);
+    await writeAnnualResults(sql, [{ employeeId: row.employee_id, year: row.year }], policy);
+    await markStaleOne(sql, 'innovations', row.agency_id, row.year);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: 'innovation.verify',

@@ -4,6 +4,7 @@ import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js'
 import type { Scope } from '../access/read-scopes.js';
 import { mayProposeOrgPredikat, maySetOrgPredikat } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { markStaleOne, sqlOf } from '../results/index.js';
 import type { OrgPredikatInput } from './org-performance.inputs.js';
 
 /**
@@ -63,6 +64,8 @@ export async function changeOrgPredikat(
        returning id, proposed_predikat, proposed_by, predikat, set_by`,
       [agency.id, input.year, input.predikat, scope.viewer.login.slice(0, 64)],
     );
+    // Only the predikat set by a leader drives the distribution check.
+    if (kind === 'set') await markStaleOne(await sqlOf(tem), 'org_predikat', agency.id, input.year);
     await writeAudit(tem, {
       actor: scope.viewer.login,
       action: kind === 'propose' ? 'org-performance.propose' : 'org-performance.set',

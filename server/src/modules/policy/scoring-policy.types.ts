@@ -1,3 +1,4 @@
+import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('CategoryWeights', { description: 'Weights of the two categories in the quarterly and annual score.' })
@@ -20,12 +21,20 @@ export class RatingThresholdsType {
 
 @ObjectType('ScoringPolicy', {
   description:
-    'The scoring policy in force: every configurable number of the rules (field names as in SCORING_POLICY_FILE). ' +
-    'Results store the `version` of the policy that produced them.',
+    'A version of the scoring policy: every configurable number of the rules (field names as in ' +
+    'SCORING_POLICY_FILE). Results store the `version` of the policy that produced them.',
 })
 export class ScoringPolicyType {
   @Field(() => String, { description: 'Version: `p-` + a hash of every other field; any change gives a new one.' })
   version!: string;
+
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description:
+      'When this version came into force (the server start or command that first applied it; UTC). Null only for ' +
+      'a policy never recorded in this database.',
+  })
+  inForceFrom!: Date | null;
 
   @Field(() => CategoryWeightsType, { description: 'Weights of work results and behaviour; they sum to 1.' })
   categoryWeights!: CategoryWeightsType;

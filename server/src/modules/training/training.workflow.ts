@@ -4,6 +4,7 @@ import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { EMPLOYEE_NIP_KEY, employeeKeyInScope, noSuchRecord, notInScope, type Scope } from '../access/read-scopes.js';
 import { mayCreateTraining, mayRecordParticipation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { markStale, sqlOf } from '../results/index.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
 
 /** Trainings and participation (domain.md "Training"): only COMPLETED participations with a date count anywhere. */
@@ -144,6 +145,14 @@ export async function recordParticipation(
          set status = excluded.status, completed_on = excluded.completed_on, hours_jp = excluded.hours_jp
        returning id, status, completed_on::text as completed_on, hours_jp`,
       [training.id, employee.id, status, completedOn, input.hoursJp ?? training.hours_jp],
+    );
+    // JP count in the calendar year of completion (the old one too, when the date moved).
+    await markStale(
+      await sqlOf(tem),
+      'training',
+      `select $1::int, extract(year from d)::smallint, null::smallint
+         from unnest(array[$2::date, $3::date]) as d where d is not null`,
+      [employee.agency_id, before?.completed_on ?? null, after.completed_on],
     );
     await writeAudit(tem, {
       actor: scope.viewer.login,

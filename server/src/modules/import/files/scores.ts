@@ -4,10 +4,11 @@ import {
   quarterLabel,
   scoreOfEntry,
   validateNip,
+  type CriterionCategory,
   type EvaluationStatus,
 } from '@kinerja/shared';
 import type { ImportContext } from '../context.js';
-import { storeFinalResults } from '../finalize.js';
+import { evaluationResultRow, markStale, selectIds, writeEvaluationResults } from '../../results/index.js';
 import type { FileReport } from '../import.types.js';
 import { FileRows } from '../rows.js';
 import { BatchWriter, createStagingTable, type StagingColumn } from '../staging.js';
@@ -105,20 +106,111 @@ export async function importScores(ctx: ImportContext, path: string): Promise<Sc
   await checkWholeFile(ctx);
   if (ctx.errorCount > 0) return report;
 
+  progress('step', 'computing the results of new evaluations');
+  await computeNewResults(ctx);
   progress('step', 'writing evaluations');
   await writeEvaluations(ctx, report);
   progress('step', 'writing scores');
   await writeScores(ctx, report);
-  progress('step', 'storing the results of FINAL evaluations');
-  await storeFinalResults(
+  progress('step', 'storing the results of changed evaluations');
+  // Stored evaluations the file changed: the results writer reads all their scores (also those not in the file).
+  // A FINAL one among them is being finalised by this import in an OPEN period (CLOSED ones were refused above).
+  const changed = await selectIds(
     ctx.sql,
-    `select evaluation_id from import_eval where status = 'FINAL' and (created or changed or scores_changed)`,
-    [],
-    ctx.policy,
-    ctx.useCopy,
+    'select evaluation_id from import_eval where not created and (changed or scores_changed) order by 1',
+  );
+  await writeEvaluationResults(ctx.sql, changed, ctx.policy, { finalising: true });
+  await markStale(
+    ctx.sql,
+    'scores',
+    'select agency_id, year, quarter from import_eval where created or changed or scores_changed',
   );
   return report;
 }
+
+/** The results of new evaluations, one row per (employee, year, quarter), computed before they are inserted. */
+const RESULT_COLUMNS: StagingColumn[] = [
+  { name: 'employee_id', type: 'int' },
+  { name: 'year', type: 'smallint' },
+  { name: 'quarter', type: 'smallint' },
+  { name: 'hk', type: 'float8' },
+  { name: 'pk', type: 'float8' },
+  { name: 'score', type: 'float8' },
+  { name: 'hkr', type: 'text' },
+  { name: 'pkr', type: 'text' },
+  { name: 'predikat', type: 'text' },
+  { name: 'weights', type: 'text' },
+];
+
+const FETCH_ROWS = 20_000;
+
+/**
+ * Computes the results of the evaluations the file creates from its staged rows, with the pure batch computation of
+ * the results module (docs/scoring.md "Stored results"), so that they are inserted with their results: no read-back
+ * and update of the evaluation table. The staged rows are read sorted by evaluation through a cursor, a chunk at a
+ * time, so memory stays bounded however large the file.
+ */
+async function computeNewResults(ctx: ImportContext): Promise<void> {
+  const sql = ctx.sql;
+  const criteria = new Map<number, { code: string; category: CriterionCategory; weight: number }>();
+  for (const list of ctx.criteria.values()) for (const c of list) criteria.set(c.id, c);
+  await createStagingTable(sql, 'import_result', RESULT_COLUMNS);
+  const writer = new BatchWriter(sql, 'import_result', RESULT_COLUMNS, ctx.useCopy);
+  // The cursor is read to its end: plan for all rows, not for the first tenth (the default).
+  await sql.query('set local cursor_tuple_fraction = 1.0');
+  await sql.query(`declare import_new_scores no scroll cursor for
+    select s.employee_id, s.year, s.quarter, s.criterion_id, s.score
+      from import_score s join import_eval ie using (employee_id, year, quarter)
+     where ie.evaluation_id is null
+     order by s.employee_id, s.year, s.quarter`);
+  let key: [number, number, number] | null = null;
+  let scores: { criterionCode: string; category: CriterionCategory; weight: number; score: number }[] = [];
+  let batch: unknown[][] = [];
+  const finish = () => {
+    if (key === null) return;
+    const r = evaluationResultRow(0, scores, ctx.policy);
+    batch.push([
+      ...key,
+      r.hasilKerjaScore,
+      r.perilakuKerjaScore,
+      r.score,
+      r.hasilKerjaRating,
+      r.perilakuKerjaRating,
+      r.predikat,
+      JSON.stringify(r.weights),
+    ]);
+  };
+  for (;;) {
+    const { rows } = await sql.query<[number, number, number, number, number]>({
+      text: `fetch ${FETCH_ROWS} from import_new_scores`,
+      rowMode: 'array',
+    });
+    for (const [employeeId, year, quarter, criterionId, score] of rows) {
+      if (key === null || key[0] !== employeeId || key[1] !== year || key[2] !== quarter) {
+        finish();
+        key = [employeeId, year, quarter];
+        scores = [];
+      }
+      const criterion = criteria.get(criterionId)!;
+      scores.push({ criterionCode: criterion.code, category: criterion.category, weight: criterion.weight, score });
+    }
+    if (rows.length < FETCH_ROWS) break;
+    await writer.write(batch);
+    batch = [];
+  }
+  finish();
+  await sql.query('close import_new_scores');
+  await writer.write(batch);
+  await writer.flush();
+  await sql.query('alter table import_result add primary key (employee_id, year, quarter)');
+}
+
+/**
+ * The honest date of an imported step of an evaluation of quarter (year, quarter) in `ie`: the quarter's end (its
+ * last second, UTC), or now for a quarter that has not ended (docs/workflow.md "Honest history").
+ */
+const QUARTER_END = `least(now(), (make_date(ie.year, ie.quarter * 3 - 2, 1) + interval '3 months')::timestamp
+  at time zone 'UTC' - interval '1 second')`;
 
 /** Checks one row; returns the staging values, or null when the row has errors (reported) or cannot be placed. */
 function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<number, string>): unknown[] | null {
@@ -431,12 +523,16 @@ async function writeEvaluations(ctx: ImportContext, report: ScoresReport): Promi
   const created = await sql.query(
     `with ins as (
        insert into evaluation (employee_id, period_id, agency_id, assessor_id, status, policy_version,
-                               submitted_at, finalized_at)
-       select employee_id, period_id, agency_id, assessor_id, status,
-              case when status = 'FINAL' then $1 end,
-              case when status <> 'DRAFT' then now() end,
-              case when status = 'FINAL' then now() end
-         from import_eval where evaluation_id is null
+                               hasil_kerja_score, perilaku_kerja_score, score, hasil_kerja_rating,
+                               perilaku_kerja_rating, predikat, result_weights,
+                               submitted_at, acknowledged_at, finalized_at)
+       select ie.employee_id, ie.period_id, ie.agency_id, ie.assessor_id, ie.status, $1,
+              r.hk, r.pk, r.score, r.hkr, r.pkr, r.predikat, r.weights::jsonb,
+              case when ie.status <> 'DRAFT' then ${QUARTER_END} end,
+              case when ie.status in ('ACKNOWLEDGED', 'FINAL') then ${QUARTER_END} end,
+              case when ie.status = 'FINAL' then ${QUARTER_END} end
+         from import_eval ie join import_result r using (employee_id, year, quarter)
+        where ie.evaluation_id is null
        returning id, employee_id, period_id)
      update import_eval ie set evaluation_id = ins.id, created = true
        from ins where ie.employee_id = ins.employee_id and ie.period_id = ins.period_id`,
@@ -444,21 +540,17 @@ async function writeEvaluations(ctx: ImportContext, report: ScoresReport): Promi
   );
   report.evaluations.created = created.rowCount ?? 0;
   await restoreForeignKeys(ctx, 'evaluation', foreignKeys);
-  // A FINAL evaluation that stays FINAL keeps its policy version until its results are stored again.
+  // Their results are written afterwards by the results writer, from all their scores.
   await sql.query(
     `with upd as (
        update evaluation e set agency_id = ie.agency_id, assessor_id = ie.assessor_id, status = ie.status,
-              policy_version = case when ie.status = 'FINAL' then coalesce(e.policy_version, $1) end,
-              hasil_kerja_score = case when ie.status = 'FINAL' then e.hasil_kerja_score end,
-              perilaku_kerja_score = case when ie.status = 'FINAL' then e.perilaku_kerja_score end,
-              score = case when ie.status = 'FINAL' then e.score end,
-              hasil_kerja_rating = case when ie.status = 'FINAL' then e.hasil_kerja_rating end,
-              perilaku_kerja_rating = case when ie.status = 'FINAL' then e.perilaku_kerja_rating end,
-              predikat = case when ie.status = 'FINAL' then e.predikat end,
-              finalized_at = case when ie.status = 'FINAL' then coalesce(e.finalized_at, now()) end,
-              submitted_at = case when ie.status <> 'DRAFT' then coalesce(e.submitted_at, now()) end,
+              policy_version = coalesce(e.policy_version, $1),
+              finalized_at = case when ie.status = 'FINAL' then coalesce(e.finalized_at, ${QUARTER_END}) end,
+              acknowledged_at = case when ie.status in ('ACKNOWLEDGED', 'FINAL')
+                                     then coalesce(e.acknowledged_at, ${QUARTER_END}) end,
+              submitted_at = case when ie.status <> 'DRAFT' then coalesce(e.submitted_at, ${QUARTER_END}) end,
               version = e.version + 1, updated_at = now()
-         from import_eval ie
+       from import_eval ie
         where e.id = ie.evaluation_id and not ie.created
           and (e.assessor_id, e.agency_id, e.status) is distinct from (ie.assessor_id, ie.agency_id, ie.status)
        returning e.id)
