@@ -11,6 +11,7 @@ import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
+import { storedResults } from './evaluation-results.js';
 import { Evaluation, type EvaluationRow } from './evaluation.entity.js';
 import { findEvaluations, type ScoreRow } from './evaluation.service.js';
 import {
@@ -136,39 +137,41 @@ export class EvaluationResolver {
     return loaders.objectionsByEvaluation.load(evaluation.id);
   }
 
+  // The stored results (docs/scoring.md), read from the row synchronously: no loader promise per evaluation and field
+  // on a page of thousands (docs/benchmarks.md).
   @FieldResolver(() => Float, { nullable: true })
-  async hasilKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaScore;
+  hasilKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).hasilKerjaScore;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  async perilakuKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaScore;
+  perilakuKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).perilakuKerjaScore;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  async score(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).score;
+  score(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).score;
   }
 
   @FieldResolver(() => RatingEnum, { nullable: true })
-  async hasilKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Rating | null> {
-    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaRating;
+  hasilKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
+    return storedResults(evaluation, policy.version).hasilKerjaRating;
   }
 
   @FieldResolver(() => RatingEnum, { nullable: true })
-  async perilakuKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Rating | null> {
-    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaRating;
+  perilakuKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
+    return storedResults(evaluation, policy.version).perilakuKerjaRating;
   }
 
   @FieldResolver(() => PredikatEnum, { nullable: true })
-  async predikat(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Predikat | null> {
-    return (await loaders.evaluationResults.load(evaluation)).predikat;
+  predikat(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Predikat | null {
+    return storedResults(evaluation, policy.version).predikat;
   }
 
   @FieldResolver(() => String)
-  async policyVersion(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<string> {
-    return (await loaders.evaluationResults.load(evaluation)).policyVersion;
+  policyVersion(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): string {
+    return storedResults(evaluation, policy.version).policyVersion;
   }
 }
 
