@@ -20,7 +20,7 @@ import { buildAccessFixture, RELATIONS, type Fixture, type FixturePerson, type R
  * THE ACCESS MATRIX (acceptance 1). Every root field and mutation of the built schema, for every caller (the seven
  * roles, nobody, and the anonymous caller of demo mode), and, where rows are involved, for every relation of a person
  * to the caller (access-fixture.ts) and every nested path that reaches a person. The expectations are written here
- * from api.md ("Who may see what"), not derived from the code: a root field missing from these tables fails the
+ * from docs/access.md, not derived from the code: a root field missing from these tables fails the
  * test, and so does any answer that differs from them.
  */
 
@@ -71,7 +71,7 @@ const QUERIES: Record<string, FieldExpectation> = {
 };
 
 const WRITES = 'writes (gate only)' as const;
-/** api.md "changes": ADMIN everything; LEADER org predikat; AGENCY_HEAD propose, finalise, verify, decide; any
+/** docs/access.md#who-changes-what: ADMIN everything; LEADER org predikat; AGENCY_HEAD propose, finalise, verify, decide; any
  * linked account scores its direct reports and responds to its own evaluations (the record decides). */
 const MUTATIONS: Record<string, FieldExpectation> = {
   login: { gate: 'PUBLIC', rows: WRITES },

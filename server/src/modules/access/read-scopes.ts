@@ -7,7 +7,7 @@ import { PSEUDONYMISED_ROLES, type Role } from './roles.js';
 import type { Viewer } from './viewer.js';
 
 /**
- * The access rules of api.md ("Who may see what"), in one place. Resolvers and services ask these functions; none
+ * The access rules of docs/access.md, in one place. Resolvers and services ask these functions; none
  * of them decides access on its own. `schema-guard.ts` applies the operation table and the field rules below to the
  * schema; the read services filter their SQL with the conditions below; nested resolvers that return employees go
  * through `RequestAccess`.
@@ -297,7 +297,7 @@ export function employeeKeyInScope(scope: Scope, key: RecordKey, employee: Emplo
   return key === 'NIP' ? visibility === 'FULL' : visibility !== 'NONE';
 }
 
-/** Refuses NIP lookups and name searches for pseudonymised callers (api.md). */
+/** Refuses NIP lookups and name searches for pseudonymised callers (docs/access.md#pseudonymised-callers). */
 export function assertMayIdentify(scope: Scope, what: string): void {
   if (isPseudonymised(scope)) {
     throw forbidden(`${what} is not available to ${scope.viewer.role} callers: use pseudonyms`);

@@ -5,8 +5,8 @@ import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../gra
 /**
  * The statuses whose quarters enter an annual result: SUBMITTED, ACKNOWLEDGED and FINAL.
  *
- * domain.md says in "Annual" that DRAFT evaluations do not count, and in "Analytics" that every figure, "the annual
- * results included", counts SUBMITTED, ACKNOWLEDGED or FINAL. Read together, an OBJECTED evaluation is out as well:
+ * docs/scoring.md#annual-result: DRAFT evaluations do not count, and every aggregate counts SUBMITTED, ACKNOWLEDGED
+ * or FINAL (COUNTED_STATUSES). Read together, an OBJECTED evaluation is out as well:
  * its scores are contested until the decision sets it to ACKNOWLEDGED. Using the analytics set here also keeps one
  * annual result per employee: the agency comparison and the distribution check rank the same annual predikat that
  * the employee's own page shows, so the two cannot disagree while an objection is pending.

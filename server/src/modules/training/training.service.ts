@@ -9,7 +9,7 @@ import { Training } from './training.entity.js';
 
 /**
  * The `trainings` connection, by code. With an agency: the trainings of that agency, i.e. those with a COMPLETED
- * participation of an employee whose current record is in it (domain.md, "Training impact").
+ * participation of an employee whose current record is in it (docs/analytics.md).
  */
 export async function findTrainings(
   em: EntityManager,
@@ -72,7 +72,7 @@ export async function participationsOfEmployees(
 
 /**
  * JP (jam pelajaran) per employee and calendar year: the sum of `hoursJp` of COMPLETED participations completed that
- * year (0 when none; domain.md: only those count anywhere). One query per batch, over the range of years asked.
+ * year (0 when none; docs/scoring.md#training-hours: only those count anywhere). One query per batch, over the range of years asked.
  */
 export async function trainingHoursOf(
   em: EntityManager,
