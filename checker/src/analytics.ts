@@ -179,3 +179,145 @@ export function agencyComparison(data: Dataset, year: number, quarter?: number):
     };
   });
 }
+
+export type StatDimension =
+  | 'YEAR'
+  | 'PERIOD'
+  | 'AGENCY'
+  | 'CRITERION'
+  | 'POSITION_TYPE'
+  | 'EMPLOYMENT_TYPE'
+  | 'RANK_GROUP'
+  | 'GENDER'
+  | 'PREDIKAT';
+
+export interface StatGroup {
+  /** `DIMENSION=value` joined by `,` in the order of `groupBy`. */
+  key: string;
+  n: number;
+  mean: number;
+  stddev: number | null;
+  min: number;
+  p25: number;
+  median: number;
+  p75: number;
+  max: number;
+  /** Quarterly predikat counts of the group's evaluations (not with CRITERION). */
+  predikatCounts: Map<string, number> | null;
+}
+
+/** Ad hoc statistics over counted evaluations (criterion scores with CRITERION in `groupBy`). */
+export function scoreStatistics(
+  data: Dataset,
+  input: { groupBy: StatDimension[]; from: PeriodRef; to: PeriodRef; metric?: Metric },
+): StatGroup[] {
+  const byCriterion = input.groupBy.includes('CRITERION');
+  const groups = new Map<string, { values: number[]; predikats: (string | null)[] }>();
+  const valueOf = (d: StatDimension, e: Evaluation, criterion: string | null): string => {
+    const employee = data.employees.get(e.nip);
+    switch (d) {
+      case 'YEAR':
+        return String(e.year);
+      case 'PERIOD':
+        return `${e.year}-Q${e.quarter}`;
+      case 'AGENCY':
+        return e.agencyCode;
+      case 'CRITERION':
+        return criterion as string;
+      case 'POSITION_TYPE':
+        return employee?.positionType || 'UNKNOWN';
+      case 'EMPLOYMENT_TYPE':
+        return employee?.employmentType || 'UNKNOWN';
+      case 'RANK_GROUP':
+        return rankGroup(employee);
+      case 'GENDER':
+        return employee?.gender || 'UNKNOWN';
+      case 'PREDIKAT':
+        return e.predikat ?? 'NONE';
+    }
+  };
+  const add = (e: Evaluation, criterion: string | null, value: number) => {
+    const key = input.groupBy.map((d) => `${d}=${valueOf(d, e, criterion)}`).join(',');
+    const group = groups.get(key) ?? { values: [], predikats: [] };
+    group.values.push(value);
+    group.predikats.push(e.predikat);
+    groups.set(key, group);
+  };
+  for (const e of data.evaluations) {
+    if (!COUNTED.has(e.status)) continue;
+    if (!inRange(e, input.from, input.to)) continue;
+    if (byCriterion) {
+      for (const s of e.scores) add(e, s.code, s.score);
+      continue;
+    }
+    const value = metricOf(e, input.metric ?? 'SCORE');
+    if (value !== null) add(e, null, value);
+  }
+  return [...groups.entries()].map(([key, g]) => {
+    const s = summary(g.values);
+    const sorted = [...g.values].sort((a, b) => a - b);
+    const counts = new Map<string, number>();
+    for (const p of g.predikats) if (p !== null) counts.set(p, (counts.get(p) ?? 0) + 1);
+    return {
+      key,
+      n: s.n,
+      mean: s.mean,
+      stddev: s.stddev,
+      min: sorted[0] as number,
+      p25: s.p25,
+      median: s.median,
+      p75: s.p75,
+      max: sorted[sorted.length - 1] as number,
+      predikatCounts: byCriterion ? null : counts,
+    };
+  });
+}
+
+export type OrgPredikat = 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+
+export interface DistributionOutcome {
+  /** Annual predikat counts of the employees counted as in the year's agency comparison. */
+  counts: Map<Predikat, number>;
+  total: number;
+  /** Per rule (the codes of docs/analytics.md): met or broken. */
+  rules: Map<string, boolean>;
+  /** Null without employees or without an org predikat. */
+  met: boolean | null;
+}
+
+/** The distribution check of one agency and year against the pattern its org predikat allows (percent in whole numbers). */
+export function distributionCheck(data: Dataset, agencyCode: string, year: number): DistributionOutcome {
+  const counts = new Map<Predikat, number>();
+  let total = 0;
+  for (const a of annualResults(data)) {
+    if (a.year !== year || a.agencyCode !== agencyCode || a.predikat === null) continue;
+    counts.set(a.predikat, (counts.get(a.predikat) ?? 0) + 1);
+    total++;
+  }
+  const org = data.orgPredikats.get(`${agencyCode}|${year}`) as OrgPredikat | undefined;
+  const rules = new Map<string, boolean>();
+  if (!org || total === 0) return { counts, total, rules, met: null };
+  const c = (...ps: Predikat[]) => ps.reduce((sum, p) => sum + (counts.get(p) ?? 0), 0);
+  const atMost = (count: number, percent: number) => count * 100 <= percent * total;
+  const atLeast = (count: number, percent: number) => count * 100 >= percent * total;
+  if (org === 'ISTIMEWA') rules.set('SANGAT_BAIK_MAX_70_PERCENT', atMost(c('SANGAT_BAIK'), 70));
+  if (org === 'BAIK') {
+    rules.set('BAIK_MAX_70_PERCENT', atMost(c('BAIK'), 70));
+    rules.set('BUTUH_PERBAIKAN_OR_KURANG_MIN_1', c('BUTUH_PERBAIKAN', 'KURANG') >= 1);
+  }
+  if (org === 'BUTUH_PERBAIKAN') {
+    rules.set('BUTUH_PERBAIKAN_MIN_60_PERCENT', atLeast(c('BUTUH_PERBAIKAN'), 60));
+    rules.set('SANGAT_BAIK_MAX_10_PERCENT', atMost(c('SANGAT_BAIK'), 10));
+  }
+  if (org === 'KURANG') {
+    rules.set('KURANG_MIN_60_PERCENT', atLeast(c('KURANG'), 60));
+    rules.set('BUTUH_PERBAIKAN_MIN_10_PERCENT', atLeast(c('BUTUH_PERBAIKAN'), 10));
+    rules.set('SANGAT_BAIK_MAX_10_PERCENT', atMost(c('SANGAT_BAIK'), 10));
+  }
+  if (org === 'SANGAT_KURANG') {
+    rules.set('SANGAT_KURANG_MIN_60_PERCENT', atLeast(c('SANGAT_KURANG'), 60));
+    rules.set('KURANG_OR_BUTUH_PERBAIKAN_MIN_10_PERCENT', atLeast(c('KURANG', 'BUTUH_PERBAIKAN'), 10));
+    rules.set('SANGAT_BAIK_MAX_0', c('SANGAT_BAIK') === 0);
+  }
+  return { counts, total, rules, met: [...rules.values()].every(Boolean) };
+}

@@ -1,4 +1,13 @@
-import { agencyComparison, performanceTrend, type Metric, type PeriodRef, type TrendGroupBy } from './analytics.js';
+import {
+  agencyComparison,
+  distributionCheck,
+  performanceTrend,
+  scoreStatistics,
+  type Metric,
+  type PeriodRef,
+  type StatDimension,
+  type TrendGroupBy,
+} from './analytics.js';
 import { annualResults, COUNTED, type Dataset } from './data.js';
 
 /**
@@ -245,9 +254,7 @@ async function compareAgencyComparison(c: Comparer, api: ApiOptions, data: Datas
                 share
               }
               criterionMeans {
-                criterion {
-                  code
-                }
+                criterion
                 mean
               }
               trainingJpPerEmployee
@@ -277,13 +284,121 @@ async function compareAgencyComparison(c: Comparer, api: ApiOptions, data: Datas
         c.exact(section, key, `predikatCounts.${p.predikat}.count`, p.count, got ? got.count : 0);
         if (got) c.near(section, key, `predikatCounts.${p.predikat}.share`, p.share, got.share);
       }
-      const means = new Map(
-        ((a.criterionMeans as Json[]) ?? []).map((m) => [(m.criterion as Json).code as string, m.mean]),
-      );
+      const means = new Map(((a.criterionMeans as Json[]) ?? []).map((m) => [m.criterion as string, m.mean]));
       c.sameKeys(`${section} ${key} criterionMeans`, e.criterionMeans.keys(), means.keys());
       for (const [code, mean] of e.criterionMeans) {
         if (means.has(code)) c.near(section, key, `criterionMeans.${code}`, mean, means.get(code));
       }
+    }
+  }
+}
+
+const STAT_CASES: { groupBy: StatDimension[]; metric?: Metric }[] = [
+  { groupBy: ['AGENCY'] },
+  { groupBy: ['YEAR', 'EMPLOYMENT_TYPE'] },
+  { groupBy: ['PERIOD', 'PREDIKAT'] },
+  { groupBy: ['CRITERION', 'YEAR'] },
+  { groupBy: ['RANK_GROUP', 'GENDER'], metric: 'PERILAKU_KERJA' },
+  { groupBy: ['POSITION_TYPE'], metric: 'HASIL_KERJA' },
+];
+
+async function compareStatistics(c: Comparer, api: ApiOptions, data: Dataset): Promise<void> {
+  const { from, to } = periodsOf(data);
+  for (const input of STAT_CASES) {
+    const section = `scoreStatistics(${input.groupBy.join('+')}${input.metric ? `, ${input.metric}` : ''})`;
+    const groups = (
+      await graphql(
+        api,
+        `
+          query ($input: ScoreStatisticsInput!) {
+            scoreStatistics(input: $input) {
+              keys {
+                dimension
+                value
+              }
+              n
+              mean
+              stddev
+              min
+              p25
+              median
+              p75
+              max
+              predikatCounts {
+                predikat
+                count
+              }
+              suppressed
+            }
+          }
+        `,
+        { input: { groupBy: input.groupBy, filter: { from, to }, ...(input.metric ? { metric: input.metric } : {}) } },
+      )
+    ).scoreStatistics as Json[];
+    const actual = new Map(
+      groups.map((g) => {
+        const keys = new Map((g.keys as Json[]).map((k) => [k.dimension as string, k.value as string]));
+        return [input.groupBy.map((d) => `${d}=${keys.get(d)}`).join(','), g];
+      }),
+    );
+    const expected = new Map(scoreStatistics(data, { ...input, from, to }).map((g) => [g.key, g]));
+    c.sameKeys(section, expected.keys(), actual.keys());
+    for (const [key, e] of expected) {
+      const a = actual.get(key);
+      if (!a) continue;
+      c.exact(section, key, 'suppressed', false, a.suppressed);
+      c.exact(section, key, 'n', e.n, a.n);
+      for (const f of ['mean', 'stddev', 'min', 'p25', 'median', 'p75', 'max'] as const)
+        c.near(section, key, f, e[f], a[f]);
+      if (e.predikatCounts) {
+        const counts = new Map(((a.predikatCounts as Json[]) ?? []).map((p) => [p.predikat as string, p.count]));
+        for (const p of ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG']) {
+          c.exact(section, key, `predikatCounts.${p}`, e.predikatCounts.get(p) ?? 0, counts.get(p) ?? 0);
+        }
+      }
+    }
+  }
+}
+
+async function compareDistribution(c: Comparer, api: ApiOptions, data: Dataset): Promise<void> {
+  const { years } = periodsOf(data);
+  for (const year of years) {
+    for (const agencyCode of data.agencies) {
+      const section = 'distributionCheck';
+      const key = `${agencyCode}|${year}`;
+      const a = (
+        await graphql(
+          api,
+          `
+            query ($agencyCode: String!, $year: Int!) {
+              distributionCheck(agencyCode: $agencyCode, year: $year) {
+                counts {
+                  predikat
+                  count
+                }
+                rules {
+                  rule
+                  met
+                }
+                met
+                suppressed
+              }
+            }
+          `,
+          { agencyCode, year },
+        )
+      ).distributionCheck as Json;
+      const e = distributionCheck(data, agencyCode, year);
+      c.exact(section, key, 'suppressed', false, a.suppressed);
+      c.exact(section, key, 'met', e.met, a.met);
+      const counts = new Map(((a.counts as Json[]) ?? []).map((p) => [p.predikat as string, p.count]));
+      for (const p of ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const) {
+        if (e.total > 0) c.exact(section, key, `counts.${p}`, e.counts.get(p) ?? 0, counts.get(p) ?? 0);
+      }
+      const rules = new Map(((a.rules as Json[]) ?? []).map((r) => [r.rule as string, r.met]));
+      c.sameKeys(`${section} ${key} rules`, e.rules.keys(), rules.keys());
+      for (const [rule, met] of e.rules)
+        if (rules.has(rule)) c.exact(section, key, `rules.${rule}`, met, rules.get(rule));
     }
   }
 }
@@ -297,6 +412,8 @@ const SECTIONS: {
   { name: 'annualResult', queryField: 'employees', run: compareAnnualResults },
   { name: 'performanceTrend', queryField: 'performanceTrend', run: compareTrend },
   { name: 'agencyComparison', queryField: 'agencyComparison', run: compareAgencyComparison },
+  { name: 'scoreStatistics', queryField: 'scoreStatistics', run: compareStatistics },
+  { name: 'distributionCheck', queryField: 'distributionCheck', run: compareDistribution },
 ];
 
 /** Runs every comparison whose query the server has; the report says which were compared and which not. */

@@ -76,6 +76,8 @@ export interface Dataset {
   /** COMPLETED participations with a completion date (the only ones that count anywhere). */
   participations: Participation[];
   trainingCriteria: Map<string, string[]>;
+  /** Org predikat per `agency|year`. */
+  orgPredikats: Map<string, string>;
 }
 
 export function loadFolder(folder: string): Dataset {
@@ -196,7 +198,11 @@ export function loadFolder(folder: string): Dataset {
     });
   }
 
-  return { agencies, employees, evaluations, verifiedInnovations, participations, trainingCriteria };
+  const orgPredikats = new Map<string, string>();
+  for (const r of file('org_performance.csv').rows)
+    orgPredikats.set(`${r.agency_code}|${r.year}`, r.predikat as string);
+
+  return { agencies, employees, evaluations, verifiedInnovations, participations, trainingCriteria, orgPredikats };
 }
 
 export interface AnnualRow extends AnnualOutcome {

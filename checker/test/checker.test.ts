@@ -4,12 +4,14 @@ import {
   agencyComparison,
   annualResults,
   competitionRanks,
+  distributionCheck,
   loadFolder,
   percentileCont,
   performanceTrend,
   predikatOf,
   ratingOf,
   round6,
+  scoreStatistics,
 } from '../src/index.js';
 
 /**
@@ -137,5 +139,33 @@ describe('checker on a hand-made folder', () => {
       ['A', 2, 1, 104.9],
       ['B', 1, 2, 86],
     ]);
+  });
+
+  it('computes ad hoc statistics per group with predikat counts', () => {
+    const span = { from: { year: 2025, quarter: 1 }, to: { year: 2025, quarter: 2 } };
+    const byAgency = new Map(scoreStatistics(data, { groupBy: ['AGENCY'], ...span }).map((g) => [g.key, g]));
+    // A: 99.8 (E1 Q1), 118.5 (E1 Q2), 110 (E2 Q1); B: 86, 106.
+    const a = byAgency.get('AGENCY=A')!;
+    expect([a.n, a.min, a.median, a.max]).toEqual([3, 99.8, 110, 118.5]);
+    expect(a.mean).toBeCloseTo(328.3 / 3, 10);
+    expect(Object.fromEntries(a.predikatCounts!)).toEqual({ BAIK: 1, SANGAT_BAIK: 2 });
+    expect(Object.fromEntries(byAgency.get('AGENCY=B')!.predikatCounts!)).toEqual({ BUTUH_PERBAIKAN: 1, BAIK: 1 });
+    const byCriterion = scoreStatistics(data, { groupBy: ['CRITERION', 'PERIOD'], ...span });
+    expect(byCriterion.find((g) => g.key === 'CRITERION=K2,PERIOD=2025-Q1')).toMatchObject({ n: 3, min: 80, max: 110 });
+    expect(byCriterion[0]!.predikatCounts).toBeNull();
+  });
+
+  it('checks the distribution against the org predikat', () => {
+    // A (BAIK): 2 of 2 BAIK is above 70%, and nobody is BUTUH_PERBAIKAN or KURANG.
+    const a = distributionCheck(data, 'A', 2025);
+    expect([a.total, a.met, Object.fromEntries(a.rules)]).toEqual([
+      2,
+      false,
+      { BAIK_MAX_70_PERCENT: false, BUTUH_PERBAIKAN_OR_KURANG_MIN_1: false },
+    ]);
+    // B (ISTIMEWA): E3 BAIK, no SANGAT_BAIK.
+    expect(distributionCheck(data, 'B', 2025)).toMatchObject({ total: 1, met: true });
+    // No org predikat for 2024 and nobody counted: met is null.
+    expect(distributionCheck(data, 'A', 2024).met).toBeNull();
   });
 });
