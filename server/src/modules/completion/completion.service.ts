@@ -17,7 +17,7 @@ import type {
  * The completion monitor (docs/workflow.md#views): aggregated in SQL. The items of a period are its evaluations (in the
  * agency and with the assessor stored on them) plus the employees active in the period who have none yet (in their
  * current agency, with their supervisor as assessor): those are NOT_STARTED while the period is OPEN and
- * NOT_EVALUATED once it is CLOSED (nobody can start them any more; docs/workflow.md "Completion").
+ * NOT_EVALUATED once it is CLOSED (nobody can start them any more; docs/workflow.md#views).
  */
 
 const ITEMS_SQL = `with p as (

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
-import { Employee } from './employee.entity.js';
+import { Employee, type EmployeeRow } from './employee.entity.js';
 import { findEmployees, findVisibleEmployee } from './employee.service.js';
 import {
   EmployeeConnection,
@@ -20,7 +20,7 @@ export class EmployeeResolver {
     description: `Employees (pegawai ASN), filtered and ordered, a page at a time (at most ${MAX_PAGE_SIZE} a page).`,
   })
   async employees(
-    @Ctx() { em, scope }: Context,
+    @Ctx() { em, access }: Context,
     @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Conditions; all must hold.' })
     filter?: EmployeeFilter | null,
     @Arg('first', () => Int, {
@@ -37,7 +37,7 @@ export class EmployeeResolver {
     })
     orderBy?: EmployeeOrder | null,
   ): Promise<Connection<Employee>> {
-    return findEmployees(em, scope!, { filter, first, after, orderBy });
+    return findEmployees(em, access!, { filter, first, after, orderBy });
   }
 
   @Query(() => EmployeeType, {
@@ -56,7 +56,9 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => AgencyType, { description: 'The agency (perangkat daerah) of the current record.' })
-  async agency(@Root() employee: Employee, @Ctx() { loaders }: Context): Promise<Agency> {
+  async agency(@Root() employee: EmployeeRow, @Ctx() { loaders }: Context): Promise<Agency> {
+    // Employee pages read the agency with the row; otherwise (a reference: its code unknown) through the loader.
+    if (typeof employee.agency.code === 'string') return employee.agency;
     return (await loaders.agencyById.load(employee.agency.id))!;
   }
 
@@ -64,9 +66,9 @@ export class EmployeeResolver {
     nullable: true,
     description:
       'Direct supervisor (atasan langsung), possibly in another agency; null at the top, or when the caller may ' +
-      'not see them.',
+      'not see them. Pseudonymised callers (POLICY, ANALYST) get it only between people they see in full.',
   })
-  async supervisor(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+  async supervisor(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!employee.supervisor) return null;
     return access!.visibleEmployee(await loaders.employeeById.load(employee.supervisor.id));
   }
@@ -74,9 +76,10 @@ export class EmployeeResolver {
   @FieldResolver(() => [EmployeeType], {
     description:
       'Direct reports (bawahan langsung): employees whose supervisor this employee is, by name (by pseudonym for ' +
-      'pseudonymised callers); only those the caller may see.',
+      'pseudonymised callers); only those the caller may see. Pseudonymised callers (POLICY, ANALYST) get them ' +
+      'only between people they see in full.',
   })
-  async subordinates(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
+  async subordinates(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
     return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');
   }
 }

@@ -1,8 +1,8 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
-import { toConnection, type Connection } from '../../graphql/connection.js';
+import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
@@ -48,7 +48,7 @@ function orderFor(scope: Scope, order: EmployeeOrder | null | undefined): QueryO
  */
 export async function findEmployees(
   em: EntityManager,
-  scope: Scope,
+  access: RequestAccess,
   args: {
     filter?: EmployeeFilter | null;
     first?: number | null;
@@ -58,6 +58,7 @@ export async function findEmployees(
     agencyId?: number;
   },
 ): Promise<Connection<Employee>> {
+  const { scope } = access;
   const limit = checkPageSize(args.first);
   const offset = decodeCursor(args.after);
   const { filter } = args;
@@ -71,6 +72,9 @@ export async function findEmployees(
   }
   if (filter?.employmentType) conditions.push({ employmentType: filter.employmentType });
   if (filter?.positionType) conditions.push({ positionType: filter.positionType });
+  if (isPseudonymised(scope) && (filter?.employmentType || filter?.positionType)) {
+    conditions.push({ id: { $in: await matchedAsShown(access, filter) } });
+  }
   const search = filter?.search?.trim();
   if (search) {
     assertMayIdentify(scope, 'filter.search');
@@ -79,10 +83,65 @@ export async function findEmployees(
   }
   const where: FilterQuery<Employee> = conditions.length > 0 ? { $and: conditions } : {};
 
-  const totalCount = await em.count(Employee, where);
-  // A limit of 0 would read as "no limit": an empty page needs no query.
-  const rows = limit === 0 || offset >= totalCount ? [] : await em.find(Employee, where, { orderBy, limit, offset });
-  return toConnection(rows, offset, totalCount);
+  // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
+  const rows = await employeeRows(em, where, orderBy, limit + 1, offset);
+  return pageConnection(rows, offset, limit, () => em.count(Employee, where));
+}
+
+/**
+ * A page of employees as plain rows shaped like the entity (the supervisor as an `{ id }` reference, the agency whole),
+ * not hydrated into the
+ * identity map: hydrating (references, propagation, registration) was a quarter of the server's CPU for a list of 50
+ * (docs/benchmarks.md). Everything downstream reads employees by their fields and relation ids only.
+ */
+async function employeeRows(
+  em: EntityManager,
+  where: FilterQuery<Employee>,
+  orderBy: QueryOrderMap<Employee>,
+  limit: number,
+  offset: number,
+): Promise<Employee[]> {
+  const rows = await em
+    .createQueryBuilder(Employee, 'e0')
+    .select('e0.*')
+    // The agency comes with the row (a page nearly always shows it): one statement instead of two.
+    .joinAndSelect('e0.agency', 'a1')
+    .where(where as QBFilterQuery<Employee>)
+    .orderBy(orderBy)
+    .limit(limit)
+    .offset(offset)
+    .execute<(Omit<Employee, 'supervisor'> & { supervisor: number | null })[]>('all');
+  return rows.map(
+    (row) =>
+      ({
+        ...row,
+        supervisor: row.supervisor === null ? null : { id: row.supervisor },
+      }) as unknown as Employee,
+  );
+}
+
+/**
+ * For a pseudonymised caller, the employees a filter on generalised attributes may match (docs/privacy.md): those
+ * whose value is shown to them (k-anonymity), and those they see in full (own record, direct reports). A filter that
+ * would single out people whose value is withheld matches none of them, and `extensions.privacy` says why.
+ */
+async function matchedAsShown(access: RequestAccess, filter: EmployeeFilter): Promise<number[]> {
+  const shown = await access.generalised();
+  const ids: number[] = [];
+  for (const [id, values] of shown) {
+    if (filter.employmentType && values.employmentType !== filter.employmentType) continue;
+    if (filter.positionType && values.positionType !== filter.positionType) continue;
+    ids.push(id);
+  }
+  const { viewer } = access.scope;
+  if (viewer.employeeId !== null) ids.push(viewer.employeeId);
+  ids.push(...access.scope.directReportIds);
+  access.privacyNotes.add(
+    `filter.employmentType and filter.positionType match, for ${viewer.role} callers, the values as they are shown: ` +
+      `people whose value is withheld (fewer than ${access.minGroup} of their agency would share it, k-anonymity, ` +
+      'docs/privacy.md) are not matched.',
+  );
+  return ids;
 }
 
 /**
