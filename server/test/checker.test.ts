@@ -20,7 +20,14 @@ import { startTestServer, UNLIMITED_COST, type TestServer } from './helpers/serv
 const TODAY = '2026-12-02';
 
 /** What is compared today; each analytics query joins this list as it lands on main. */
-const EXPECTED_SECTIONS = ['evaluations', 'annualResult'];
+const EXPECTED_SECTIONS = [
+  'evaluations',
+  'annualResult',
+  'performanceTrend',
+  'agencyComparison',
+  'scoreStatistics',
+  'distributionCheck',
+];
 
 interface Setup {
   db: TestDatabase;
