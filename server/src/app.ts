@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.js';
 import { createAppServices, createContext, type Context } from './api/context.js';
 import { formatError } from './graphql/errors.js';
@@ -16,11 +17,31 @@ import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
 import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
+import { CostBudget } from './security/budget.js';
+import {
+  errorHandler,
+  isDashboardPage,
+  mountHealth,
+  notFound,
+  requestLogger,
+  requireJsonPost,
+} from './security/http.js';
+import { limitValidationRules, OPERATION_LIMITS } from './security/limits.js';
+import { createLogger } from './security/logging.js';
+import { limitErrorOf, securityPlugin } from './security/plugin.js';
 
 export interface App {
   express: express.Express;
   httpServer: Server;
   apollo: ApolloServer<Context>;
+  logger: Logger;
+  /** The per-caller cost budget (flushed to PostgreSQL every few seconds, and when Apollo stops). */
+  budget: CostBudget;
+}
+
+export interface AppOptions {
+  /** Where the JSON log goes (tests read it); stdout otherwise. */
+  logDestination?: DestinationStream;
 }
 
 function wantsHtml(req: express.Request): boolean {
@@ -28,10 +49,19 @@ function wantsHtml(req: express.Request): boolean {
 }
 
 /** Builds the HTTP app (API, GraphiQL, dashboard) around an open ORM; `main.ts` and the tests both use it. */
-export async function createApp(config: Config, orm: MikroORM): Promise<App> {
+export async function createApp(config: Config, orm: MikroORM, options: AppOptions = {}): Promise<App> {
   // The stored results follow the policy in force (docs/scoring.md "Policy versions"): recorded, and the results
   // that are not FINAL or frozen recomputed when it changed since the last start.
   await inTransaction(orm, (sql) => recomputeForPolicy(sql, config.policy));
+  const logger = createLogger(config, options.logDestination);
+  const budget = new CostBudget(
+    async (sql, params) => (await orm.em.fork().getConnection().execute(sql, params)) as Record<string, unknown>[],
+    {
+      flushSeconds: config.costBudget.flushSeconds,
+      onError: (error) => logger.error({ err: error }, 'cost budget flush failed'),
+    },
+  );
+  budget.start();
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client address (login throttle) comes from X-Forwarded-For, from trusted hops only.
@@ -40,21 +70,24 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   const httpServer = createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: await buildKinerjaSchema(),
-    formatError,
+    formatError: (formatted, error) => limitErrorOf(formatted, error) ?? formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
+    // Introspection is gated per caller (security/plugin.ts, KINERJA_INTROSPECTION).
     introspection: true,
+    allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false,
+    // Operation limits before anything runs (docs/security.md): tokens while parsing, the rest while validating.
+    parseOptions: { maxTokens: OPERATION_LIMITS.tokens },
+    validationRules: limitValidationRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      securityPlugin({ config, budget, logger }),
       {
-        async requestDidStart() {
+        async serverWillStart() {
           return {
-            async didEncounterErrors({ errors }) {
-              for (const error of errors) {
-                const code = error.extensions?.code;
-                if (!code || code === 'INTERNAL_SERVER_ERROR') console.error(error.originalError ?? error);
-              }
+            async serverWillStop() {
+              await budget.stop();
             },
           };
         },
@@ -63,9 +96,8 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   });
   await apollo.start();
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(requestLogger(logger));
+  mountHealth(app, orm);
   app.get('/graphql', (req, res, next) => {
     if (!wantsHtml(req)) return next();
     res.type('html').send(graphiqlPage());
@@ -76,6 +108,7 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
     '/graphql',
     admission.middleware,
     cookieParser(),
+    requireJsonPost,
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(orm.em, config, { req, res }, services),
@@ -85,9 +118,12 @@ export async function createApp(config: Config, orm: MikroORM): Promise<App> {
   if (existsSync(join(config.dashboardDir, 'index.html'))) {
     app.use(express.static(config.dashboardDir, { index: false, maxAge: '1h' }));
     // The dashboard routes in the browser: every other GET answers its page.
-    app.get('/{*splat}', (_req, res) => {
+    app.get('/{*splat}', (req, res, next) => {
+      if (!isDashboardPage(req)) return next();
       res.sendFile(join(config.dashboardDir, 'index.html'));
     });
   }
-  return { express: app, httpServer, apollo };
+  app.use(notFound);
+  app.use(errorHandler);
+  return { express: app, httpServer, apollo, logger, budget };
 }

@@ -44,9 +44,66 @@ export interface Config {
    * reverse proxy, so that the login throttle counts per client and not per proxy. null: not behind a proxy.
    */
   trustProxy: boolean | number | string | null;
+  /** pino's level (`LOG_LEVEL`): `info` by default, `silent` under tests. */
+  logLevel: LogLevel;
+  /**
+   * Who may introspect the schema and get "Did you mean …" suggestions (`KINERJA_INTROSPECTION`): `signed-in`
+   * (callers with a valid token; the default in production) or `everyone` (the default elsewhere, for GraphiQL).
+   */
+  introspection: 'everyone' | 'signed-in';
+  /** Cost budget per caller and minute (docs/security.md "Cost budget"). */
+  costBudget: CostBudgetConfig;
   /** Admission control of the API (docs/operations.md "Overload"): requests at once, waiting, and the longest wait. */
   admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Callers without a token (the demo's anonymous caller) are budgeted as `ANONYMOUS`. */
+export const BUDGET_CLASSES = [
+  'ANONYMOUS',
+  'ADMIN',
+  'LEADER',
+  'POLICY',
+  'ANALYST',
+  'AGENCY_HEAD',
+  'SUPERVISOR',
+  'EMPLOYEE',
+] as const;
+export type BudgetClass = (typeof BUDGET_CLASSES)[number];
+
+export interface CostBudgetConfig {
+  /**
+   * The largest cost of one operation (`COST_LIMIT`, default 50,000: docs/security.md "Operation limits"). Raise it
+   * only for a deployment whose clients need larger pages; no budget may be below it.
+   */
+  operationLimit: number;
+  /** Cost units per minute per role (`COST_BUDGET_ROLES`, e.g. `ANALYST=400000,ANONYMOUS=100000`). */
+  perRole: Record<BudgetClass, number>;
+  /** Per account login, over its role's (`COST_BUDGET_ACCOUNTS`, e.g. `bench=50000000` for a benchmark account). */
+  perAccount: Record<string, number>;
+  /** Seconds between two flushes of the counts to PostgreSQL (`COST_BUDGET_FLUSH_SECONDS`). */
+  flushSeconds: number;
+}
+
+/**
+ * Default budgets per minute (docs/security.md "Cost budget"): at least one operation of the largest allowed cost
+ * (50,000) for everyone; signed-in readers of many rows get more than the anonymous demo caller.
+ */
+export const DEFAULT_COST_BUDGETS: Record<BudgetClass, number> = {
+  ANONYMOUS: 100_000,
+  ADMIN: 500_000,
+  LEADER: 300_000,
+  POLICY: 300_000,
+  ANALYST: 500_000,
+  AGENCY_HEAD: 300_000,
+  SUPERVISOR: 200_000,
+  EMPLOYEE: 100_000,
+};
+
+/** The default largest cost of one operation (security/limits.ts `OPERATION_LIMITS.cost`). */
+export const DEFAULT_COST_LIMIT = 50_000;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -117,6 +174,76 @@ function readDatabaseUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+function readBudgetList(
+  name: string,
+  raw: string | undefined,
+  key: (k: string) => boolean,
+  smallest: number,
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  if (!raw) return result;
+  for (const part of raw.split(',')) {
+    const match = /^\s*([^=\s]+)\s*=\s*(\d+)\s*$/.exec(part);
+    if (!match || !key(match[1]!)) {
+      throw new ConfigError(`${name} must be a list like ANALYST=400000,ANONYMOUS=100000; "${part}" is not`);
+    }
+    const value = Number(match[2]);
+    if (value < smallest) {
+      throw new ConfigError(
+        `${name}: ${match[1]} must be at least ${smallest} (COST_LIMIT, the cost of one operation)`,
+      );
+    }
+    result[match[1]!] = value;
+  }
+  return result;
+}
+
+function readCostBudget(env: NodeJS.ProcessEnv): CostBudgetConfig {
+  const operationLimit = Number(env.COST_LIMIT || DEFAULT_COST_LIMIT);
+  if (!Number.isInteger(operationLimit) || operationLimit < 1000) {
+    throw new ConfigError('COST_LIMIT must be a whole number of at least 1000');
+  }
+  const roles = readBudgetList(
+    'COST_BUDGET_ROLES',
+    env.COST_BUDGET_ROLES,
+    (k) => (BUDGET_CLASSES as readonly string[]).includes(k),
+    operationLimit,
+  );
+  const accounts = readBudgetList(
+    'COST_BUDGET_ACCOUNTS',
+    env.COST_BUDGET_ACCOUNTS,
+    (k) => /^[a-z0-9][a-z0-9._-]*$/.test(k),
+    operationLimit,
+  );
+  const perRole = { ...DEFAULT_COST_BUDGETS, ...roles };
+  for (const [role, budget] of Object.entries(perRole)) {
+    if (budget < operationLimit) {
+      throw new ConfigError(`COST_BUDGET_ROLES: ${role} must be at least COST_LIMIT (${operationLimit})`);
+    }
+  }
+  const flushSeconds = Number(env.COST_BUDGET_FLUSH_SECONDS ?? '2');
+  if (!Number.isFinite(flushSeconds) || flushSeconds <= 0 || flushSeconds > 60) {
+    throw new ConfigError('COST_BUDGET_FLUSH_SECONDS must be a number of seconds above 0 and at most 60');
+  }
+  return { operationLimit, perRole, perAccount: accounts, flushSeconds };
+}
+
+function readLogLevel(raw: string | undefined, env: Environment): LogLevel {
+  const value = raw || (env === 'test' ? 'silent' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  }
+  return value as LogLevel;
+}
+
+function readIntrospection(raw: string | undefined, env: Environment): 'everyone' | 'signed-in' {
+  const value = raw || (env === 'production' ? 'signed-in' : 'everyone');
+  if (value !== 'everyone' && value !== 'signed-in') {
+    throw new ConfigError(`KINERJA_INTROSPECTION must be everyone or signed-in, not "${value}"`);
+  }
+  return value;
+}
+
 function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -145,9 +272,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('KINERJA_TOKEN_SECRET must have at least 32 characters');
   }
+  const environment = readEnvironment(env.NODE_ENV);
   const loadDemoData = demo === undefined || demo === '' ? databaseUrl === null : demo === 'true';
   return {
-    env: readEnvironment(env.NODE_ENV),
+    env: environment,
     host: env.HOST || '127.0.0.1',
     port: readPort(env.PORT, 4000),
     databaseUrl,
@@ -162,6 +290,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret,
     sessionHours,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    logLevel: readLogLevel(env.LOG_LEVEL, environment),
+    introspection: readIntrospection(env.KINERJA_INTROSPECTION, environment),
+    costBudget: readCostBudget(env),
     admission: {
       maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 32, 1, 10_000),
       maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),

@@ -23,7 +23,8 @@ export async function createContext(
   services: AppServices = createAppServices(),
 ): Promise<Context> {
   const em = rootEm.fork() as EntityManager;
-  const viewer = await viewerOf(em, config, http.req ? requestToken(http.req) : null);
+  const token = http.req ? requestToken(http.req) : null;
+  const viewer = await viewerOf(em, config, token);
   const context: Context = {
     em,
     loaders: createLoaders(em, config.policy),
@@ -36,6 +37,10 @@ export async function createContext(
     req: http.req,
     res: http.res,
   };
+  // A token that names nobody (invalid, expired, revoked) is refused, not read as anonymous (security/plugin.ts).
+  if (token && (!viewer || viewer.anonymous)) {
+    context.tokenRejected = http.req?.headers.authorization?.startsWith('Bearer ') ? 'header' : 'cookie';
+  }
   if (viewer) await actAs(context, viewer);
   return context;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { installAccessGuards } from '../modules/access/index.js';
+import { installInputChecks } from '../security/input-rules.js';
 import { agencyModule } from '../modules/agency/index.js';
 import { auditModule } from '../modules/audit/index.js';
 import { authModule } from '../modules/auth/index.js';
@@ -62,7 +63,8 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     const mutation = schema.getMutationType();
     if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
     // Who may call each root field, and what of an employee each caller sees (read-scopes.ts): on every path.
-    return installAccessGuards(schema);
+    // Arguments are checked (text, integer ranges: docs/security.md "Inputs") after the gate, before the resolver.
+    return installAccessGuards(installInputChecks(schema));
   });
   return cached;
 }

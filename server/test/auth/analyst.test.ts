@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountToken } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTestServer, UNLIMITED_COST, type TestServer } from '../helpers/server.js';
 import { buildAccessFixture, type Fixture } from './access-fixture.js';
 
 /**
@@ -51,8 +51,8 @@ describe('an analyst never sees a name or NIP', () => {
     // Analysts and policy staff as they usually are: accounts that are not an employee with reports.
     analyst = (await accountToken(em, { login: 'analis', role: 'ANALYST' })).headers;
     policy = (await accountToken(em, { login: 'kebijakan', role: 'POLICY' })).headers;
-    server = await startTestServer(db.orm);
-    demo = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true' });
+    server = await startTestServer(db.orm, UNLIMITED_COST);
+    demo = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true', ...UNLIMITED_COST });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { BUDGET_CLASSES, loadConfig, type Config } from '../../src/config.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -22,10 +22,27 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * For tests that read everything in one operation on purpose (the access matrix reads every path to every person):
+ * the cost limit of one operation and every budget lifted far above any such read (docs/security.md).
+ */
+export const UNLIMITED_COST: Record<string, string> = {
+  COST_LIMIT: '1000000000',
+  COST_BUDGET_ROLES: BUDGET_CLASSES.map((role) => `${role}=1000000000`).join(','),
+};
+
 /** Starts the real HTTP app on a free port over an open ORM. */
 export async function startTestServer(orm: MikroORM, env: Record<string, string> = {}): Promise<TestServer> {
   // Not in demo mode unless a test asks: callers are anonymous only where a test says so.
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', KINERJA_DEMO_DATA: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    KINERJA_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    // The cost budget flushes once a minute at most here; a test that needs a flush calls `app.budget.flush()`.
+    COST_BUDGET_FLUSH_SECONDS: '60',
+    ...env,
+  });
   const app = await createApp(config, orm);
   app.httpServer.listen(0, '127.0.0.1');
   await once(app.httpServer, 'listening');

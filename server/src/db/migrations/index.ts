@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000000Initial } from './Migration20261128000000Initial.js';
 import { Migration20261128020000Accounts } from './Migration20261128020000Accounts.js';
 import { Migration20261202010000StoredResults } from './Migration20261202010000StoredResults.js';
+import { Migration20261202020000RequestBudget } from './Migration20261202020000RequestBudget.js';
 import { Migration20261202030000LoginAttempts } from './Migration20261202030000LoginAttempts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128020000Accounts', class: Migration20261128020000Accounts },
   { name: 'Migration20261202010000StoredResults', class: Migration20261202010000StoredResults },
   { name: 'Migration20261202030000LoginAttempts', class: Migration20261202030000LoginAttempts },
+  { name: 'Migration20261202020000RequestBudget', class: Migration20261202020000RequestBudget },
 ];
