@@ -16,6 +16,7 @@ import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
+import { privacyNotesPlugin } from './modules/access/index.js';
 import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
 import { CostBudget } from './security/budget.js';
 import {
@@ -83,6 +84,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       securityPlugin({ config, budget, logger }),
+      privacyNotesPlugin,
       {
         async serverWillStart() {
           return {

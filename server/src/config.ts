@@ -19,7 +19,7 @@ export interface Config {
   dataDir: string;
   /** Built dashboard to serve at `/`, when it exists. */
   dashboardDir: string;
-  /** Scoring policy in force (defaults from domain.md, overridable by `SCORING_POLICY_FILE`). */
+  /** Scoring policy in force (defaults in docs/scoring.md#the-scoring-policy, overridable by `SCORING_POLICY_FILE`). */
   policy: ScoringPolicy;
   /** Load the demo data set into an empty embedded database on start. */
   loadDemoData: boolean;
@@ -31,7 +31,7 @@ export interface Config {
   /** Seconds a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
   /**
-   * Demo mode (api.md): the embedded database with the demo data. Anonymous callers may read as a POLICY caller
+   * Demo mode (docs/access.md#demo-mode): the embedded database with the demo data. Anonymous callers may read as a POLICY caller
    * would, and the start command prints the demo accounts. Never with `DATABASE_URL`.
    */
   demoMode: boolean;

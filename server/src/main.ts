@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping (at most ${config.shutdownTimeoutSeconds} s)`);
-    // Apollo's stop can hang when a request never ends (stack.md trap 5): a watchdog ends the process regardless.
+    // Apollo's stop can hang when a request never ends: a watchdog ends the process regardless.
     const watchdog = setTimeout(() => {
       console.error('Shutdown took too long; exiting.');
       process.exit(1);

@@ -11,7 +11,7 @@ import { startTestServer, type GraphQLResponse, type TestServer } from './helper
  * The ranking scenario: seven employees over DISDIK, DINKES, BKPSDM in turn (0, 1, 2 head them; 3 and 6 report to 0,
  * 4 to 1, 5 to 2), SUBMITTED evaluations in Q1 and Q2 of 2025, every work-results criterion of an evaluation scored
  * HK and every behaviour criterion PK, so that a quarter's category scores are HK and PK and its score is
- * 0.7 HK + 0.3 PK. Worked by hand (thresholds 110 / 90, domain.md's matrix, no innovation anywhere):
+ * 0.7 HK + 0.3 PK. Worked by hand (thresholds 110 / 90, the predikat matrix of docs/scoring.md, no innovation anywhere):
  *
  * | # | name    | HK Q1, Q2 | PK  | quarter scores | annual HK, PK | annual score             | predikat                    |
  * |---|---------|-----------|-----|----------------|---------------|--------------------------|-----------------------------|

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from './helpers/server.js';
  * the same number of SQL statements, and few of them. If a resolver loads per row, the count grows with the rows.
  */
 
-/** Worked example 1 (worked-examples.md), the scores of the employee whose data the test checks. */
+/** Worked example 1 (docs/scoring.md#worked-examples), the scores of the employee whose data the test checks. */
 const WORKED_EXAMPLE_1: Record<string, number | { score: number; realisation: number }> = {
   PROFESIONALISME: 95,
   DISIPLIN: { score: 95, realisation: 90.25 },

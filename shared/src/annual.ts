@@ -43,7 +43,7 @@ export interface AnnualResult {
 }
 
 /**
- * The annual result (evaluasi tahunan, domain.md "Annual"). Each annual category score is the mean of the quarterly
+ * The annual result (evaluasi tahunan, docs/scoring.md#annual-result). Each annual category score is the mean of the quarterly
  * category scores that exist (a quarter with only one category counts towards that category only); the annual score
  * weighs them like a quarter (PP 30/2019 Pasal 41); ratings and predikat follow the same rules as a quarter.
  *

@@ -43,7 +43,7 @@ export const EVALUATION_STATUSES = ['DRAFT', 'SUBMITTED', 'OBJECTED', 'ACKNOWLED
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 /**
- * The statuses that analytics and annual results count (domain.md, "Analytics": SUBMITTED, ACKNOWLEDGED or FINAL).
+ * The statuses that analytics and annual results count (docs/analytics.md#what-every-figure-counts: SUBMITTED, ACKNOWLEDGED or FINAL).
  * DRAFT is left out because the assessor has not committed to it. OBJECTED is left out too, exactly as the spec lists
  * them: an evaluation under objection drops out of the figures until the decision sets it to ACKNOWLEDGED.
  */

@@ -4,6 +4,7 @@ export * from './calendar.js';
 export * from './canonical-json.js';
 export * from './enums.js';
 export * from './fnv1a.js';
+export * from './k-anonymity.js';
 export * from './nip.js';
 export * from './periods.js';
 export * from './policy.js';

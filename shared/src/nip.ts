@@ -146,7 +146,7 @@ export function validateNip(nip: string): NipCheck {
 
 /**
  * True when the NIP is valid and its gender digit agrees with the recorded gender (1 = L, 2 = P). A disagreement is
- * an error of the employee record (domain.md, "Entities"). An invalid NIP gives false: report validateNip's errors
+ * an error of the employee record (docs/scoring.md#nip). An invalid NIP gives false: report validateNip's errors
  * first, they say more.
  */
 export function nipGenderMatches(nip: string, gender: Gender): boolean {

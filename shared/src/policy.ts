@@ -3,7 +3,7 @@ import { fnv1a32Hex } from './fnv1a.js';
 
 /**
  * The scoring policy in force: every number of the rules that a deployment may configure. Each field says where its
- * default comes from, a regulation or "policy" (a city choice, domain.md). Results store the `version` of the policy
+ * default comes from, a regulation or "policy" (a city choice, docs/scoring.md#the-scoring-policy). Results store the `version` of the policy
  * that produced them, so a later change never rewrites a final result and the API can report what was applied.
  */
 export interface ScoringPolicy {
@@ -120,7 +120,7 @@ export function makeScoringPolicy(overrides: ScoringPolicyOverrides = {}): Scori
   });
 }
 
-/** The policy of domain.md with nothing overridden. */
+/** The policy of docs/scoring.md#the-scoring-policy with nothing overridden. */
 export const DEFAULT_SCORING_POLICY: ScoringPolicy = makeScoringPolicy();
 
 function mergeNested<T extends Record<string, number>>(field: string, defaults: T, given: Partial<T> | undefined): T {

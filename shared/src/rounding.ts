@@ -1,5 +1,5 @@
 /**
- * The one rounding used before comparing scores with thresholds or with each other (domain.md, "Scores").
+ * The one rounding used before comparing scores with thresholds or with each other (docs/scoring.md#comparison-rounding).
  *
  * Scores are sums of products of doubles, so a score that is 90 on paper can come out as 89.99999999999999
  * (0.7 * 87.3 + 0.3 * 96.3). Rounding to 6 decimal places removes that noise while keeping every real difference a

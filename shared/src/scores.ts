@@ -31,7 +31,7 @@ export interface WeightedScore {
 
 /**
  * The score of one category of an evaluation: the weighted mean `sum(w * s) / sum(w)` over the criteria that have a
- * score (domain.md, "Scores"). Unscored criteria are left out and the weights renormalise over the rest, so a
+ * score (docs/scoring.md). Unscored criteria are left out and the weights renormalise over the rest, so a
  * criterion that did not apply this quarter neither helps nor hurts. Null when nothing is scored (or the scored
  * weights sum to 0): a missing category is not a 0.
  * Throws RangeError for a negative or non-finite weight or score.
@@ -84,7 +84,7 @@ export interface EvaluationScores {
 
 /**
  * The whole result of one quarterly evaluation: category scores, quarterly score, the two ratings and the predikat
- * (domain.md, "Scores"). Criteria are split by category; the caller passes the criteria in force for that employee,
+ * (docs/scoring.md). Criteria are split by category; the caller passes the criteria in force for that employee,
  * agency and year.
  */
 export function evaluateScores(

@@ -17,7 +17,7 @@ import {
 } from '../src/enums.js';
 
 // The values are stored in the database and exposed as GraphQL enums: renaming or dropping one breaks stored rows.
-describe('enums hold exactly the values of domain.md', () => {
+describe('enums hold exactly the values of docs/scoring.md', () => {
   it.each([
     ['EMPLOYMENT_TYPES', EMPLOYMENT_TYPES, ['PNS', 'PPPK']],
     ['POSITION_TYPES', POSITION_TYPES, ['JPT', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL']],
@@ -41,7 +41,7 @@ describe('enums hold exactly the values of domain.md', () => {
   });
 });
 
-describe('COUNTED_STATUSES (domain.md, Analytics: SUBMITTED, ACKNOWLEDGED or FINAL)', () => {
+describe('COUNTED_STATUSES (docs/analytics.md#what-every-figure-counts: SUBMITTED, ACKNOWLEDGED or FINAL)', () => {
   it('is exactly SUBMITTED, ACKNOWLEDGED, FINAL', () => {
     expect(COUNTED_STATUSES).toEqual(['SUBMITTED', 'ACKNOWLEDGED', 'FINAL']);
   });

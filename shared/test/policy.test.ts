@@ -19,7 +19,7 @@ import {
  */
 const DEFAULT_VERSION = 'p-51e4f3ed';
 
-describe('DEFAULT_SCORING_POLICY holds the values of domain.md', () => {
+describe('DEFAULT_SCORING_POLICY holds the values of docs/scoring.md#the-scoring-policy', () => {
   it('has every default, by its source', () => {
     expect(DEFAULT_SCORING_POLICY).toEqual({
       version: DEFAULT_VERSION,

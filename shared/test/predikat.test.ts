@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PREDIKAT_MATRIX, predikat } from '../src/predikat.js';
 
-// PermenPANRB 6/2022, domain.md "Scores": rows work results (HASIL_KERJA), columns behaviour (PERILAKU_KERJA).
+// PermenPANRB 6/2022, docs/scoring.md#predikat: rows work results (HASIL_KERJA), columns behaviour (PERILAKU_KERJA).
 describe('predikat(hasilKerjaRating, perilakuKerjaRating): all 9 cells', () => {
   it.each([
     ['DI_ATAS_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI', 'KURANG'],
@@ -25,7 +25,7 @@ describe('predikat(hasilKerjaRating, perilakuKerjaRating): all 9 cells', () => {
 });
 
 describe('PREDIKAT_MATRIX', () => {
-  it('is the table of domain.md and nothing else', () => {
+  it('is the table of docs/scoring.md#predikat and nothing else', () => {
     expect(PREDIKAT_MATRIX).toEqual({
       DI_ATAS_EKSPEKTASI: {
         DI_BAWAH_EKSPEKTASI: 'KURANG',

@@ -11,7 +11,7 @@ export interface QueryState<T> {
 
 /**
  * Runs a query through the injected Apollo client and keeps its result in refs. A small own composable, because
- * @vue/apollo-composable does not work with Apollo Client 4 (stack.md).
+ * @vue/apollo-composable does not work with Apollo Client 4 (4.2.2 imports `ApolloError`, which Apollo Client 4 removed).
  */
 export function useQuery<T, V extends OperationVariables = OperationVariables>(
   document: TypedDocumentNode<T, V>,

@@ -57,7 +57,7 @@ export function buildKinerjaSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   }).then((schema) => {
-    // type-graphql cannot describe the root type; every type of the schema carries a description (api.md).
+    // type-graphql cannot describe the root type; every type of the schema carries a description (docs/graphql.md#descriptions).
     const query = schema.getQueryType();
     if (query) query.description = QUERY_DESCRIPTION;
     const mutation = schema.getMutationType();

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /**
- * `pnpm bench import`: the importer against PostgreSQL's own COPY of the same score rows (import-format.md: "at a
- * speed measured against PostgreSQL's own COPY"). Generates `rows` score rows (12 criteria x 4 quarters per employee,
+ * `pnpm bench import`: the importer against PostgreSQL's own COPY of the same score rows (docs/benchmarks.md).
+ * Generates `rows` score rows (12 criteria x 4 quarters per employee,
  * as in the city's catalogue) with the matching agencies, employees and criteria in a temporary folder; loads the
  * reference files; then times (1) `COPY bare_scores FROM STDIN (FORMAT csv)` of scores.csv into a table without
  * constraints or indexes, and (2) the import of the same scores.csv, in a child process so that its peak RSS is its

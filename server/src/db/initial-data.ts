@@ -31,8 +31,8 @@ export const DEMO_DATA_ACTOR = 'system:demo-data';
  * Loads the Kota Sibolga demo data set into an empty database, through the same importer as real data: the
  * generator writes the eight CSV files to a temporary folder and `runImport` loads them. Then, as with real history,
  * the quarters before the current one are closed (their evaluations finalised), and the employees who object to
- * their evaluation of the current quarter file their objections through the workflow (docs/demo-data.md "The
- * current quarter"). A database that already has an agency is left alone: demo data never goes over data that is
+ * their evaluation of the current quarter file their objections through the workflow
+ * (docs/demo-data.md#the-current-quarter). A database that already has an agency is left alone: demo data never goes over data that is
  * there. Returns whether it loaded anything.
  */
 export async function loadInitialData(orm: MikroORM, options: InitialDataOptions): Promise<boolean> {

@@ -1,5 +1,5 @@
 // Runs PGlite and its PostgreSQL wire-protocol socket in a worker thread, so that a long query does not stall the
-// API's event loop (stack.md trap 7). Plain JavaScript so that the same file runs from src (tests) and dist (start).
+// API's event loop. Plain JavaScript so that the same file runs from src (tests) and dist (start).
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -9,7 +9,7 @@ const options = workerData;
 
 const db = await PGlite.create(options.dataDir ?? undefined);
 // PGlite is single-user: the socket server queues the statements of its few connections and keeps a transaction on
-// the connection that opened it. Clients still use a pool of one where they can (stack.md trap 7).
+// the connection that opened it. Clients still use a pool of one where they can.
 const server = new PGLiteSocketServer({ db, host: options.host, port: options.port, maxConnections: 4 });
 await server.start();
 const address = server.getServerConn();

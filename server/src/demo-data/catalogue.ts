@@ -1,7 +1,7 @@
 import type { CriterionCategory, Direction } from '@kinerja/shared';
 
 /**
- * The default criteria catalogue of domain.md, as the demo data writes it to criteria.csv. City-wide criteria have no
+ * The default criteria catalogue of docs/scoring.md#criteria-and-weights, as the demo data writes it to criteria.csv. City-wide criteria have no
  * agency; the agency criteria (50 of the 100 HASIL_KERJA weight) are written once per agency, because the natural key
  * of a criterion is code + agency + year_from.
  */

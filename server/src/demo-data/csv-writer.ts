@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /**
- * CSV as the import format asks for it (docs/import-format.md): `,` separator, one header row, UTF-8 without a
+ * CSV as the import format asks for it (docs/import.md): `,` separator, one header row, UTF-8 without a
  * byte-order mark, `\n` line ends, and a field quoted (with `"` doubled) when it holds `,`, `"` or a line break.
  */
 

@@ -4,7 +4,7 @@ import { Random } from './random.js';
 import type { DemoDataSettings } from './settings.js';
 
 /**
- * The current quarter of the demo data, in a mid-quarter state (docs/demo-data.md "The current quarter"): the work
+ * The current quarter of the demo data, in a mid-quarter state (docs/demo-data.md#the-current-quarter): the work
  * moves by assessor, as it does in an office. Some assessors have not started; some are scoring (drafts, some
  * complete, some with behaviour criteria still missing, and a few of their people not yet touched); the rest have
  * submitted, and their people have acknowledged, not yet answered, or objected (with a reason), and a few agency

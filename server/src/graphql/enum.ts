@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * Registers a GraphQL enum built from one of the shared `as const` arrays, so that the API, the database checks and
- * the rules use one list. The type demands a description for every value: api.md wants each one described.
+ * the rules use one list. The type demands a description for every value: docs/graphql.md#descriptions wants each one described.
  */
 export function registerSharedEnum<const T extends readonly string[]>(
   values: T,

@@ -2,7 +2,7 @@ import { renderProblem, type Problem } from '@kinerja/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * The stable error codes of the API (api.md "Errors"). Clients switch on `extensions.code`; the message is for people.
+ * The stable error codes of the API (docs/graphql.md#errors). Clients switch on `extensions.code`; the message is for people.
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',

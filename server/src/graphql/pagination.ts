@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
-/** Largest page a connection returns (api.md: `first` at most 500). */
+/** Largest page a connection returns (docs/graphql.md#pages: `first` at most 500). */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import { badUserInput } from './errors.js';
 
 /**
- * Checks the score bounds of a list filter (docs/graphql.md "Orders and filters of the lists"): each bound a finite
+ * Checks the score bounds of a list filter (docs/graphql.md#orders-and-filters-of-the-lists): each bound a finite
  * number on 0..scoreMax, and `minScore` not above `maxScore` (refused at `maxScore`: the range is empty). `prefix` is
  * the path of the filter argument, e.g. `filter`.
  */

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 
 /**
- * The cost of an operation, computed from the schema before it runs (api.md "Errors", docs/security.md "Cost"): the
+ * The cost of an operation, computed from the schema before it runs (docs/graphql.md#errors, docs/security.md "Cost"): the
  * number of objects the operation may return, at most.
  *
  * - every object a field may return costs 1; a scalar costs nothing, unless it takes arguments (it computes

@@ -40,7 +40,7 @@ const RULE_NAMES: Record<LimitRule, string> = {
   cost: 'biaya (cost)',
 };
 
-/** QUERY_TOO_COMPLEX (api.md "Errors"): which limit, its value, and what the operation asked for. */
+/** QUERY_TOO_COMPLEX (docs/graphql.md#errors): which limit, its value, and what the operation asked for. */
 export function queryTooComplex(rule: LimitRule, limit: number, value: number): GraphQLError {
   return new GraphQLError(
     `Operasi terlalu besar: ${RULE_NAMES[rule]} ${value} melebihi batas ${limit}. ` +

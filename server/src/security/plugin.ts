@@ -26,7 +26,7 @@ declare module '../graphql/context.js' {
   }
 }
 
-/** What every answer reports in `extensions.cost` (api.md "Errors"). */
+/** What every answer reports in `extensions.cost` (docs/graphql.md#errors). */
 export interface CostReport {
   requested: number;
   budgetRemaining: number;

@@ -21,7 +21,7 @@ import { buildAccessFixture, RELATIONS, type Fixture, type FixturePerson, type R
  * THE ACCESS MATRIX (acceptance 1). Every root field and mutation of the built schema, for every caller (the seven
  * roles, nobody, and the anonymous caller of demo mode), and, where rows are involved, for every relation of a person
  * to the caller (access-fixture.ts) and every nested path that reaches a person. The expectations are written here
- * from api.md ("Who may see what"), not derived from the code: a root field missing from these tables fails the
+ * from docs/access.md, not derived from the code: a root field missing from these tables fails the
  * test, and so does any answer that differs from them.
  */
 
@@ -74,7 +74,7 @@ const QUERIES: Record<string, FieldExpectation> = {
 };
 
 const WRITES = 'writes (gate only)' as const;
-/** api.md "changes": ADMIN everything; LEADER org predikat; AGENCY_HEAD propose, finalise, verify, decide; any
+/** docs/access.md#who-changes-what: ADMIN everything; LEADER org predikat; AGENCY_HEAD propose, finalise, verify, decide; any
  * linked account scores its direct reports and responds to its own evaluations (the record decides). */
 const MUTATIONS: Record<string, FieldExpectation> = {
   login: { gate: 'PUBLIC', rows: WRITES },
@@ -629,6 +629,9 @@ describe('the access matrix', () => {
 
     const COMPLETION = `{ completion(year: 2025, quarter: 1) { groups { assessor { ...E } pending { employee { ...E } } } } } ${E}`;
 
+    /** A path that ends in a relation from one person to another. */
+    const RELATION_PATH = /\.(supervisor|subordinates\[\d+\]|assessor|verifiedBy|decidedBy)$/;
+
     function check(caller: Role | 'DEMO', body: GraphQLResponse<unknown>, failures: string[], what: string): void {
       if (body.errors) failures.push(`${caller} ${what}: ${errorsOf(body)}`);
       for (const { path, employee } of employeesIn(body.data)) {
@@ -644,6 +647,11 @@ describe('the access matrix', () => {
           failures.push(
             `${caller} ${what} ${path}: ${person.role}/${person.relation} shows ${got}, expected ${wanted}`,
           );
+        }
+        // Deliberate change (docs/privacy.md): pseudonymised callers follow a link from one person to another only
+        // to someone they see in full; a pseudonym at the end of a relation would rebuild the organisation chart.
+        if (got === 'PSEUDO' && RELATION_PATH.test(path)) {
+          failures.push(`${caller} ${what} ${path}: a relation leads to the pseudonymised ${person.relation}`);
         }
       }
     }
@@ -680,21 +688,26 @@ describe('the access matrix', () => {
           continue;
         }
         const me = body.data!.me.employee;
+        // Deliberate change (docs/privacy.md): pseudonymised callers follow relations to people they see in full only.
+        const follows = (r: Relation) =>
+          SEES[role][r] !== 'NONE' && (!['POLICY', 'ANALYST'].includes(role) || SEES[role][r] === 'FULL');
         const direct = me.subordinates.find((s) => s.pseudonym === fx.person(role, 'direct').pseudonym)!;
-        const wantedUnderDirect = (['indirect', 'objector'] as const).filter((r) => SEES[role][r] !== 'NONE');
+        const wantedUnderDirect = (['indirect', 'objector'] as const).filter(follows);
         const gotUnderDirect = direct.subordinates.map((s) => fx.byPseudonym.get(s.pseudonym)!.relation).sort();
         cells++;
         if (gotUnderDirect.join() !== [...wantedUnderDirect].sort().join()) {
           failures.push(`${role} direct.subordinates: ${gotUnderDirect} expected ${wantedUnderDirect}`);
         }
         // The supervisor's subordinates: the caller, and sameAgency when visible.
-        const supervisorLevel = SEES[role].supervisor;
         const underSupervisor = (me.supervisor?.subordinates ?? [])
           .map((s) => fx.byPseudonym.get(s.pseudonym)!.relation)
           .sort();
-        const wantedUnderSupervisor = (['own', 'sameAgency'] as const).filter((r) => SEES[role][r] !== 'NONE').sort();
+        const wantedUnderSupervisor = (['own', 'sameAgency'] as const).filter(follows).sort();
         cells++;
-        if (supervisorLevel !== 'NONE' && underSupervisor.join() !== wantedUnderSupervisor.join()) {
+        if (follows('supervisor') !== (me.supervisor !== null)) {
+          failures.push(`${role} supervisor: ${me.supervisor === null ? 'null' : 'shown'}, expected the opposite`);
+        }
+        if (follows('supervisor') && underSupervisor.join() !== wantedUnderSupervisor.join()) {
           failures.push(`${role} supervisor.subordinates: ${underSupervisor} expected ${wantedUnderSupervisor}`);
         }
         // Training participants: people whose performance data the caller sees (FULL or PSEUDO), of every cell.

@@ -42,7 +42,7 @@ export const DEFAULT_AGENCIES: readonly AgencySpec[] = [
   { code: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', kind: 'BADAN' },
 ];
 
-/** The city-wide part of the default catalogue (domain.md): 3 work-result criteria and the 7 BerAKHLAK values. */
+/** The city-wide part of the default catalogue (docs/scoring.md#criteria-and-weights): 3 work-result criteria and the 7 BerAKHLAK values. */
 export const CITY_CRITERIA: readonly CriterionSpec[] = [
   { code: 'PROFESIONALISME', name: 'Profesionalisme', category: 'HASIL_KERJA', weight: 20, agencyCode: null },
   {
@@ -140,7 +140,7 @@ export interface ScenarioOptions {
   /** Number of employees, spread over the agencies in turn (index 0 in the first agency, 1 in the second, ...). */
   employees: number;
   year?: number;
-  /** The policy the stored results are written under (default: domain.md's). */
+  /** The policy the stored results are written under (default: docs/scoring.md#criteria-and-weights's). */
   policy?: ScoringPolicy;
   quarters?: readonly number[];
   agencies?: readonly AgencySpec[];

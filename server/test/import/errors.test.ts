@@ -5,7 +5,7 @@ import { errorList, fixture, importFolder, tableCounts } from './helpers.js';
 const AGENCY_NOT_FOUND = 'not found (neither in the database nor in agencies.csv)';
 
 /**
- * Each error class of import-format.md, as a clerk would meet it: the valid folder is imported first, then a folder
+ * Each error class of docs/import.md#the-rules-the-importer-checks, as a clerk would meet it: the valid folder is imported first, then a folder
  * with one kind of mistake. Every error is listed with file, line, column, value and message, and nothing is written.
  */
 describe('import: every error class is reported and nothing is written', () => {

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { generateDemoData, type DemoDataSet } from '../../src/demo-data/generate.js';
 import { loadInitialData } from '../../src/db/initial-data.js';
 import { accountToken } from '../helpers/auth.js';
+import { checkStoredResults } from '../helpers/results-check.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { tableCounts } from './helpers.js';
@@ -133,6 +135,14 @@ describe('demo data on first start: generated, imported through the importer, hi
     const em = db.orm.em.fork() as EntityManager;
     admin = (await accountToken(em, { login: 'admin', role: 'ADMIN' })).headers;
     server = await startTestServer(db.orm);
+  });
+
+  it('stores results for every evaluation with scores, open quarter included, as the shared rules compute them', async () => {
+    const check = await checkStoredResults(db.orm, DEFAULT_SCORING_POLICY);
+    expect(check.mismatches.slice(0, 10)).toEqual([]);
+    // Drafts are in: every evaluation of the current quarter has scores, so every one is checked.
+    expect(check.withScores).toBe(check.evaluations);
+    expect(check.evaluations).toBeGreaterThan(2000);
   });
 
   it('the objections are filed by their employees, with their reasons, and wait for a decision', async () => {

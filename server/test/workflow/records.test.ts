@@ -185,7 +185,7 @@ describe('innovations, org predikat, trainings and participation', () => {
       expect(entries[1].after).toMatchObject({ proposedPredikat: 'ISTIMEWA', predikat: 'BAIK', setBy: 'walikota' });
     });
 
-    it('an administrator sets it too (api.md: ADMIN changes everything)', async () => {
+    it('an administrator sets it too (docs/access.md#roles: ADMIN changes everything)', async () => {
       const data = await ok(server, as.admin, SET, { input: { agencyCode: 'DISDIK', year: 2025, predikat: 'KURANG' } });
       expect(data.setOrgPredikat).toMatchObject({ predikat: 'KURANG', proposedPredikat: null });
     });

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The initial schema: every entity of domain.md, with its constraints in the database as well as in code (natural
+ * The initial schema: every entity of the appraisal (docs/scoring.md, docs/workflow.md), with its constraints in the database as well as in code (natural
  * keys, score range 0-120, quarter 1-4, target > 0, weights) and the indexes of the read API.
  */
 export class Migration20261128000000Initial extends Migration {

@@ -5,4 +5,5 @@
  * module asks these; none decides access on its own.
  */
 export { installAccessGuards, checkOperation } from './schema-guard.js';
+export { privacyNotesPlugin } from './privacy-notes.js';
 export type { Viewer } from './viewer.js';

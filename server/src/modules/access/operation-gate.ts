@@ -36,7 +36,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   auditLog: { kind: 'roles', roles: ['ADMIN'] },
   transparency: { kind: 'account' },
   completion: { kind: 'account' },
-  // An aggregate per agency, without people (api.md): every caller with a viewer.
+  // An aggregate per agency, without people (docs/access.md#aggregates-and-small-groups): every caller with a viewer.
   completionShares: { kind: 'viewer' },
 };
 

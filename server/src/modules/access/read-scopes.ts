@@ -1,20 +1,30 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import {
+  kAnonymise,
+  rankGroupOf,
+  type EmploymentType,
+  type Gender,
+  type PositionType,
+  type QuasiIdentifiers,
+} from '@kinerja/shared';
 import type { GraphQLError } from 'graphql';
 import { forbidden, notFound } from '../../graphql/errors.js';
 import { PSEUDONYMISED_ROLES, type Role } from './roles.js';
 import type { Viewer } from './viewer.js';
 
 /**
- * The access rules of api.md ("Who may see what"), in one place. Resolvers and services ask these functions; none
+ * The access rules of docs/access.md, in one place. Resolvers and services ask these functions; none
  * of them decides access on its own. `schema-guard.ts` applies the operation table and the field rules below to the
  * schema; the read services filter their SQL with the conditions below; nested resolvers that return employees go
  * through `RequestAccess`.
  *
  * How much of an employee a caller sees:
  * - FULL: everything.
- * - PSEUDONYMOUS: everything but `nip` and `name` (POLICY and ANALYST callers outside their own record).
+ * - PSEUDONYMOUS: the pseudonym, the agency and the performance data; employment type, position type, rank (as its
+ *   group) and gender generalised by the k-anonymity rule; no name, NIP, position title, dates or links to other
+ *   people (POLICY and ANALYST callers outside their own record; docs/privacy.md).
  * - PROFILE: who the person is (name, position, agency), without scores, results or trainings: the supervisor and
  *   the assessors of a record the caller may see, so an employee sees who assesses them.
  * - NONE: not at all.
@@ -297,7 +307,7 @@ export function employeeKeyInScope(scope: Scope, key: RecordKey, employee: Emplo
   return key === 'NIP' ? visibility === 'FULL' : visibility !== 'NONE';
 }
 
-/** Refuses NIP lookups and name searches for pseudonymised callers (api.md). */
+/** Refuses NIP lookups and name searches for pseudonymised callers (docs/access.md#pseudonymised-callers). */
 export function assertMayIdentify(scope: Scope, what: string): void {
   if (isPseudonymised(scope)) {
     throw forbidden(`${what} is not available to ${scope.viewer.role} callers: use pseudonyms`);
@@ -346,10 +356,18 @@ export async function relatedEmployeeIds(
 
 /** How much of an employee each field of the Employee type needs (see `EMPLOYEE_FIELD_RULES`). */
 export type EmployeeFieldRule =
-  /** Shown at every visibility but NONE: who the person is in the organisation (pseudonym, position, agency). */
+  /** Shown at every visibility but NONE: the pseudonym and the agency. */
   | 'ALWAYS'
-  /** Identifies the person: FULL, or PROFILE (one's supervisor, assessor, ...). Null for pseudonymised callers. */
+  /**
+   * Identifies the person, or links them to others: FULL, or PROFILE (one's supervisor, assessor, ...). Null (or
+   * empty) for pseudonymised callers: name, NIP, position title, dates of service, supervisor and reports.
+   */
   | 'IDENTITY'
+  /**
+   * Could single a person out in combination (employment type, position type, rank, gender): as it is for FULL and
+   * PROFILE; for PSEUDONYMOUS generalised by the k-anonymity rule (`RequestAccess.generalised`, docs/privacy.md).
+   */
+  | 'GENERALISED'
   /** Performance data (scores, results, trainings, innovations): FULL or PSEUDONYMOUS, never a mere PROFILE. */
   | 'PERFORMANCE'
   /** Only in full. Fields without a rule are treated so (fail closed). */
@@ -361,17 +379,17 @@ export type EmployeeFieldRule =
  */
 export const EMPLOYEE_FIELD_RULES: Readonly<Record<string, EmployeeFieldRule>> = {
   pseudonym: 'ALWAYS',
-  gender: 'ALWAYS',
-  employmentType: 'ALWAYS',
-  rank: 'ALWAYS',
-  position: 'ALWAYS',
-  positionType: 'ALWAYS',
-  activeFrom: 'ALWAYS',
-  activeTo: 'ALWAYS',
   agency: 'ALWAYS',
-  // The people returned are filtered by their own visibility (RequestAccess).
-  supervisor: 'ALWAYS',
-  subordinates: 'ALWAYS',
+  gender: 'GENERALISED',
+  employmentType: 'GENERALISED',
+  rank: 'GENERALISED',
+  positionType: 'GENERALISED',
+  position: 'IDENTITY',
+  activeFrom: 'IDENTITY',
+  activeTo: 'IDENTITY',
+  // The people returned are filtered by their own visibility too (RequestAccess).
+  supervisor: 'IDENTITY',
+  subordinates: 'IDENTITY',
   nip: 'IDENTITY',
   name: 'IDENTITY',
   evaluations: 'PERFORMANCE',
@@ -385,6 +403,7 @@ export const EMPLOYEE_FIELD_RULES: Readonly<Record<string, EmployeeFieldRule>> =
 export function employeeFieldVisible(rule: EmployeeFieldRule | undefined, visibility: EmployeeVisibility): boolean {
   switch (rule) {
     case 'ALWAYS':
+    case 'GENERALISED':
       return visibility !== 'NONE';
     case 'IDENTITY':
       return visibility === 'FULL' || visibility === 'PROFILE';
@@ -412,15 +431,52 @@ export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
 export class RequestAccess {
   private readonly cache = new Map<number, EmployeeVisibility | Promise<EmployeeVisibility>>();
   private readonly related: DataLoader<number, boolean>;
+  private generalisation: Promise<Map<number, QuasiIdentifiers>> | null = null;
+  /** Why some rows were left out or some values withheld (docs/privacy.md); sent in `extensions.privacy`. */
+  readonly privacyNotes = new Set<string>();
 
   constructor(
     readonly scope: Scope,
-    em: EntityManager,
+    private readonly em: EntityManager,
+    /** The k of the k-anonymity rule: the policy's `suppressionMinGroup`. */
+    readonly minGroup = 5,
   ) {
     this.related = new DataLoader<number, boolean>(async (ids) => {
       const found = await relatedEmployeeIds(em, scope, ids);
       return ids.map((id) => found.has(id));
     });
+  }
+
+  /**
+   * What a pseudonymised caller sees of every employee's employment type, position type, rank group and gender
+   * (`kAnonymise` over all employees, by agency, with k = `minGroup`): read and computed once per request, on first
+   * use. Only pseudonymised callers ever ask.
+   */
+  generalised(): Promise<Map<number, QuasiIdentifiers>> {
+    this.generalisation ??= (async () => {
+      const rows: {
+        id: number;
+        agency_id: number;
+        employment_type: EmploymentType;
+        position_type: PositionType | null;
+        rank: string | null;
+        gender: Gender | null;
+      }[] = await this.em
+        .getConnection()
+        .execute('select id, agency_id, employment_type, position_type, rank, gender from employee order by id');
+      const shown = kAnonymise(
+        rows.map((row) => ({
+          agency: String(row.agency_id),
+          employmentType: row.employment_type,
+          positionType: row.position_type,
+          rankGroup: rankGroupOf(row.employment_type, row.rank),
+          gender: row.gender,
+        })),
+        this.minGroup,
+      );
+      return new Map(rows.map((row, i) => [row.id, shown[i]!]));
+    })();
+    return this.generalisation;
   }
 
   get viewer(): Viewer {
@@ -449,10 +505,16 @@ export class RequestAccess {
     return pending;
   }
 
-  /** The employee when the caller may see them at all, else null (a nested reference the caller may not follow). */
+  /**
+   * The person at the other end of a relation (supervisor, assessor, verifier, decider) when the caller may follow
+   * it, else null: they must see the person at all, and a pseudonymised caller must see them in full, because links
+   * between pseudonyms would rebuild the organisation chart and single out its heads (docs/privacy.md).
+   */
   async visibleEmployee<T extends EmployeeRow>(employee: T | null): Promise<T | null> {
     if (!employee) return null;
-    return (await this.visibility(employee)) === 'NONE' ? null : employee;
+    const visibility = await this.visibility(employee);
+    if (visibility === 'NONE' || (this.pseudonymised && visibility !== 'FULL')) return null;
+    return employee;
   }
 
   /** The employee of a non-null reference; FORBIDDEN when the caller may not see them (the rules should prevent it). */
@@ -475,8 +537,11 @@ export class RequestAccess {
       minimum === 'ROWS'
         ? employees.map((employee) => employeeVisibility(this.scope, employeeRef(employee)))
         : await Promise.all(employees.map((employee) => this.visibility(employee)));
+    // A list of people related to one (subordinates) follows the rule of `visibleEmployee`.
     const kept = employees.filter((_, i) =>
-      minimum === 'ROWS' ? employeeFieldVisible('PERFORMANCE', levels[i]!) : levels[i] !== 'NONE',
+      minimum === 'ROWS'
+        ? employeeFieldVisible('PERFORMANCE', levels[i]!)
+        : levels[i] !== 'NONE' && (!this.pseudonymised || levels[i] === 'FULL'),
     );
     return this.pseudonymised ? kept.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym)) : kept;
   }

@@ -1,5 +1,5 @@
 /**
- * Account roles (api.md "Who may see what"). An account linked to an employee also always has that employee's own
+ * Account roles (docs/access.md). An account linked to an employee also always has that employee's own
  * rights and a supervisor's rights over its direct reports, whatever its role; the role adds to them.
  */
 export const ROLES = ['ADMIN', 'LEADER', 'POLICY', 'ANALYST', 'AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE'] as const;

@@ -7,6 +7,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
+import type { QuasiIdentifiers } from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
 import {
@@ -98,7 +99,30 @@ function guardRootFields(schema: GraphQLSchema): void {
   }
 }
 
-/** Every field of the Employee type answers only what the caller's visibility of that employee allows. */
+/**
+ * What a pseudonymised caller sees of a GENERALISED field (docs/privacy.md): the value the k-anonymity rule shows,
+ * the rank as its group (`III`, `PPPK`), or null where it is withheld.
+ */
+function generalisedValue(shown: QuasiIdentifiers | undefined, field: string): unknown {
+  if (!shown) return null;
+  switch (field) {
+    case 'employmentType':
+      return shown.employmentType;
+    case 'positionType':
+      return shown.positionType;
+    case 'rank':
+      return shown.rankGroup;
+    case 'gender':
+      return shown.gender;
+    default:
+      throw new Error(`Employee.${field} has the rule GENERALISED but no generalised value`);
+  }
+}
+
+/**
+ * Every field of the Employee type answers only what the caller's visibility of that employee allows; GENERALISED
+ * fields answer pseudonymised callers the k-anonymous value.
+ */
 function guardEmployeeFields(schema: GraphQLSchema): void {
   const type = schema.getType('Employee');
   if (!isObjectType(type)) return;
@@ -109,8 +133,18 @@ function guardEmployeeFields(schema: GraphQLSchema): void {
     field.resolve = (root, args, context, info) => {
       // Nobody (a failed login's request) sees no employee.
       if (!context.access) return hidden();
-      const decide = (visibility: EmployeeVisibility) =>
-        employeeFieldVisible(rule, visibility) ? resolve(root, args, context, info) : hidden();
+      const access = context.access;
+      const decide = (visibility: EmployeeVisibility): unknown => {
+        if (!employeeFieldVisible(rule, visibility)) return hidden();
+        if (rule === 'GENERALISED' && visibility === 'PSEUDONYMOUS') {
+          return access
+            .generalised()
+            .then((shown: Map<number, QuasiIdentifiers>) =>
+              generalisedValue(shown.get((root as EmployeeRow).id), field.name),
+            );
+        }
+        return resolve(root, args, context, info);
+      };
       const visibility = context.access.visibility(root as EmployeeRow);
       return isPromise(visibility) ? visibility.then(decide) : decide(visibility);
     };

@@ -3,7 +3,7 @@ import { employeeVisibility, mayAssess, mayManageAgency, type EmployeeRef, type 
 import type { Viewer } from './viewer.js';
 
 /**
- * Who may change what in the appraisal workflow (api.md "Who may see what", domain.md): the write-side companions of
+ * Who may change what in the appraisal workflow (docs/access.md, docs/scoring.md): the write-side companions of
  * the read rules in `read-scopes.ts`, in one place. Resolvers and services ask these predicates; none decides on its own.
  * The operation table (`operation-gate.ts`) is the first gate (which roles may call a mutation at all); these decide
  * on the record (whose evaluation, which agency).
@@ -58,7 +58,7 @@ export interface ObjectionParties {
 
 /**
  * Deciding an objection (PP 30/2019): the assessor's own superior (the caller has the assessor among their direct
- * reports), or the head of the evaluation's agency (api.md: "decide objections in their agency"). Where the assessor has
+ * reports), or the head of the evaluation's agency (docs/access.md#who-changes-what). Where the assessor has
  * no superior in the system (or there is no assessor), a LEADER or an ADMIN decides; otherwise they do not, because the
  * regulation names the decider. Never the assessor themself, nor the employee who objected.
  */
@@ -81,7 +81,7 @@ export function mayFinalizeEvaluation(scope: Scope, evaluationAgencyId: number):
 export type InnovationOwner = EmployeeRef;
 
 /**
- * Verifying an innovation: the employee's supervisor, the head of their agency, or an administrator (domain.md);
+ * Verifying an innovation: the employee's supervisor, the head of their agency, or an administrator (docs/access.md#who-changes-what);
  * never the innovator themself, whatever their role.
  */
 export function mayVerifyInnovation(scope: Scope, employee: InnovationOwner): boolean {
@@ -133,7 +133,7 @@ export function mayProposeOrgPredikat(scope: Scope, agencyId: number): boolean {
   return mayManageAgency(scope, agencyId);
 }
 
-/** Setting an agency's org predikat: the city's leaders; administrators too (api.md: ADMIN changes everything). */
+/** Setting an agency's org predikat: the city's leaders; administrators too (docs/access.md#roles: ADMIN changes everything). */
 export function maySetOrgPredikat(scope: Scope): boolean {
   return scope.viewer.role === 'LEADER' || isAdmin(scope);
 }

@@ -4,7 +4,7 @@ import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import type { AuditFilter } from './audit.types.js';
 
-/** One write, as the audit log keeps it (domain.md "Audit log": who, when, before, after, why). */
+/** One write, as the audit log keeps it (docs/workflow.md#audit-log: who, when, before, after, why). */
 export interface AuditEntry {
   /** Account login of the caller (`cli:<os user>` for command-line tools). */
   actor: string;

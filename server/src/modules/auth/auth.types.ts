@@ -8,7 +8,7 @@ import { ROLE_DESCRIPTIONS, ROLES, type Role } from '../access/roles.js';
 export const RoleEnum = registerSharedEnum(
   ROLES,
   'Role',
-  'Role of an account (api.md "Who may see what"). An account linked to an employee also has that employee\u2019s ' +
+  'Role of an account (docs/access.md). An account linked to an employee also has that employee\u2019s ' +
     'own rights and a supervisor\u2019s rights over its direct reports, whatever its role.',
   ROLE_DESCRIPTIONS,
 );

@@ -59,7 +59,7 @@ export async function actAs(context: Context, viewer: Viewer): Promise<void> {
   const scope = await loadScope(context.em, viewer);
   context.viewer = viewer;
   context.scope = scope;
-  context.access = new RequestAccess(scope, context.em);
+  context.access = new RequestAccess(scope, context.em, context.policy.suppressionMinGroup);
 }
 
 /** The client's address, for the login throttle (`req.ip`: behind a proxy, see TRUST_PROXY). */

@@ -14,10 +14,10 @@ import type {
 } from './completion.types.js';
 
 /**
- * The completion monitor (api.md `completion`): aggregated in SQL. The items of a period are its evaluations (in the
+ * The completion monitor (docs/workflow.md#views): aggregated in SQL. The items of a period are its evaluations (in the
  * agency and with the assessor stored on them) plus the employees active in the period who have none yet (in their
  * current agency, with their supervisor as assessor): those are NOT_STARTED while the period is OPEN and
- * NOT_EVALUATED once it is CLOSED (nobody can start them any more; docs/workflow.md "Completion").
+ * NOT_EVALUATED once it is CLOSED (nobody can start them any more; docs/workflow.md#views).
  */
 
 const ITEMS_SQL = `with p as (
@@ -54,7 +54,7 @@ function waitingFor(status: Exclude<CompletionStatus, 'FINAL'>, periodClosed: bo
   return periodClosed && status === 'DRAFT' ? 'NOBODY' : WAITING[status];
 }
 
-/** The counts with their shares of `expected` (api.md `CompletionCounts`); null shares when nothing is expected. */
+/** The counts with their shares of `expected` (docs/workflow.md#views); null shares when nothing is expected. */
 export function withShares(counts: CompletionCountRow): CompletionCountsType {
   const { expected } = counts;
   const submittedOrLater = counts.submitted + counts.objected + counts.acknowledged + counts.final;
@@ -204,7 +204,7 @@ async function findPeriod(
 }
 
 /**
- * Per-agency shares of a period (api.md `completionShares`): every agency, with the evaluations expected of it (as
+ * Per-agency shares of a period (docs/workflow.md#views): every agency, with the evaluations expected of it (as
  * the completion monitor counts them) and the shares submitted and final. An aggregate without people, the same for
  * every caller.
  */

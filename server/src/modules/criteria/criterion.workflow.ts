@@ -18,14 +18,14 @@ import { markStale, selectIds, sqlOf, writeResults } from '../results/index.js';
 import type { CreateCriterionInput, CriterionWeightInput, ReplaceCriterionWeightsInput } from './criterion.inputs.js';
 
 /**
- * Changes to the criteria catalogue (domain.md "Criterion"): for each agency, year and category, the weights of the
+ * Changes to the criteria catalogue (docs/scoring.md#criteria-and-weights): for each agency, year and category, the weights of the
  * criteria that apply (city-wide ones plus the agency's own) sum to 100. Both mutations check that rule for every
  * agency and year they touch, inside their transaction, after writing: a broken sum throws, and nothing stays written.
  *
  * Criteria carry years in force, so a weight changed "from year Y" splits a criterion in force since an earlier year:
  * the old row ends at Y-1 with the old weight, a copy starts at Y with the new one, and the scores of evaluations of
  * Y and later move to the copy, so they are weighted as in force in their year. Results stored by finalising are not
- * touched (domain.md: a final result is never rewritten).
+ * touched (docs/scoring.md#periods-and-final-results: a final result is never rewritten).
  */
 
 interface CriterionRow {

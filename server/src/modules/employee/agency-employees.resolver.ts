@@ -23,7 +23,7 @@ export class AgencyEmployeesResolver {
   })
   async employees(
     @Root() agency: Agency,
-    @Ctx() { em, scope }: Context,
+    @Ctx() { em, access }: Context,
     @Arg('first', () => Int, {
       nullable: true,
       defaultValue: DEFAULT_PAGE_SIZE,
@@ -33,6 +33,6 @@ export class AgencyEmployeesResolver {
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
   ): Promise<Connection<Employee>> {
-    return findEmployees(em, scope!, { first, after, agencyId: agency.id });
+    return findEmployees(em, access!, { first, after, agencyId: agency.id });
   }
 }

@@ -20,7 +20,7 @@ export class EmployeeResolver {
     description: `Employees (pegawai ASN), filtered and ordered, a page at a time (at most ${MAX_PAGE_SIZE} a page).`,
   })
   async employees(
-    @Ctx() { em, scope }: Context,
+    @Ctx() { em, access }: Context,
     @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Conditions; all must hold.' })
     filter?: EmployeeFilter | null,
     @Arg('first', () => Int, {
@@ -37,7 +37,7 @@ export class EmployeeResolver {
     })
     orderBy?: EmployeeOrder | null,
   ): Promise<Connection<Employee>> {
-    return findEmployees(em, scope!, { filter, first, after, orderBy });
+    return findEmployees(em, access!, { filter, first, after, orderBy });
   }
 
   @Query(() => EmployeeType, {
@@ -64,7 +64,7 @@ export class EmployeeResolver {
     nullable: true,
     description:
       'Direct supervisor (atasan langsung), possibly in another agency; null at the top, or when the caller may ' +
-      'not see them.',
+      'not see them. Pseudonymised callers (POLICY, ANALYST) get it only between people they see in full.',
   })
   async supervisor(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!employee.supervisor) return null;
@@ -74,7 +74,8 @@ export class EmployeeResolver {
   @FieldResolver(() => [EmployeeType], {
     description:
       'Direct reports (bawahan langsung): employees whose supervisor this employee is, by name (by pseudonym for ' +
-      'pseudonymised callers); only those the caller may see.',
+      'pseudonymised callers); only those the caller may see. Pseudonymised callers (POLICY, ANALYST) get them ' +
+      'only between people they see in full.',
   })
   async subordinates(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
     return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');

@@ -48,7 +48,7 @@ function orderFor(scope: Scope, order: EmployeeOrder | null | undefined): QueryO
  */
 export async function findEmployees(
   em: EntityManager,
-  scope: Scope,
+  access: RequestAccess,
   args: {
     filter?: EmployeeFilter | null;
     first?: number | null;
@@ -58,6 +58,7 @@ export async function findEmployees(
     agencyId?: number;
   },
 ): Promise<Connection<Employee>> {
+  const { scope } = access;
   const limit = checkPageSize(args.first);
   const offset = decodeCursor(args.after);
   const { filter } = args;
@@ -71,6 +72,9 @@ export async function findEmployees(
   }
   if (filter?.employmentType) conditions.push({ employmentType: filter.employmentType });
   if (filter?.positionType) conditions.push({ positionType: filter.positionType });
+  if (isPseudonymised(scope) && (filter?.employmentType || filter?.positionType)) {
+    conditions.push({ id: { $in: await matchedAsShown(access, filter) } });
+  }
   const search = filter?.search?.trim();
   if (search) {
     assertMayIdentify(scope, 'filter.search');
@@ -83,6 +87,30 @@ export async function findEmployees(
   // A limit of 0 would read as "no limit": an empty page needs no query.
   const rows = limit === 0 || offset >= totalCount ? [] : await em.find(Employee, where, { orderBy, limit, offset });
   return toConnection(rows, offset, totalCount);
+}
+
+/**
+ * For a pseudonymised caller, the employees a filter on generalised attributes may match (docs/privacy.md): those
+ * whose value is shown to them (k-anonymity), and those they see in full (own record, direct reports). A filter that
+ * would single out people whose value is withheld matches none of them, and `extensions.privacy` says why.
+ */
+async function matchedAsShown(access: RequestAccess, filter: EmployeeFilter): Promise<number[]> {
+  const shown = await access.generalised();
+  const ids: number[] = [];
+  for (const [id, values] of shown) {
+    if (filter.employmentType && values.employmentType !== filter.employmentType) continue;
+    if (filter.positionType && values.positionType !== filter.positionType) continue;
+    ids.push(id);
+  }
+  const { viewer } = access.scope;
+  if (viewer.employeeId !== null) ids.push(viewer.employeeId);
+  ids.push(...access.scope.directReportIds);
+  access.privacyNotes.add(
+    `filter.employmentType and filter.positionType match, for ${viewer.role} callers, the values as they are shown: ` +
+      `people whose value is withheld (fewer than ${access.minGroup} of their agency would share it, k-anonymity, ` +
+      'docs/privacy.md) are not matched.',
+  );
+  return ids;
 }
 
 /**

@@ -77,36 +77,60 @@ export class EmployeeType {
   @Field(() => String, { nullable: true, description: 'Full name (nama); null for pseudonymised callers.' })
   name!: string | null;
 
-  @Field(() => GenderEnum, { nullable: true, description: 'Gender (jenis kelamin); null when not recorded.' })
+  @Field(() => GenderEnum, {
+    nullable: true,
+    description:
+      'Gender (jenis kelamin); null when not recorded. For pseudonymised rows (POLICY, ANALYST) null where fewer ' +
+      "than the policy's minimum group would share it (k-anonymity, docs/privacy.md).",
+  })
   gender!: Gender | null;
 
-  @Field(() => EmploymentTypeEnum, { description: 'PNS or PPPK (jenis kepegawaian).' })
-  employmentType!: EmploymentType;
+  @Field(() => EmploymentTypeEnum, {
+    nullable: true,
+    description:
+      'PNS or PPPK (jenis kepegawaian). Null only for pseudonymised rows (POLICY, ANALYST), where fewer than the ' +
+      "policy's minimum group of the agency would share it (k-anonymity, docs/privacy.md).",
+  })
+  employmentType!: EmploymentType | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Rank (golongan/ruang): PNS `I/a` .. `IV/e`, PPPK `I` .. `XVII`; null when not recorded.',
+    description:
+      'Rank (golongan/ruang): PNS `I/a` .. `IV/e`, PPPK `I` .. `XVII`; null when not recorded. For pseudonymised ' +
+      "rows (POLICY, ANALYST) only the rank group (`I` .. `IV`, or `PPPK`), null where fewer than the policy's " +
+      'minimum group would share it (k-anonymity, docs/privacy.md).',
   })
   rank!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Position title (nama jabatan), e.g. "Guru Ahli Pertama".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Position title (nama jabatan), e.g. "Guru Ahli Pertama"; null for pseudonymised rows (POLICY, ANALYST): a ' +
+      'title often names one post.',
+  })
   position!: string | null;
 
   @Field(() => PositionTypeEnum, {
     nullable: true,
-    description: 'Kind of position (jenis jabatan); null when unknown.',
+    description:
+      'Kind of position (jenis jabatan); null when unknown. For pseudonymised rows (POLICY, ANALYST) null where ' +
+      "fewer than the policy's minimum group would share it (k-anonymity, docs/privacy.md).",
   })
   positionType!: PositionType | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'First day of service on this record, as `YYYY-MM-DD` (TMT); null when not recorded.',
+    description:
+      'First day of service on this record, as `YYYY-MM-DD` (TMT); null when not recorded, and for pseudonymised ' +
+      'rows (POLICY, ANALYST).',
   })
   activeFrom!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Last day of service (e.g. retirement, pensiun), as `YYYY-MM-DD`; null while in service.',
+    description:
+      'Last day of service (e.g. retirement, pensiun), as `YYYY-MM-DD`; null while in service, and for ' +
+      'pseudonymised rows (POLICY, ANALYST).',
   })
   activeTo!: string | null;
 }
@@ -121,10 +145,21 @@ export class EmployeeFilter {
   })
   agencyCodes?: string[] | null;
 
-  @Field(() => EmploymentTypeEnum, { nullable: true, description: 'Only PNS or only PPPK.' })
+  @Field(() => EmploymentTypeEnum, {
+    nullable: true,
+    description:
+      'Only PNS or only PPPK. For POLICY and ANALYST callers it matches the employment type as they see it (see ' +
+      '`positionType`).',
+  })
   employmentType?: EmploymentType | null;
 
-  @Field(() => PositionTypeEnum, { nullable: true, description: 'Only this kind of position (jenis jabatan).' })
+  @Field(() => PositionTypeEnum, {
+    nullable: true,
+    description:
+      'Only this kind of position (jenis jabatan). For POLICY and ANALYST callers it matches the position type as ' +
+      'they see it: people whose position type is withheld (k-anonymity) are not matched, and `extensions.privacy` ' +
+      'says so.',
+  })
   positionType?: PositionType | null;
 
   @Field(() => String, {

@@ -12,8 +12,8 @@ import type { AnnualResultFilter, AnnualResultListRow, AnnualResultOrder } from 
 /**
  * The statuses whose quarters enter an annual result: SUBMITTED, ACKNOWLEDGED and FINAL.
  *
- * domain.md says in "Annual" that DRAFT evaluations do not count, and in "Analytics" that every figure, "the annual
- * results included", counts SUBMITTED, ACKNOWLEDGED or FINAL. Read together, an OBJECTED evaluation is out as well:
+ * docs/scoring.md#annual-result: DRAFT evaluations do not count, and every aggregate counts SUBMITTED, ACKNOWLEDGED
+ * or FINAL (COUNTED_STATUSES). Read together, an OBJECTED evaluation is out as well:
  * its scores are contested until the decision sets it to ACKNOWLEDGED. Using the analytics set here also keeps one
  * annual result per employee: the agency comparison and the distribution check rank the same annual predikat that
  * the employee's own page shows, so the two cannot disagree while an objection is pending.
@@ -77,7 +77,7 @@ export async function verifiedInnovationCounts(em: EntityManager, keys: readonly
 
 /**
  * The ORDER BY of each order of `annualResults`, ending with the key (employee id, year) so that offsets are stable
- * (docs/graphql.md "Orders and filters of the lists"). A pseudonymised caller's EMPLOYEE_ASC is by pseudonym: the
+ * (docs/graphql.md#orders-and-filters-of-the-lists). A pseudonymised caller's EMPLOYEE_ASC is by pseudonym: the
  * name order would rank the people it hides.
  */
 function annualResultOrderSql(order: AnnualResultOrder, pseudonymised: boolean): string {

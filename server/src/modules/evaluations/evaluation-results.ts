@@ -40,7 +40,7 @@ export function storedResults(
 
 /**
  * Finalises an evaluation: its results are computed once more by the results writer under the weights and policy in
- * force, then frozen by the status FINAL (domain.md "Period"). Runs in the caller's transaction when there is one,
+ * force, then frozen by the status FINAL (docs/scoring.md#periods-and-final-results). Runs in the caller's transaction when there is one,
  * else in its own; the optimistic-lock version goes up and `evaluation` is refreshed. Refuses a DRAFT (never
  * submitted), an OBJECTED (the objection must be decided first) and an already FINAL evaluation. Role checks belong
  * to the caller.

@@ -107,7 +107,9 @@ export class EvaluationResolver {
   @FieldResolver(() => EmployeeType, {
     nullable: true,
     description:
-      'The assessor (pejabat penilai); null at the top of the hierarchy (e.g. the Sekda, assessed by the Wali Kota).',
+      'The assessor (pejabat penilai); null at the top of the hierarchy (e.g. the Sekda, assessed by the Wali ' +
+      'Kota), or when the caller may not see them; for pseudonymised callers (POLICY, ANALYST) null unless they see ' +
+      'the assessor in full (docs/privacy.md).',
   })
   async assessor(@Root() evaluation: Evaluation, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!evaluation.assessor) return null;
@@ -199,7 +201,9 @@ export class ObjectionResolver {
 
   @FieldResolver(() => EmployeeType, {
     nullable: true,
-    description: 'Who decided it; null while pending, or when a LEADER or ADMIN account without an employee did.',
+    description:
+      'Who decided it; null while pending, or when a LEADER or ADMIN account without an employee did; for ' +
+      'pseudonymised callers (POLICY, ANALYST) null unless they see that person in full.',
   })
   async decidedBy(@Root() objection: Objection, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!objection.decidedBy) return null;

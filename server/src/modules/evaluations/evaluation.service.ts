@@ -17,7 +17,7 @@ import type { Period } from '../periods/period.entity.js';
 /** Chronological order of an employee's evaluations. */
 const CHRONOLOGICAL = { period: { year: 'asc', quarter: 'asc' }, id: 'asc' } as const;
 
-/** Each order of the `evaluations` connection ends with the id (docs/graphql.md "Orders and filters of the lists"). */
+/** Each order of the `evaluations` connection ends with the id (docs/graphql.md#orders-and-filters-of-the-lists). */
 const EVALUATION_ORDER_SQL: Record<EvaluationOrder, QueryOrderMap<Evaluation>[]> = {
   PERIOD_DESC: [{ period: { year: 'desc', quarter: 'desc' } }, { id: 'asc' }],
   PERIOD_ASC: [{ period: { year: 'asc', quarter: 'asc' } }, { id: 'asc' }],

@@ -38,7 +38,7 @@ import { sqlOf, writeResults } from '../results/index.js';
 import { storedResults, type EvaluationResults } from './evaluation-results.js';
 
 /**
- * The life cycle of a quarterly evaluation (domain.md "Evaluation"): DRAFT -> SUBMITTED -> ACKNOWLEDGED -> FINAL, or
+ * The life cycle of a quarterly evaluation (docs/workflow.md#the-life-of-a-quarterly-evaluation): DRAFT -> SUBMITTED -> ACKNOWLEDGED -> FINAL, or
  * SUBMITTED -> OBJECTED -> (decision) -> ACKNOWLEDGED.
  *
  * Every step runs in one transaction: it locks the period (shared) and then the evaluation row (`for update`), checks
@@ -124,7 +124,7 @@ function periodName(facts: { year: number; quarter: number }): string {
   return quarterLabel(facts.year, facts.quarter, 'id');
 }
 
-/** A closed period takes no new or changed scores (domain.md "Period"). */
+/** A closed period takes no new or changed scores (docs/scoring.md#periods-and-final-results). */
 function assertPeriodOpen(facts: EvaluationFacts, field: string, what: string): void {
   if (facts.periodStatus === 'CLOSED') {
     throw badUserInput(field, `period ${periodName(facts)} is CLOSED: ${what}`);

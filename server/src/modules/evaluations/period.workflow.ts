@@ -14,7 +14,7 @@ export function checkPeriodChange(input: PeriodChangeInput): void {
 
 /**
  * Opens a period (a new quarter takes scores). A period that exists is refused, also a CLOSED one: its official
- * results are never rewritten (domain.md), so there is no reopening. Returns the period's id.
+ * results are never rewritten (docs/scoring.md#periods-and-final-results), so there is no reopening. Returns the period's id.
  */
 export async function openPeriod(em: EntityManager, actor: string, input: PeriodChangeInput): Promise<number> {
   checkPeriodChange(input);

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 /**
- * A streaming CSV reader for the city's spreadsheets (import-format.md): UTF-8 with or without a byte-order mark,
+ * A streaming CSV reader for the city's spreadsheets (docs/import.md#the-files): UTF-8 with or without a byte-order mark,
  * `,` or `;` as separator (detected from the header line), RFC 4180 quoting (a quoted value may hold the separator,
  * `""` and line breaks), LF or CRLF line ends. It yields records in batches with the line each record starts on, and
  * never holds more than one chunk of the file in memory.

@@ -19,7 +19,7 @@ export class ImportFileInput {
 
 @InputType('ImportDataInput', {
   description:
-    'An import of the city\u2019s spreadsheets (import-format.md) through the API, for files that fit in one request ' +
+    'An import of the city\u2019s spreadsheets (docs/import.md) through the API, for files that fit in one request ' +
     '(a few MB); larger folders go through `pnpm run import <folder>`.',
 })
 export class ImportDataInput {

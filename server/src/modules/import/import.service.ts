@@ -30,7 +30,7 @@ export interface RunImportOptions {
   actor: string;
   /** Why, for the audit log; the folder when none is given (the command line). */
   reason?: string | null;
-  /** The policy whose version FINAL evaluations store (the configured one; default: domain.md's). */
+  /** The policy whose version FINAL evaluations store (the configured one; default: that of docs/scoring.md#the-scoring-policy). */
   policy?: ScoringPolicy;
   onProgress?: (progress: ImportProgress) => void;
   /**
@@ -57,7 +57,7 @@ const IMPORTERS: Record<ImportFileName, FileImporter> = {
 };
 
 /**
- * Imports a folder of the city's spreadsheets (import-format.md): all or nothing, in one transaction on one
+ * Imports a folder of the city's spreadsheets (docs/import.md): all or nothing, in one transaction on one
  * connection. The files present are applied in the format's order; every error of every file is collected; with any
  * error, or for a dry run, the transaction is rolled back and nothing is written. A committed import leaves one
  * `import.run` entry in the audit log (a dry run and a rejected import write nothing at all, that entry included).

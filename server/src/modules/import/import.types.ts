@@ -1,4 +1,4 @@
-/** The file names of import-format.md, in the order they are applied. */
+/** The file names of docs/import.md, in the order they are applied. */
 export const IMPORT_FILES = [
   'agencies.csv',
   'employees.csv',

@@ -21,7 +21,9 @@ export class InnovationResolver {
 
   @FieldResolver(() => EmployeeType, {
     nullable: true,
-    description: 'Who verified it; null while unverified, or when an administrator without an employee record did.',
+    description:
+      'Who verified it; null while unverified, or when an administrator without an employee record did; for ' +
+      'pseudonymised callers (POLICY, ANALYST) null unless they see that person in full.',
   })
   async verifiedBy(@Root() innovation: Innovation, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!innovation.verifiedBy) return null;

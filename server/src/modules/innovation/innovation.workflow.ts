@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { markStaleOne, sqlOf, writeAnnualResults } from '../results/index.js';
 import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';
 
-/** Recording and verifying innovations (domain.md "Innovation"); a verified one feeds the annual innovation rule. */
+/** Recording and verifying innovations (docs/workflow.md#periods-criteria-innovations-trainings-org-predikat-imports); a verified one feeds the annual innovation rule. */
 
 function checkRecordInput(input: RecordInnovationInput): void {
   throwProblems(checkYearQuarter(input), 'input');

@@ -8,7 +8,7 @@ import { markStaleOne, sqlOf } from '../results/index.js';
 import type { OrgPredikatInput } from './org-performance.inputs.js';
 
 /**
- * An agency's org predikat (domain.md "OrgPerformance"): its head proposes, the city's leaders set. Only the set one
+ * An agency's org predikat (docs/workflow.md#periods-criteria-innovations-trainings-org-predikat-imports): its head proposes, the city's leaders set. Only the set one
  * drives the distribution check; a proposal never does.
  */
 

@@ -8,7 +8,7 @@ import { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
 import type { TrainingOrder } from './training.types.js';
 
-/** Each order ends with the id, so that offsets are stable between pages (docs/graphql.md "Orders and filters of the lists"). */
+/** Each order ends with the id, so that offsets are stable between pages (docs/graphql.md#orders-and-filters-of-the-lists). */
 const TRAINING_ORDER_SQL: Record<TrainingOrder, QueryOrderMap<Training>> = {
   START_DESC: { startDate: 'desc nulls last', id: 'asc' },
   START_ASC: { startDate: 'asc nulls last', id: 'asc' },
@@ -16,8 +16,8 @@ const TRAINING_ORDER_SQL: Record<TrainingOrder, QueryOrderMap<Training>> = {
 };
 
 /**
- * The `trainings` connection, by code unless an order is given (ties by id). With an agency: the trainings of that agency, i.e. those with a COMPLETED
- * participation of an employee whose current record is in it (domain.md, "Training impact").
+ * The `trainings` connection, by code unless an order is given (ties by id). With an agency: the trainings of that
+ * agency, i.e. those with a COMPLETED participation of an employee whose current record is in it (docs/analytics.md).
  */
 export async function findTrainings(
   em: EntityManager,
@@ -84,7 +84,7 @@ export async function participationsOfEmployees(
 
 /**
  * JP (jam pelajaran) per employee and calendar year: the sum of `hoursJp` of COMPLETED participations completed that
- * year (0 when none; domain.md: only those count anywhere). One query per batch, over the range of years asked.
+ * year (0 when none; docs/scoring.md#training-hours: only those count anywhere). One query per batch, over the range of years asked.
  */
 export async function trainingHoursOf(
   em: EntityManager,

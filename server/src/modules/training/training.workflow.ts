@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { markStale, sqlOf } from '../results/index.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
 
-/** Trainings and participation (domain.md "Training"): only COMPLETED participations with a date count anywhere. */
+/** Trainings and participation (docs/scoring.md#training-hours): only COMPLETED participations with a date count anywhere. */
 
 function checkDate(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined || value === '') return null;

@@ -25,7 +25,7 @@ import type {
 } from './transparency.types.js';
 
 /**
- * The transparency page (domain.md "Transparency"): everything an employee needs to check how their predikat came
+ * The transparency page (docs/workflow.md#views): everything an employee needs to check how their predikat came
  * about, each step with the numbers the shared rules used. Numbers are unrounded; the formula texts show them
  * rounded to 6 decimals (the comparison rounding), the way a person checks them by hand.
  */

@@ -34,7 +34,7 @@ interface CriterionRow {
 /**
  * criteria.csv; natural key: code + agency + year_from. After the rows are written, the weights are checked for every
  * agency, year and category the file touches: the city-wide criteria plus the agency's own that are in force must
- * sum to 100 (domain.md).
+ * sum to 100 (docs/scoring.md#criteria-and-weights).
  */
 export async function importCriteria(ctx: ImportContext, path: string): Promise<FileReport> {
   const touched: CriterionRow[] = [];

@@ -500,7 +500,7 @@ async function reportClosedPeriodChanges(ctx: ImportContext): Promise<void> {
 
 /**
  * Whether a staged row `s` differs from the stored score `es`. A score derived from a realisation is compared by its
- * realisation: the stored score keeps the target in force when it was entered (domain.md), so re-importing the same
+ * realisation: the stored score keeps the target in force when it was entered (docs/scoring.md#entering-a-score), so re-importing the same
  * realisation after a change of target changes nothing.
  */
 const SCORE_CHANGED = `(case when s.derived
