@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
@@ -83,6 +86,10 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs its cache-control plugin by default, which wraps every field of every row (its
+      // willResolveField hook); the API sends no cache hints, and the wrapper cost a tenth of the CPU of a large read
+      // (docs/benchmarks.md).
+      ApolloServerPluginCacheControlDisabled(),
       securityPlugin({ config, budget, logger }),
       privacyNotesPlugin,
       {

@@ -1,11 +1,14 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor, PageInfo } from './pagination.js';
 
-/** What a connection resolver returns: the page of nodes with their cursors, and the size of the whole result. */
+/**
+ * What a connection resolver returns: the page of nodes with their cursors, and the size of the whole result (a
+ * promise when it is counted only if asked, see `pageConnection`).
+ */
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -49,5 +52,33 @@ export function toConnection<T>(nodes: readonly T[], offset: number, totalCount:
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
     },
     totalCount,
+  };
+}
+
+/**
+ * Builds a connection from a page read with one row more than `limit` (so `hasNextPage` needs no count), starting at
+ * `offset`. `totalCount` is counted only when a query asks for it (a getter, read by the field's resolver), and not
+ * even then when the page itself shows where the result ends: counting the whole list on every page was one of the
+ * statements of each list request (docs/benchmarks.md).
+ */
+export function pageConnection<T>(
+  rows: readonly T[],
+  offset: number,
+  limit: number,
+  count: () => Promise<number>,
+): Connection<T> {
+  const nodes = rows.slice(0, limit);
+  const hasNextPage = rows.length > limit;
+  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
+  let total: Promise<number> | null = null;
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+    get totalCount() {
+      // The page ends the result: its end is the count (unless it is empty past the end, where it says nothing).
+      if (!hasNextPage && (nodes.length > 0 || offset === 0)) return offset + nodes.length;
+      total ??= count();
+      return total;
+    },
   };
 }

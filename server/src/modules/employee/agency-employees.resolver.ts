@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
-import type { Agency } from '../agency/agency.entity.js';
+import type { AgencyRow } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from './employee.entity.js';
 import { findEmployees } from './employee.service.js';
@@ -12,7 +12,7 @@ import { EmployeeConnection } from './employee.types.js';
 @Resolver(() => AgencyType)
 export class AgencyEmployeesResolver {
   @FieldResolver(() => Int)
-  async employeeCount(@Root() agency: Agency, @Ctx() { loaders }: Context): Promise<number> {
+  async employeeCount(@Root() agency: AgencyRow, @Ctx() { loaders }: Context): Promise<number> {
     return loaders.employeeCountByAgency.load(agency.id);
   }
 
@@ -22,7 +22,7 @@ export class AgencyEmployeesResolver {
       `${MAX_PAGE_SIZE}); by name, or by pseudonym for pseudonymised callers.`,
   })
   async employees(
-    @Root() agency: Agency,
+    @Root() agency: AgencyRow,
     @Ctx() { em, access }: Context,
     @Arg('first', () => Int, {
       nullable: true,

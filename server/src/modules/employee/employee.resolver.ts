@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
-import { Employee } from './employee.entity.js';
+import { Employee, type EmployeeRow } from './employee.entity.js';
 import { findEmployees, findVisibleEmployee } from './employee.service.js';
 import {
   EmployeeConnection,
@@ -56,7 +56,9 @@ export class EmployeeResolver {
   }
 
   @FieldResolver(() => AgencyType, { description: 'The agency (perangkat daerah) of the current record.' })
-  async agency(@Root() employee: Employee, @Ctx() { loaders }: Context): Promise<Agency> {
+  async agency(@Root() employee: EmployeeRow, @Ctx() { loaders }: Context): Promise<Agency> {
+    // Employee pages read the agency with the row; otherwise (a reference: its code unknown) through the loader.
+    if (typeof employee.agency.code === 'string') return employee.agency;
     return (await loaders.agencyById.load(employee.agency.id))!;
   }
 
@@ -66,7 +68,7 @@ export class EmployeeResolver {
       'Direct supervisor (atasan langsung), possibly in another agency; null at the top, or when the caller may ' +
       'not see them. Pseudonymised callers (POLICY, ANALYST) get it only between people they see in full.',
   })
-  async supervisor(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+  async supervisor(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!employee.supervisor) return null;
     return access!.visibleEmployee(await loaders.employeeById.load(employee.supervisor.id));
   }
@@ -77,7 +79,7 @@ export class EmployeeResolver {
       'pseudonymised callers); only those the caller may see. Pseudonymised callers (POLICY, ANALYST) get them ' +
       'only between people they see in full.',
   })
-  async subordinates(@Root() employee: Employee, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
+  async subordinates(@Root() employee: EmployeeRow, @Ctx() { loaders, access }: Context): Promise<Employee[]> {
     return access!.visibleEmployees(await loaders.subordinatesByEmployee.load(employee.id), 'PROFILE');
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Employee } from '../employee/employee.entity.js';
+import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { AnnualResultWithSource } from './annual-result.service.js';
 import { AnnualResultType } from './annual-result.types.js';
@@ -16,7 +16,7 @@ export class EmployeeEvaluationsResolver {
       "caller may not see this employee's performance data (e.g. their own supervisor's).",
   })
   async evaluations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
     year?: number | null,
@@ -31,7 +31,7 @@ export class EmployeeEvaluationsResolver {
       "caller may not see this employee's performance data.",
   })
   async annualResult(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
   ): Promise<AnnualResultWithSource | null> {

@@ -111,3 +111,11 @@ export class Evaluation {
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+/**
+ * An evaluation as field resolvers receive it: an entity, or a plain row of the same shape (pages and nested lists read
+ * plain rows, docs/benchmarks.md). Declare `@Root()` parameters with this alias: type-graphql copies a root whose
+ * declared type is a class into a new instance of that class (an entity constructor per row and field), and leaves
+ * an alias's root as it is.
+ */
+export type EvaluationRow = Evaluation;

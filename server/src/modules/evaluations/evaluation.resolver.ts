@@ -1,4 +1,3 @@
-import { wrap } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { CRITERION_CATEGORIES, type Predikat, type Rating } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
@@ -13,7 +12,8 @@ import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
-import { Evaluation } from './evaluation.entity.js';
+import { storedResults } from './evaluation-results.js';
+import { Evaluation, type EvaluationRow } from './evaluation.entity.js';
 import { findEvaluations, type ScoreRow } from './evaluation.service.js';
 import {
   EvaluationConnection,
@@ -86,21 +86,22 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => EmployeeType, { description: 'The employee evaluated.' })
-  async employee(@Root() evaluation: Evaluation, @Ctx() { loaders, access }: Context): Promise<Employee> {
+  async employee(@Root() evaluation: EvaluationRow, @Ctx() { loaders, access }: Context): Promise<Employee> {
     return access!.requireVisible((await loaders.employeeById.load(evaluation.employee.id))!, 'The employee evaluated');
   }
 
   @FieldResolver(() => PeriodType, { description: 'The quarter (triwulan) evaluated.' })
-  async period(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Period> {
-    // Evaluation queries load the period with the row (they filter and order by it); others go through the loader.
-    if (wrap(evaluation.period).isInitialized()) return evaluation.period;
+  async period(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Period> {
+    // Evaluation reads load the period with the row (they filter and order by it): as an entity, or whole in a plain
+    // row; a reference only (its year unknown) goes through the loader.
+    if (typeof evaluation.period.year === 'number') return evaluation.period;
     return (await loaders.periodById.load(evaluation.period.id))!;
   }
 
   @FieldResolver(() => AgencyType, {
     description: 'The agency the employee belonged to in that period (kept, so transfers do not rewrite history).',
   })
-  async agency(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Agency> {
+  async agency(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Agency> {
     return (await loaders.agencyById.load(evaluation.agency.id))!;
   }
 
@@ -111,7 +112,7 @@ export class EvaluationResolver {
       'Kota), or when the caller may not see them; for pseudonymised callers (POLICY, ANALYST) null unless they see ' +
       'the assessor in full (docs/privacy.md).',
   })
-  async assessor(@Root() evaluation: Evaluation, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
+  async assessor(@Root() evaluation: EvaluationRow, @Ctx() { loaders, access }: Context): Promise<Employee | null> {
     if (!evaluation.assessor) return null;
     return access!.visibleEmployee(await loaders.employeeById.load(evaluation.assessor.id));
   }
@@ -122,7 +123,7 @@ export class EvaluationResolver {
       '`criterionCodes`, only the scores of the criteria with those codes.',
   })
   async scores(
-    @Root() evaluation: Evaluation,
+    @Root() evaluation: EvaluationRow,
     @Ctx() { loaders }: Context,
     @Arg('criterionCodes', () => [String], {
       nullable: true,
@@ -132,9 +133,8 @@ export class EvaluationResolver {
     })
     criterionCodes?: string[] | null,
   ): Promise<ScoreWithItsCriterion[]> {
-    const rows = await loaders.scoresByEvaluation.load(evaluation.id);
-    const criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
-    let scores = rows.map((row, i) => ({ ...row, criterion: criteria[i]! }));
+    let rows = await loaders.scoresByEvaluation.load(evaluation.id);
+    let criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
     if (criterionCodes) {
       const known = await loaders.knownCriterionCodes.load(true);
       const unknown = criterionCodes.filter((code) => !known.has(code));
@@ -145,50 +145,69 @@ export class EvaluationResolver {
         );
       }
       const wanted = new Set(criterionCodes);
-      scores = scores.filter((s) => wanted.has(s.criterion.code));
+      const keep = criteria.map((c) => c !== null && c !== undefined && wanted.has(c.code));
+      rows = rows.filter((_, i) => keep[i]);
+      criteria = criteria.filter((_, i) => keep[i]);
     }
-    const rank = (s: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(s.criterion.category);
-    return scores.sort((a, b) => rank(a) - rank(b) || a.criterionId - b.criterionId);
+    // Built field by field and ranked once per row: a 500-employee page has ~68,000 of these (docs/benchmarks.md).
+    const ranked = rows.map((row, i) => {
+      const criterion = criteria[i]!;
+      const score: ScoreWithItsCriterion = {
+        id: row.id,
+        evaluationId: row.evaluationId,
+        criterionId: row.criterionId,
+        score: row.score,
+        realisation: row.realisation,
+        derivedFromIndicator: row.derivedFromIndicator,
+        evidence: row.evidence,
+        criterion,
+      };
+      return { score, rank: CRITERION_CATEGORIES.indexOf(criterion.category) };
+    });
+    ranked.sort((a, b) => a.rank - b.rank || a.score.criterionId - b.score.criterionId);
+    return ranked.map((entry) => entry.score);
   }
 
   @FieldResolver(() => [ObjectionType], { description: 'Objections (keberatan) filed against it, oldest first.' })
-  async objections(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Objection[]> {
+  async objections(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Objection[]> {
     return loaders.objectionsByEvaluation.load(evaluation.id);
   }
 
+  // The stored results (docs/scoring.md), read from the row synchronously: no loader promise per evaluation and field
+  // on a page of thousands (docs/benchmarks.md).
   @FieldResolver(() => Float, { nullable: true })
-  async hasilKerjaScore(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaScore;
+  hasilKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).hasilKerjaScore;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  async perilakuKerjaScore(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaScore;
+  perilakuKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).perilakuKerjaScore;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  async score(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<number | null> {
-    return (await loaders.evaluationResults.load(evaluation)).score;
+  score(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
+    return storedResults(evaluation, policy.version).score;
   }
 
   @FieldResolver(() => RatingEnum, { nullable: true })
-  async hasilKerjaRating(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Rating | null> {
-    return (await loaders.evaluationResults.load(evaluation)).hasilKerjaRating;
+  hasilKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
+    return storedResults(evaluation, policy.version).hasilKerjaRating;
   }
 
   @FieldResolver(() => RatingEnum, { nullable: true })
-  async perilakuKerjaRating(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Rating | null> {
-    return (await loaders.evaluationResults.load(evaluation)).perilakuKerjaRating;
+  perilakuKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
+    return storedResults(evaluation, policy.version).perilakuKerjaRating;
   }
 
   @FieldResolver(() => PredikatEnum, { nullable: true })
-  async predikat(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<Predikat | null> {
-    return (await loaders.evaluationResults.load(evaluation)).predikat;
+  predikat(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Predikat | null {
+    return storedResults(evaluation, policy.version).predikat;
   }
 
   @FieldResolver(() => String)
-  async policyVersion(@Root() evaluation: Evaluation, @Ctx() { loaders }: Context): Promise<string> {
-    return (await loaders.evaluationResults.load(evaluation)).policyVersion;
+  policyVersion(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): string {
+    return storedResults(evaluation, policy.version).policyVersion;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Employee } from '../employee/employee.entity.js';
+import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Innovation } from './innovation.entity.js';
 import { InnovationType } from './innovation.types.js';
@@ -14,7 +14,7 @@ export class EmployeeInnovationsResolver {
       'performance data.',
   })
   async innovations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
     year?: number | null,

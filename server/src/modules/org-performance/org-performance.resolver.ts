@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Agency } from '../agency/agency.entity.js';
+import type { AgencyRow } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { OrgPerformance } from './org-performance.entity.js';
 import { OrgPerformanceType } from './org-performance.types.js';
@@ -13,7 +13,7 @@ export class AgencyPerformanceResolver {
     description: "The agency's own performance predikat for a year (proposed and set); null when there is none.",
   })
   async orgPerformance(
-    @Root() agency: Agency,
+    @Root() agency: AgencyRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The year, e.g. 2025.' }) year: number,
   ): Promise<OrgPerformance | null> {

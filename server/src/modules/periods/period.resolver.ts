@@ -33,7 +33,8 @@ export class PeriodResolver {
   }
 
   @FieldResolver(() => String, { description: 'How people name the period, e.g. "Triwulan I 2025".' })
-  label(@Root() period: Period): string {
+  // A plain row's period (evaluation reads) or an entity: an alias type, so type-graphql passes it as it is.
+  label(@Root() period: Pick<Period, 'year' | 'quarter'>): string {
     return quarterLabel(period.year, period.quarter, 'id');
   }
 }

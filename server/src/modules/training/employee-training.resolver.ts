@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import type { Employee } from '../employee/employee.entity.js';
+import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Participation } from './participation.entity.js';
 import { ParticipationType } from './training.types.js';
@@ -15,7 +15,7 @@ export class EmployeeTrainingResolver {
       "(PP 11/2017 Pasal 203). Null when the caller may not see this employee's performance data.",
   })
   async trainingHours(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { description: 'The calendar year, e.g. 2025.' }) year: number,
   ): Promise<number | null> {
@@ -27,7 +27,7 @@ export class EmployeeTrainingResolver {
       "Training participations, newest completion first; empty when the caller may not see this employee's performance data.",
   })
   async participations(
-    @Root() employee: Employee,
+    @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, {
       nullable: true,

@@ -1,7 +1,7 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
-import { toConnection, type Connection } from '../../graphql/connection.js';
+import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { Participation } from './participation.entity.js';
@@ -34,16 +34,13 @@ export async function findTrainings(
       .where({ status: 'COMPLETED', employee: { agency: agencyId } });
     where = { id: { $in: completedInAgency.getKnexQuery() } } as unknown as FilterQuery<Training>;
   }
-  const totalCount = await em.count(Training, where);
-  const rows =
-    limit === 0 || offset >= totalCount
-      ? []
-      : await em.find(Training, where, {
-          orderBy: args.orderBy ? TRAINING_ORDER_SQL[args.orderBy] : { code: 'asc' },
-          limit,
-          offset,
-        });
-  return toConnection(rows, offset, totalCount);
+  // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
+  const rows = await em.find(Training, where, {
+    orderBy: args.orderBy ? TRAINING_ORDER_SQL[args.orderBy] : { code: 'asc' },
+    limit: limit + 1,
+    offset,
+  });
+  return pageConnection(rows, offset, limit, () => em.count(Training, where));
 }
 
 /** Participations of each training, in one query. */
