@@ -4,6 +4,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { installAccessGuards } from '../modules/access/index.js';
 import { installInputChecks } from '../security/input-rules.js';
 import { agencyModule } from '../modules/agency/index.js';
+import { analyticsModule } from '../modules/analytics/index.js';
 import { auditModule } from '../modules/audit/index.js';
 import { authModule } from '../modules/auth/index.js';
 import { completionModule } from '../modules/completion/index.js';
@@ -34,6 +35,7 @@ export const MODULES = [
   importModule,
   transparencyModule,
   completionModule,
+  analyticsModule,
 ] as const;
 
 /** Every resolver of the API. */

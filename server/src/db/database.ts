@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { installAnalyticsRefresh, rebuildAnalyticsIfEmpty } from '../modules/analytics/refresh.js';
+import { inTransaction } from '../modules/results/index.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import { migrate, openOrm } from './orm.js';
 
@@ -31,6 +33,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const orm = await openOrm({ url, poolMax: embedded ? 1 : (options.poolMax ?? 10), onQuery: options.onQuery });
     await migrate(orm);
+    // Every writer's transaction refreshes the analytics read models; a database that has evaluations but no read
+    // models yet (the migration that created them has just run) gets them built (docs/analytics.md "Read models and their refresh").
+    installAnalyticsRefresh();
+    await inTransaction(orm, rebuildAnalyticsIfEmpty);
     return {
       orm,
       url,

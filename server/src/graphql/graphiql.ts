@@ -116,6 +116,67 @@ query BestAnnualResults2025 {
   }
 }
 
+# Analytics (docs/analytics.md): aggregates of counted evaluations. For POLICY, ANALYST and the demo's anonymous caller
+# a group of fewer than 5 employees is suppressed (numbers null, suppressed true, note says why).
+query PerformanceTrendPerAgency {
+  performanceTrend(input: { groupBy: AGENCY, from: { year: 2025, quarter: 1 }, to: { year: 2025, quarter: 4 } }) {
+    periodLabel
+    key
+    label
+    n
+    mean
+    median
+    stddev
+    p25
+    p75
+    suppressed
+    note
+  }
+}
+
+query ScoreStatisticsByPositionAndGender {
+  scoreStatistics(input: { groupBy: [POSITION_TYPE, GENDER], filter: { from: { year: 2025, quarter: 1 } } }) {
+    keys { dimension value label }
+    n
+    mean
+    stddev
+    min
+    p25
+    median
+    p75
+    max
+    predikatCounts { predikat count share }
+    suppressed
+    note
+  }
+}
+
+query AgencyComparisonOfTheYear($year: Int = 2025) {
+  agencyComparison(year: $year) {
+    rank
+    agency { code name }
+    n
+    meanScore
+    predikatCounts { predikat count share }
+    criterionMeans { criterion mean }
+    trainingJpPerEmployee
+    shareMeeting20Jp
+    suppressed
+    note
+  }
+}
+
+query DistributionCheckOfDinasPendidikan($year: Int = 2025) {
+  distributionCheck(agencyCode: "DISDIK", year: $year) {
+    orgPredikat
+    counts { predikat count share }
+    rules { rule met detail }
+    met
+    suppressed
+    note
+  }
+}
+
 query ScoringPolicyInForce {
   scoringPolicy {
     version

@@ -64,6 +64,18 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'ImportReport.errors': { size: 100 },
   'ImportReport.files': { size: 10 },
   'Mutation.replaceCriterionWeights': { size: 100 },
+  // Analytics (docs/analytics.md): the trend has a point per quarter and key (10 years of quarters x about 50 keys);
+  // ad hoc statistics a group per combination of keys: 300 covers two dimensions of up to 17 values each (agency x
+  // position type, criterion x gender, ...); larger grids are rarer and cost more than they are counted here.
+  'Query.performanceTrend': { size: 2_000 },
+  'Query.scoreStatistics': { size: 300 },
+  'StatGroup.keys': { size: 9 }, // one per StatDimension
+  'StatGroup.predikatCounts': { size: 5 },
+  'Query.agencyComparison': { size: 60 }, // one per agency
+  'AgencyStanding.predikatCounts': { size: 5 },
+  'AgencyStanding.criterionMeans': { size: 60 }, // city-wide codes and the agency's own
+  'DistributionCheck.counts': { size: 5 },
+  'DistributionCheck.rules': { size: 3 },
 };
 
 export interface CostInput {

@@ -44,8 +44,11 @@ interface FieldExpectation {
     | 'transparency by relation'
     | 'walked by relation'
     | 'administrators only'
+    | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
     | 'writes (gate only)';
 }
+
+const AGGREGATES = 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)' as const;
 
 const QUERIES: Record<string, FieldExpectation> = {
   agencies: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
@@ -71,6 +74,12 @@ const QUERIES: Record<string, FieldExpectation> = {
     rows: 'catalogue (the same answer for every caller)',
   },
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
+  // Analytics aggregates: every caller with a viewer; who sees which figures is checked per caller class in
+  // test/analytics/suppression.test.ts (ADMIN/LEADER all, an agency head their agency, everyone else suppressed).
+  performanceTrend: { gate: 'VIEWERS', args: '(input: {})', rows: AGGREGATES },
+  scoreStatistics: { gate: 'VIEWERS', args: '(input: { groupBy: [AGENCY] })', rows: AGGREGATES },
+  agencyComparison: { gate: 'VIEWERS', args: '(year: 2025, quarter: 1)', rows: AGGREGATES },
+  distributionCheck: { gate: 'VIEWERS', args: '(agencyCode: "P_ADMIN", year: 2025)', rows: AGGREGATES },
 };
 
 const WRITES = 'writes (gate only)' as const;

@@ -4,6 +4,7 @@ import { Migration20261128020000Accounts } from './Migration20261128020000Accoun
 import { Migration20261202010000StoredResults } from './Migration20261202010000StoredResults.js';
 import { Migration20261202020000RequestBudget } from './Migration20261202020000RequestBudget.js';
 import { Migration20261202030000LoginAttempts } from './Migration20261202030000LoginAttempts.js';
+import { Migration20261202060000AnalyticsReadModels } from './Migration20261202060000AnalyticsReadModels.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202010000StoredResults', class: Migration20261202010000StoredResults },
   { name: 'Migration20261202030000LoginAttempts', class: Migration20261202030000LoginAttempts },
   { name: 'Migration20261202020000RequestBudget', class: Migration20261202020000RequestBudget },
+  { name: 'Migration20261202060000AnalyticsReadModels', class: Migration20261202060000AnalyticsReadModels },
 ];

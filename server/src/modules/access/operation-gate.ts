@@ -38,6 +38,12 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   completion: { kind: 'account' },
   // An aggregate per agency, without people (docs/access.md#aggregates-and-small-groups): every caller with a viewer.
   completionShares: { kind: 'viewer' },
+  // Analytics aggregates (docs/analytics.md): every caller with a viewer; small groups are suppressed for those who
+  // may not see every figure (aggregate-scopes.ts).
+  performanceTrend: { kind: 'viewer' },
+  scoreStatistics: { kind: 'viewer' },
+  agencyComparison: { kind: 'viewer' },
+  distributionCheck: { kind: 'viewer' },
 };
 
 export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {

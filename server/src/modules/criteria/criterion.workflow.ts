@@ -14,7 +14,7 @@ import {
 } from '@kinerja/shared';
 import { badUserInput, firstProblemError, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { markStale, selectIds, sqlOf, writeResults } from '../results/index.js';
+import { markStale, selectIds, sqlOf, writeResults, writerTransaction } from '../results/index.js';
 import type { CreateCriterionInput, CriterionWeightInput, ReplaceCriterionWeightsInput } from './criterion.inputs.js';
 
 /**
@@ -237,7 +237,7 @@ export async function replaceCriterionWeights(
   if (input.weights.length === 0) throw badUserInput('input.weights', 'list every criterion in force with its weight');
   checkWeightInputs(input.weights, 'input.weights');
   const { year, category } = input;
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
     const where = agency ? `for ${agency.code}` : 'city-wide';
     const rows = await lockCategory(tem, category);
@@ -345,7 +345,7 @@ export async function createCriterion(
 ): Promise<number> {
   checkCreateInput(input);
   const yearTo = input.yearTo ?? null;
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
     const rows = await lockCategory(tem, input.category);
     const [clash] = await tem.execute<(CriterionRow & { agency_code: string | null })[]>(

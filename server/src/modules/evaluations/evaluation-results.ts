@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EvaluationScores, ScoringPolicy } from '@kinerja/shared';
 import { badUserInput } from '../../graphql/errors.js';
-import { sqlOf, writeResults } from '../results/index.js';
+import { sqlOf, writeResults, writerTransaction } from '../results/index.js';
 import type { Evaluation } from './evaluation.entity.js';
 
 /** An evaluation's results and the version of the scoring policy that produced them. */
@@ -59,7 +59,7 @@ export async function finalizeEvaluation(
     }[evaluation.status];
     throw badUserInput('status', `Evaluation ${evaluation.id} cannot be finalised: ${why}`);
   }
-  await em.transactional(async (tem) => {
+  await writerTransaction(em, async (tem) => {
     const sql = await sqlOf(tem);
     await writeResults(sql, [evaluation.id], policy);
     await sql.query(

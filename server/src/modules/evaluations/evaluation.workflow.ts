@@ -34,7 +34,7 @@ import type {
   SaveEvaluationDraftInput,
   ScoreInput,
 } from './evaluation.inputs.js';
-import { sqlOf, writeResults } from '../results/index.js';
+import { sqlOf, writeResults, writerTransaction } from '../results/index.js';
 import { storedResults, type EvaluationResults } from './evaluation-results.js';
 
 /**
@@ -417,7 +417,7 @@ export async function saveDraft(
 ): Promise<number> {
   const { scope, policy } = actor;
   checkSaveInput(input, policy);
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const { facts, created } =
       input.evaluationId !== null && input.evaluationId !== undefined
         ? { facts: await lockEvaluation(tem, scope, input.evaluationId), created: false }
@@ -452,7 +452,7 @@ export async function saveDraft(
 /** Submits a DRAFT evaluation to the employee: the assessor (direct supervisor) or an administrator. */
 export async function submit(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     assertVersion(facts, input.version);
@@ -490,7 +490,7 @@ export async function acknowledge(
   input: EvaluationStepInput,
 ): Promise<number> {
   const { scope, policy } = actor;
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
@@ -529,7 +529,7 @@ function requireText(value: string | null | undefined, field: string, what: stri
 export async function object(em: EntityManager, actor: WorkflowActor, input: ObjectToEvaluationInput): Promise<number> {
   const { scope, policy } = actor;
   const reason = requireText(input.reason, 'input.reason', 'the reason of the objection (alasan keberatan)');
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
@@ -582,7 +582,7 @@ export async function decideObjection(
     );
   }
   checkScoreInputs(scores, policy, 'input.scores');
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     const parties = {
       employeeId: facts.employeeId,
@@ -648,7 +648,7 @@ const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
  */
 export async function finalise(em: EntityManager, actor: WorkflowActor, input: EvaluationStepInput): Promise<number> {
   const { scope, policy } = actor;
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayFinalizeEvaluation(scope, facts.agencyId)) {
       throw forbidden(

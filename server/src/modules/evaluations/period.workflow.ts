@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkYearQuarter, quarterLabel, type ScoringPolicy } from '@kinerja/shared';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { closePeriod as closeOnePeriod, sqlOf, type ClosedPeriod } from '../results/index.js';
+import { closePeriod as closeOnePeriod, sqlOf, writerTransaction, type ClosedPeriod } from '../results/index.js';
 import type { PeriodChangeInput } from '../periods/period.inputs.js';
 
 export type { ClosedPeriod };
@@ -19,7 +19,7 @@ export function checkPeriodChange(input: PeriodChangeInput): void {
 export async function openPeriod(em: EntityManager, actor: string, input: PeriodChangeInput): Promise<number> {
   checkPeriodChange(input);
   const label = quarterLabel(input.year, input.quarter, 'id');
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const inserted = await tem.execute<{ id: number }[]>(
       `insert into period (year, quarter, status) values (?, ?, 'OPEN') on conflict (year, quarter) do nothing
        returning id`,
@@ -64,7 +64,7 @@ export async function closePeriod(
 ): Promise<ClosedPeriod> {
   checkPeriodChange(input);
   const reason = input.reason?.trim() || null;
-  return em.transactional(async (tem) =>
+  return writerTransaction(em, async (tem) =>
     closeOnePeriod(await sqlOf(tem), input, { actor: actor.login, policy: actor.policy, reason }),
   );
 }

@@ -19,7 +19,7 @@ import {
   type ImportReport,
 } from './import.types.js';
 import { supportsCopyFrom, type Sql } from './staging.js';
-import { markStaleOne, recordPolicyInForce, writeAnnualResults, type StaleKind } from '../results/index.js';
+import { markStaleOne, recordPolicyInForce, writeAnnualResults, writesDone, type StaleKind } from '../results/index.js';
 
 export interface RunImportOptions {
   /** The ORM, or a request's EntityManager wrapped (`{ em }`): only its connection pool is used. */
@@ -147,6 +147,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
             options.reason || folder,
           ],
         );
+        await writesDone(sql);
         await sql.query('commit');
         report.committed = true;
       }

@@ -11,7 +11,7 @@ import {
 } from '../access/read-scopes.js';
 import { mayRecordInnovation, mayVerifyInnovation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { markStaleOne, sqlOf, writeAnnualResults } from '../results/index.js';
+import { markStaleOne, sqlOf, writeAnnualResults, writerTransaction } from '../results/index.js';
 import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.inputs.js';
 
 /** Recording and verifying innovations (docs/workflow.md#periods-criteria-innovations-trainings-org-predikat-imports); a verified one feeds the annual innovation rule. */
@@ -30,7 +30,7 @@ function checkRecordInput(input: RecordInnovationInput): void {
 export async function recordInnovation(em: EntityManager, scope: Scope, input: RecordInnovationInput): Promise<number> {
   checkRecordInput(input);
   const title = input.title.trim();
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     let employee: { id: number; agency_id: number; nip: string } | undefined;
     if (input.employeeNip) {
       const nip = input.employeeNip.trim();
@@ -88,7 +88,7 @@ export async function verifyInnovation(
   input: VerifyInnovationInput,
   policy: ScoringPolicy,
 ): Promise<number> {
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const [row] = await tem.execute<
       {
         id: number;

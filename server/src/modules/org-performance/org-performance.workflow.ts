@@ -4,7 +4,7 @@ import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js'
 import type { Scope } from '../access/read-scopes.js';
 import { mayProposeOrgPredikat, maySetOrgPredikat } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { markStaleOne, sqlOf } from '../results/index.js';
+import { markStaleOne, sqlOf, writerTransaction } from '../results/index.js';
 import type { OrgPredikatInput } from './org-performance.inputs.js';
 
 /**
@@ -38,7 +38,7 @@ export async function changeOrgPredikat(
   kind: 'propose' | 'set',
 ): Promise<number> {
   throwProblems(checkYear(input.year), 'input');
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const [agency] = await tem.execute<{ id: number; code: string }[]>('select id, code from agency where code = ?', [
       input.agencyCode,
     ]);

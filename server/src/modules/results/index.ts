@@ -10,6 +10,7 @@ export { keptPolicies, recomputeForPolicy, recordPolicyInForce } from './policy-
 export type { KeptPolicy, Recomputed } from './policy-versions.js';
 export { inTransaction, sqlOf, type Sql } from './sql.js';
 export { markStale, markStaleOne, type StaleKind } from './stale.js';
+export { onWritesDone, writerTransaction, writesDone } from './writes-done.js';
 export {
   employeeYearsOf,
   selectIds,

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
+import { writesDone } from './writes-done.js';
 
 /**
  * The one SQL interface of the results writer and the period closer: a PostgreSQL connection inside a transaction.
@@ -15,7 +16,10 @@ export async function sqlOf(tem: EntityManager): Promise<Sql> {
   return (await trx.client.acquireConnection()) as Sql;
 }
 
-/** Runs `work` in a transaction of its own, on one connection of the ORM's pool (command-line tools, start). */
+/**
+ * Runs `work` in a transaction of its own, on one connection of the ORM's pool (command-line tools, start), and
+ * `writesDone` before it commits.
+ */
 export async function inTransaction<T>(orm: Pick<MikroORM, 'em'>, work: (sql: Sql) => Promise<T>): Promise<T> {
   const knex = orm.em.getConnection().getKnex();
   const sql = (await knex.client.acquireConnection()) as Sql;
@@ -23,6 +27,7 @@ export async function inTransaction<T>(orm: Pick<MikroORM, 'em'>, work: (sql: Sq
     await sql.query('begin');
     try {
       const result = await work(sql);
+      await writesDone(sql);
       await sql.query('commit');
       return result;
     } catch (error) {

@@ -4,7 +4,7 @@ import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { EMPLOYEE_NIP_KEY, employeeKeyInScope, noSuchRecord, notInScope, type Scope } from '../access/read-scopes.js';
 import { mayCreateTraining, mayRecordParticipation } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { markStale, sqlOf } from '../results/index.js';
+import { markStale, sqlOf, writerTransaction } from '../results/index.js';
 import type { CreateTrainingInput, RecordParticipationInput } from './training.inputs.js';
 
 /** Trainings and participation (docs/scoring.md#training-hours): only COMPLETED participations with a date count anywhere. */
@@ -38,7 +38,7 @@ export async function createTraining(em: EntityManager, scope: Scope, input: Cre
     throw badUserInput('input.endDate', `endDate ${endDate} is before startDate ${startDate}`);
   }
   const codes = (input.criterionCodes ?? []).map((c) => c.trim());
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     if (codes.length > 0) {
       const known = new Set(
         (await tem.execute<{ code: string }[]>('select distinct code from criterion where code in (?)', [codes])).map(
@@ -117,7 +117,7 @@ export async function recordParticipation(
   if (input.hoursJp !== null && input.hoursJp !== undefined && (!Number.isFinite(input.hoursJp) || input.hoursJp < 0)) {
     throw badUserInput('input.hoursJp', `hoursJp ${input.hoursJp} must be 0 or more`);
   }
-  return em.transactional(async (tem) => {
+  return writerTransaction(em, async (tem) => {
     const [training] = await tem.execute<{ id: number; hours_jp: number }[]>(
       'select id, hours_jp from training where code = ?',
       [input.trainingCode],

@@ -1,0 +1,237 @@
+import {
+  compareKeys,
+  decideSuppression,
+  PREDIKATS,
+  type AggregateCaller,
+  type AnalyticsNote,
+  type Predikat,
+} from '@kinerja/shared';
+import type { AgencyRow } from './request.js';
+import type { AnalyticsSql } from './sql.js';
+
+/**
+ * Grouped descriptive statistics over the read models, computed in PostgreSQL (the trend and the ad hoc statistics,
+ * docs/analytics.md "Trend" and "Ad hoc statistics"); `groupStatistics` in shared/src/analytics is the reference they
+ * agree with. Suppression (shared `decideSuppression`) is applied to the groups of the whole answer afterwards.
+ */
+
+/** A dimension of a grouped answer; ALL is the single key of an ungrouped trend. */
+export type GroupDimension =
+  | 'ALL'
+  | 'YEAR'
+  | 'PERIOD'
+  | 'AGENCY'
+  | 'CRITERION'
+  | 'POSITION_TYPE'
+  | 'EMPLOYMENT_TYPE'
+  | 'RANK_GROUP'
+  | 'GENDER'
+  | 'PREDIKAT';
+
+/** What a value is: the quarterly score, a category score, or (with CRITERION) a criterion score. */
+export type ValueMetric = 'SCORE' | 'HASIL_KERJA' | 'PERILAKU_KERJA';
+
+/** The key of each dimension in SQL; `a` holds the evaluation's (or score's) period, agency and attributes. */
+const KEY_SQL: Record<GroupDimension, string> = {
+  ALL: `'ALL'`,
+  YEAR: `a.year::text`,
+  PERIOD: `a.year::text || '-Q' || a.quarter::text`,
+  AGENCY: `a.agency_id::text`,
+  CRITERION: `s.criterion_code`, // `a.criterion_code` when only the score table is read
+  POSITION_TYPE: `a.position_type`,
+  EMPLOYMENT_TYPE: `a.employment_type`,
+  RANK_GROUP: `a.rank_group`,
+  GENDER: `a.gender`,
+  PREDIKAT: `coalesce(a.predikat, 'NONE')`,
+};
+
+const METRIC_SQL: Record<ValueMetric, string> = {
+  SCORE: 'a.score',
+  HASIL_KERJA: 'a.hasil_kerja_score',
+  PERILAKU_KERJA: 'a.perilaku_kerja_score',
+};
+
+export interface GroupFilter {
+  /** Inclusive quarter indexes (year * 4 + quarter - 1). */
+  from: number;
+  to: number;
+  agencyIds?: number[] | null;
+  criterionCodes?: string[] | null;
+  positionTypes?: string[] | null;
+  employmentTypes?: string[] | null;
+  genders?: string[] | null;
+  /** Quarterly predikat; `NONE` selects evaluations without one. */
+  predikats?: string[] | null;
+}
+
+export interface GroupedRequest {
+  dimensions: readonly GroupDimension[];
+  metric: ValueMetric;
+  filter: GroupFilter;
+  /** Whether predikat counts are wanted (the ad hoc statistics; the trend has none). */
+  predikatCounts: boolean;
+}
+
+export interface GroupFigures {
+  /** One key per dimension: agency codes for AGENCY, `2025-Q1` for PERIOD, ... */
+  keys: string[];
+  year: number | null;
+  quarter: number | null;
+  n: number | null;
+  mean: number | null;
+  stddev: number | null;
+  min: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  max: number | null;
+  predikatCounts: { predikat: Predikat; count: number; share: number | null }[] | null;
+  suppressed: boolean;
+  note: AnalyticsNote | null;
+  /** Distinct employees behind the group (not returned to callers; suppression's unit). */
+  employees: number;
+}
+
+interface Row {
+  keys: string[];
+  year: number | null;
+  quarter: number | null;
+  n: number;
+  n_employees: number;
+  min_agency: number;
+  max_agency: number;
+  mean: number;
+  stddev: number | null;
+  min: number;
+  max: number;
+  q: (number | string)[];
+  predikat: (number | string)[];
+}
+
+/**
+ * The grouped figures, ordered by their keys (dimension by dimension, compareKeys) and suppressed for the caller
+ * under `minGroup` distinct employees, the second-group rule included.
+ */
+export async function groupedStatistics(
+  sql: AnalyticsSql,
+  request: GroupedRequest,
+  agencies: Map<number, AgencyRow>,
+  caller: AggregateCaller,
+  minGroup: number,
+): Promise<GroupFigures[]> {
+  const byCriterion = request.dimensions.includes('CRITERION');
+  // Scores carry their evaluation's period, agency and attributes; the evaluation row is joined (both read models,
+  // by primary key) only where the predikat is needed.
+  const needsEvaluation =
+    request.predikatCounts || (request.filter.predikats?.length ?? 0) > 0 || request.dimensions.includes('PREDIKAT');
+  const s = byCriterion && !needsEvaluation ? 'a' : 's';
+  const withPeriod = request.dimensions.includes('PERIOD');
+  const f = request.filter;
+  const params: unknown[] = [f.from, f.to];
+  const where = ['a.period_index between $1 and $2'];
+  const value = byCriterion ? `${s}.score` : METRIC_SQL[request.metric];
+  where.push(`${value} is not null`);
+  const inList = (column: string, values: readonly (string | number)[] | null | undefined, cast: string) => {
+    if (!values || values.length === 0) return;
+    params.push(JSON.stringify(values));
+    where.push(`${column} = any(array(select jsonb_array_elements_text($${params.length}::jsonb))::${cast}[])`);
+  };
+  inList('a.agency_id', f.agencyIds, 'int');
+  if (byCriterion) inList(`${s}.criterion_code`, f.criterionCodes, 'text');
+  inList('a.position_type', f.positionTypes, 'text');
+  inList('a.employment_type', f.employmentTypes, 'text');
+  inList('a.gender', f.genders, 'text');
+  inList(`coalesce(a.predikat, 'NONE')`, f.predikats, 'text');
+
+  const from = !byCriterion
+    ? 'analytics_evaluation a'
+    : needsEvaluation
+      ? 'analytics_score s join analytics_evaluation a on a.evaluation_id = s.evaluation_id'
+      : 'analytics_score a';
+  const keyList = request.dimensions.map((d) => (d === 'CRITERION' ? `${s}.criterion_code` : KEY_SQL[d]));
+  const predikatSql = request.predikatCounts
+    ? `array[${PREDIKATS.map((p) => `count(*) filter (where a.predikat = '${p}')`).join(', ')},
+        count(*) filter (where a.predikat is not null)]`
+    : 'null::bigint[]';
+  const text = `select array[${keyList.join(', ')}] as keys,
+      ${withPeriod ? 'min(a.year)::int' : 'null::int'} as year, ${withPeriod ? 'min(a.quarter)::int' : 'null::int'} as quarter,
+      count(*)::int as n, count(distinct a.employee_id)::int as n_employees,
+      min(a.agency_id) as min_agency, max(a.agency_id) as max_agency,
+      avg(${value}) as mean, stddev_samp(${value}) as stddev, min(${value}) as min, max(${value}) as max,
+      percentile_cont(array[0.25, 0.5, 0.75]) within group (order by ${value}) as q,
+      ${predikatSql} as predikat
+    from ${from}
+    where ${where.join(' and ')}
+    group by 1`;
+  const { rows } = await sql.query<Row>(text, params);
+
+  const agencyIndex = request.dimensions.indexOf('AGENCY');
+  const groups = rows.map((r) => {
+    const keys = [...r.keys];
+    if (agencyIndex >= 0) keys[agencyIndex] = agencies.get(Number(keys[agencyIndex]))?.code ?? keys[agencyIndex]!;
+    return { keys, row: r };
+  });
+  groups.sort((x, y) => compareKeyLists(x.keys, y.keys));
+  const decisions = decideSuppression(
+    groups.map(({ keys, row }) => ({
+      keys,
+      nEmployees: Number(row.n_employees),
+      agencyCode: row.min_agency === row.max_agency ? (agencies.get(Number(row.min_agency))?.code ?? null) : null,
+    })),
+    caller,
+    minGroup,
+  );
+  return groups.map(({ keys, row }, i) => {
+    const decision = decisions[i]!;
+    const base = { keys, year: row.year, quarter: row.quarter, employees: Number(row.n_employees) };
+    if (decision.suppressed) {
+      return {
+        ...base,
+        n: null,
+        mean: null,
+        stddev: null,
+        min: null,
+        p25: null,
+        median: null,
+        p75: null,
+        max: null,
+        predikatCounts: null,
+        suppressed: true,
+        note: decision.note,
+      };
+    }
+    const q = row.q.map(Number);
+    let predikatCounts: GroupFigures['predikatCounts'] = null;
+    if (request.predikatCounts && row.predikat) {
+      const counts = row.predikat.map(Number);
+      const total = counts[PREDIKATS.length]!;
+      predikatCounts = PREDIKATS.map((predikat, k) => ({
+        predikat,
+        count: counts[k]!,
+        share: total === 0 ? null : counts[k]! / total,
+      }));
+    }
+    return {
+      ...base,
+      n: Number(row.n),
+      mean: Number(row.mean),
+      stddev: row.stddev === null ? null : Number(row.stddev),
+      min: Number(row.min),
+      p25: q[0]!,
+      median: q[1]!,
+      p75: q[2]!,
+      max: Number(row.max),
+      predikatCounts,
+      suppressed: false,
+      note: null,
+    };
+  });
+}
+
+function compareKeyLists(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compareKeys(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
