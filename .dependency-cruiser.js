@@ -41,6 +41,15 @@ export default {
       from: { path: '^dashboard/' },
       to: { path: '^server/' },
     },
+    {
+      name: 'checker-stands-alone',
+      comment:
+        'The checker recomputes the figures on its own (docs/checker.md): code shared with the server would make it ' +
+        'check the code against itself.',
+      severity: 'error',
+      from: { path: '^checker/' },
+      to: { path: '^(server|shared|dashboard)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -6,7 +6,7 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 // One vitest run covers every package: unit, database and browser tests are all counted here.
 export default defineConfig({
   test: {
-    projects: ['shared', 'server', 'dashboard'],
+    projects: ['shared', 'server', 'dashboard', 'checker'],
     reporters: jsonReport ? ['default', 'json'] : ['default'],
     outputFile: jsonReport ? { json: jsonReport } : undefined,
   },
