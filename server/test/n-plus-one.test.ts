@@ -55,6 +55,39 @@ const NESTED = `
   }
 `;
 
+/**
+ * The annual results connection with its rows' employees, agencies and evaluations (with a filtered scores list).
+ * (No supervisor: a page of 10 holds no agency head, so the heads' load would be one statement more than at 200,
+ * where the page holds them; supervisors are the nested query's above.)
+ */
+const ANNUAL = `
+  query Annual($first: Int!) {
+    annualResults(filter: { year: 2025 }, first: $first, orderBy: SCORE_DESC) {
+      totalCount
+      edges {
+        node {
+          score
+          predikat
+          frozen
+          agency { code }
+          employee {
+            nip
+            agency { code }
+            evaluations(year: 2025) { score period { quarter } scores(criterionCodes: ["DISIPLIN", "LOYAL"]) { score } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface AnnualResult {
+  annualResults: {
+    totalCount: number;
+    edges: { node: { score: number; employee: { nip: string; evaluations: { scores: unknown[] }[] } } }[];
+  };
+}
+
 interface NestedEvaluation {
   status: string;
   hasilKerjaScore: number;
@@ -114,10 +147,13 @@ describe('a nested query sends the same few statements for 10 and for 200 employ
     await db?.close();
   });
 
-  async function run(first: number): Promise<{ data: NestedResult; count: number; sql: string[] }> {
+  async function run<T = NestedResult>(
+    first: number,
+    query = NESTED,
+  ): Promise<{ data: T; count: number; sql: string[] }> {
     statements = [];
     counting = true;
-    const result = await server.graphql<NestedResult>(NESTED, { first }, admin);
+    const result = await server.graphql<T>(query, { first }, admin);
     counting = false;
     expect(result.errors).toBeUndefined();
     return { data: result.data!, count: statements.length, sql: statements };
@@ -193,5 +229,21 @@ describe('a nested query sends the same few statements for 10 and for 200 employ
     expect(small.count, detail).toBeLessThanOrEqual(12);
     console.log(`statements for the nested query: ${small.count} at 10 employees, ${large.count} at 200`);
     if (process.env.SHOW_SQL) console.log(detail);
+  });
+
+  it('sends the same number of statements for 10 and for 200 annual results with their employees', async () => {
+    const small = await run<AnnualResult>(10, ANNUAL);
+    const large = await run<AnnualResult>(200, ANNUAL);
+    expect(small.data.annualResults.edges).toHaveLength(10);
+    expect(large.data.annualResults.edges).toHaveLength(200);
+    expect(large.data.annualResults.totalCount).toBe(200);
+    // Each employee has 4 evaluations, each with a DISIPLIN and a LOYAL score.
+    for (const { node } of large.data.annualResults.edges) {
+      expect(node.employee.evaluations.map((e) => e.scores.length)).toEqual([2, 2, 2, 2]);
+    }
+    const detail = `10 rows:\n${small.sql.join('\n')}\n\n200 rows:\n${large.sql.join('\n')}`;
+    expect(large.count, detail).toBe(small.count);
+    expect(large.count, detail).toBeLessThanOrEqual(12);
+    console.log(`statements for the annual results query: ${small.count} at 10 rows, ${large.count} at 200`);
   });
 });

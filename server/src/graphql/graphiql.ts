@@ -83,6 +83,39 @@ query ProgressOfTheQuarter($year: Int = 2026, $quarter: Int = 4) {
   }
 }
 
+# The period in progress: the open one with the latest start, else the latest closed one.
+query CurrentPeriod {
+  currentPeriod { year quarter label status }
+}
+
+# The best stored annual results of 2025 (a page of 10, highest score first); pass pageInfo.endCursor as after
+# for the next page. In demo mode the employees are pseudonymised.
+query BestAnnualResults2025 {
+  annualResults(
+    filter: { year: 2025, predikats: [SANGAT_BAIK, BAIK], minScore: 100 }
+    first: 10
+    orderBy: SCORE_DESC
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        employee { pseudonym name }
+        agency { code }
+        year
+        hasilKerjaScore
+        perilakuKerjaScore
+        score
+        hasilKerjaRating
+        perilakuKerjaRating
+        predikat
+        innovationCount
+        frozen
+      }
+    }
+  }
+}
+
 # Analytics (docs/analytics.md): aggregates of counted evaluations. For POLICY, ANALYST and the demo's anonymous caller
 # a group of fewer than 5 employees is suppressed (numbers null, suppressed true, note says why).
 query PerformanceTrendPerAgency {

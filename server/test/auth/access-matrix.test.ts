@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKinerjaSchema } from '../../src/api/schema.js';
 import { ROLES, type Role } from '../../src/modules/access/roles.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { rewriteResults } from '../helpers/scenario.js';
 import { startTestServer, UNLIMITED_COST, type GraphQLResponse, type TestServer } from '../helpers/server.js';
 import { buildAccessFixture, RELATIONS, type Fixture, type FixturePerson, type Relation } from './access-fixture.js';
 
@@ -55,6 +56,7 @@ const QUERIES: Record<string, FieldExpectation> = {
   agency: { gate: 'VIEWERS', args: '(code: "P_ADMIN")', rows: 'catalogue (the same answer for every caller)' },
   criteria: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   periods: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
+  currentPeriod: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   scoringPolicy: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   scoringPolicies: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
   trainings: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
@@ -62,6 +64,7 @@ const QUERIES: Record<string, FieldExpectation> = {
   employees: { gate: 'VIEWERS', rows: 'list by relation' },
   employee: { gate: 'VIEWERS', args: '(pseudonym: "ASN-NOBODY0000")', rows: 'lookup by relation' },
   evaluations: { gate: 'VIEWERS', rows: 'list by relation' },
+  annualResults: { gate: 'VIEWERS', rows: 'list by relation' },
   evaluation: { gate: 'VIEWERS', args: '(id: -1)', rows: 'lookup by relation' },
   me: { gate: 'VIEWERS', rows: 'the caller' },
   transparency: { gate: 'ACCOUNTS', args: '(year: 2025)', rows: 'transparency by relation' },
@@ -395,13 +398,14 @@ describe('the access matrix', () => {
       agency(code: "P_ADMIN") { code name employeeCount }
       criteria { code name weight }
       periods { year quarter status }
+      currentPeriod { year quarter status }
       scoringPolicy { version }
       trainings(first: 50) { totalCount edges { node { code title hoursJp criteria } } }
       training(code: "TR1") { code title }
       completionShares(year: 2025, quarter: 1) { agency { code } expected shareSubmitted shareFinal }
     }`;
 
-    it('answers agencies, agency, criteria, periods, scoringPolicy, trainings, training and completionShares alike', async () => {
+    it('answers agencies, agency, criteria, periods, currentPeriod, scoringPolicy, trainings, training and completionShares alike', async () => {
       const reference = await setup.ask('ADMIN', CATALOGUE);
       expect(reference.errors).toBeUndefined();
       expect((reference.data as { agencies: unknown[] }).agencies).toHaveLength(14);
@@ -575,6 +579,44 @@ describe('the access matrix', () => {
             }
           }
         }
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+
+  describe('annualResults', () => {
+    it('holds exactly the rows employees lists, at the same levels (after the results writer wrote them)', async () => {
+      // The fixture inserts evaluations directly; the writer stores their annual results as the write paths do.
+      await rewriteResults(setup.db.orm);
+      const [{ n: stored }] = await setup.db.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*)::int as n from annual_result where year = 2025');
+      expect(stored).toBe(fx.people.length);
+      const query = `{ annualResults(filter: { year: 2025 }, first: 500, orderBy: EMPLOYEE_ASC) {
+        totalCount edges { node { employee { ...E } } } } } ${E}`;
+      const failures: string[] = [];
+      for (const caller of [...ROLES, 'DEMO'] as const) {
+        const body = await setup.ask<{
+          annualResults: { totalCount: number; edges: { node: { employee: EmployeeJson } }[] };
+        }>(caller, query);
+        if (body.errors) {
+          failures.push(`${caller}: ${errorsOf(body)}`);
+          continue;
+        }
+        const level = (p: FixturePerson) => (caller === 'DEMO' ? DEMO_SEES : levelOf(caller, p));
+        const listed = body.data!.annualResults.edges.map((e) => [
+          e.node.employee.pseudonym,
+          observed(e.node.employee),
+        ]);
+        const wanted = fx.people
+          .filter((p) => level(p) === 'FULL' || level(p) === 'PSEUDO')
+          .map((p) => [p.pseudonym, level(p)]);
+        cells += fx.people.length;
+        if (JSON.stringify(listed.sort()) !== JSON.stringify(wanted.sort())) {
+          failures.push(`${caller}: ${JSON.stringify(listed)} expected ${JSON.stringify(wanted)}`);
+        }
+        if (body.data!.annualResults.totalCount !== wanted.length) failures.push(`${caller} totalCount`);
       }
       expect(failures).toEqual([]);
     });

@@ -1,10 +1,12 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId } from '../../graphql/batching.js';
 import { Criterion } from './criterion.entity.js';
 
 export interface CriterionLoaders {
   criterionById: DataLoader<number, Criterion | null>;
+  /** Every criterion code of the catalogue (any agency), read once per request; the key is ignored (pass `true`). */
+  knownCriterionCodes: DataLoader<true, ReadonlySet<string>>;
 }
 
 declare module '../../graphql/context.js' {
@@ -13,5 +15,12 @@ declare module '../../graphql/context.js' {
 }
 
 export function createCriterionLoaders(em: EntityManager): CriterionLoaders {
-  return { criterionById: byId(em, Criterion) };
+  return {
+    criterionById: byId(em, Criterion),
+    knownCriterionCodes: new DataLoader<true, ReadonlySet<string>>(async (keys) => {
+      const rows: { code: string }[] = await em.getConnection().execute('select distinct code from criterion');
+      const codes = new Set(rows.map((row) => row.code));
+      return keys.map(() => codes);
+    }),
+  };
 }

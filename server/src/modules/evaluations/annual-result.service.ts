@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { COUNTED_STATUSES, type AnnualResult, type EvaluationStatus } from '@kinerja/shared';
+import { COUNTED_STATUSES, YEAR_MAX, YEAR_MIN, type AnnualResult, type EvaluationStatus } from '@kinerja/shared';
 import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../graphql/batching.js';
+import { toConnection, type Connection } from '../../graphql/connection.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { checkScoreRange } from '../../graphql/score-range.js';
+import { employeeScopeCondition, isPseudonymised, type Scope } from '../access/read-scopes.js';
+import { agencyIdsByCodes } from '../agency/agency.service.js';
+import type { AnnualResultFilter, AnnualResultListRow, AnnualResultOrder } from './annual-result.types.js';
 
 /**
  * The statuses whose quarters enter an annual result: SUBMITTED, ACKNOWLEDGED and FINAL.
@@ -66,4 +73,94 @@ export async function verifiedInnovationCounts(em: EntityManager, keys: readonly
     }),
   );
   return keys.map((key) => counts.get(employeeYearKey(key)) ?? 0);
+}
+
+/**
+ * The ORDER BY of each order of `annualResults`, ending with the key (employee id, year) so that offsets are stable
+ * (docs/graphql.md#orders-and-filters-of-the-lists). A pseudonymised caller's EMPLOYEE_ASC is by pseudonym: the
+ * name order would rank the people it hides.
+ */
+function annualResultOrderSql(order: AnnualResultOrder, pseudonymised: boolean): string {
+  switch (order) {
+    case 'SCORE_DESC':
+      return 'a.score desc nulls last, a.employee_id, a.year';
+    case 'SCORE_ASC':
+      return 'a.score asc nulls last, a.employee_id, a.year';
+    case 'EMPLOYEE_ASC':
+      return pseudonymised ? 'e.pseudonym, a.year, a.employee_id' : 'e.name, e.nip, a.year, a.employee_id';
+  }
+}
+
+/**
+ * The `annualResults` connection, read from the stored annual results (table `annual_result`): the rows of the
+ * employees the caller may list (the same scope as `employees`), filtered in SQL; one count and one page query (plus
+ * one to resolve agency codes when they are given).
+ */
+export async function findAnnualResults(
+  em: EntityManager,
+  scope: Scope,
+  args: {
+    filter?: AnnualResultFilter | null;
+    first?: number | null;
+    after?: string | null;
+    orderBy?: AnnualResultOrder | null;
+    scoreMax: number;
+  },
+): Promise<Connection<AnnualResultListRow>> {
+  const { filter } = args;
+  const limit = checkPageSize(args.first);
+  const offset = decodeCursor(args.after);
+  checkScoreRange(filter?.minScore, filter?.maxScore, args.scoreMax);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter?.year !== null && filter?.year !== undefined) {
+    if (!Number.isInteger(filter.year) || filter.year < YEAR_MIN || filter.year > YEAR_MAX) {
+      throw badUserInput(
+        'filter.year',
+        `tahun harus antara ${YEAR_MIN} dan ${YEAR_MAX}, bukan ${filter.year} / ` +
+          `year must be between ${YEAR_MIN} and ${YEAR_MAX}, not ${filter.year}`,
+      );
+    }
+    parts.push('a.year = ?');
+    params.push(filter.year);
+  }
+  if (filter?.agencyCodes) {
+    const ids = await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes');
+    parts.push('a.agency_id = any(?::int[])');
+    params.push(`{${ids.join(',')}}`);
+  }
+  if (filter?.predikats) {
+    parts.push('a.predikat = any(?::text[])');
+    params.push(`{${filter.predikats.join(',')}}`);
+  }
+  if (filter?.minScore !== null && filter?.minScore !== undefined) {
+    parts.push('a.score >= ?');
+    params.push(filter.minScore);
+  }
+  if (filter?.maxScore !== null && filter?.maxScore !== undefined) {
+    parts.push('a.score <= ?');
+    params.push(filter.maxScore);
+  }
+  const visible = employeeScopeCondition(scope, 'e');
+  if (visible) {
+    parts.push(visible.sql);
+    params.push(...visible.params);
+  }
+  const from = `from annual_result a join employee e on e.id = a.employee_id${
+    parts.length > 0 ? ` where ${parts.join(' and ')}` : ''
+  }`;
+  const connection = em.getConnection();
+  const [{ n: totalCount }] = await connection.execute<{ n: number }[]>(`select count(*)::int as n ${from}`, params);
+  if (limit === 0 || offset >= totalCount) return toConnection([], offset, totalCount);
+  const rows = await connection.execute<AnnualResultListRow[]>(
+    `select a.employee_id as "employeeId", a.agency_id as "agencyId", a.year::int as year,
+            a.hasil_kerja_score as "hasilKerjaScore", a.perilaku_kerja_score as "perilakuKerjaScore", a.score,
+            a.hasil_kerja_rating as "hasilKerjaRating", a.perilaku_kerja_rating as "perilakuKerjaRating",
+            a.predikat, a.innovation_count as "innovationCount", a.frozen_at is not null as frozen
+       ${from}
+      order by ${annualResultOrderSql(args.orderBy ?? 'SCORE_DESC', isPseudonymised(scope))}
+      limit ? offset ?`,
+    [...params, limit, offset],
+  );
+  return toConnection(rows, offset, totalCount);
 }

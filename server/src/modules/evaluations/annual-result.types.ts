@@ -1,5 +1,7 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import type { Predikat, Rating } from '@kinerja/shared';
+import { connectionType } from '../../graphql/connection.js';
+import { registerSharedEnum } from '../../graphql/enum.js';
 import { PredikatEnum, RatingEnum } from './evaluation.types.js';
 
 @ObjectType('AnnualResult', {
@@ -65,3 +67,115 @@ export class AnnualResultType {
   @Field(() => String, { description: 'Version of the scoring policy that weighted and rated the annual result.' })
   policyVersion!: string;
 }
+
+/**
+ * One row of the `annualResults` connection: a stored annual result (table `annual_result`) with the keys the
+ * resolvers need to load its employee and agency.
+ */
+export interface AnnualResultListRow {
+  employeeId: number;
+  agencyId: number | null;
+  year: number;
+  hasilKerjaScore: number | null;
+  perilakuKerjaScore: number | null;
+  score: number | null;
+  hasilKerjaRating: Rating | null;
+  perilakuKerjaRating: Rating | null;
+  predikat: Predikat | null;
+  innovationCount: number;
+  frozen: boolean;
+}
+
+@ObjectType('AnnualResultRow', {
+  description:
+    "A stored annual result (evaluasi tahunan) as a row of the `annualResults` list: the employee's year, with the " +
+    'agency stored with the result.',
+})
+export class AnnualResultRowType {
+  @Field(() => Int, { description: 'Year (tahun).' })
+  year!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean of the year's quarterly work-results scores; null if none.",
+  })
+  hasilKerjaScore!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Mean of the year's quarterly behaviour scores; null if none." })
+  perilakuKerjaScore!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Annual score = 0.7 x annual work results + 0.3 x annual behaviour (policy weights); unrounded.',
+  })
+  score!: number | null;
+
+  @Field(() => RatingEnum, { nullable: true, description: 'Rating of the annual work-results score.' })
+  hasilKerjaRating!: Rating | null;
+
+  @Field(() => RatingEnum, { nullable: true, description: 'Rating of the annual behaviour score.' })
+  perilakuKerjaRating!: Rating | null;
+
+  @Field(() => PredikatEnum, {
+    nullable: true,
+    description: 'The official annual predikat, after the innovation rule; null unless both ratings exist.',
+  })
+  predikat!: Predikat | null;
+
+  @Field(() => Int, { description: 'Verified innovations (inovasi) counted for this year.' })
+  innovationCount!: number;
+
+  @Field(() => Boolean, {
+    description: 'True once the year is closed: the result is frozen and no longer recomputed (docs/scoring.md).',
+  })
+  frozen!: boolean;
+}
+
+export const AnnualResultConnection = connectionType('AnnualResult', AnnualResultRowType, 'annual results');
+
+@InputType('AnnualResultFilter', {
+  description: 'Conditions on stored annual results; all given conditions must hold.',
+})
+export class AnnualResultFilter {
+  @Field(() => Int, { nullable: true, description: 'Only the results of this year (tahun).' })
+  year?: number | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Agency codes: results whose stored agency (the agency of the employee that year) is one of these.',
+  })
+  agencyCodes?: string[] | null;
+
+  @Field(() => [PredikatEnum], {
+    nullable: true,
+    description: 'Only results whose annual predikat is one of these (results without a predikat are out).',
+  })
+  predikats?: Predikat[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only results with an annual score of at least this (inclusive, unrounded; 0 to 120).',
+  })
+  minScore?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only results with an annual score of at most this (inclusive, unrounded; 0 to 120).',
+  })
+  maxScore?: number | null;
+}
+
+/** Orders of the `annualResults` connection; every order ends with the employee id and the year (the key). */
+export const ANNUAL_RESULT_ORDERS = ['SCORE_DESC', 'SCORE_ASC', 'EMPLOYEE_ASC'] as const;
+export type AnnualResultOrder = (typeof ANNUAL_RESULT_ORDERS)[number];
+
+export const AnnualResultOrderEnum = registerSharedEnum(
+  ANNUAL_RESULT_ORDERS,
+  'AnnualResultOrder',
+  'Order of the annual results connection; ties are broken by employee id, then year, so cursors stay stable.',
+  {
+    SCORE_DESC: 'Highest annual score first (the order when none is given); results without a score come last.',
+    SCORE_ASC: 'Lowest annual score first; results without a score come last.',
+    EMPLOYEE_ASC: 'By employee name, A to Z (by pseudonym for pseudonymised callers), then year.',
+  },
+);

@@ -4,6 +4,7 @@ import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 
+import { badUserInput } from '../../graphql/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { EVALUATION_KEY, employeeRef, noSuchRecord, notInScope } from '../access/read-scopes.js';
@@ -17,7 +18,9 @@ import { findEvaluations, type ScoreRow } from './evaluation.service.js';
 import {
   EvaluationConnection,
   EvaluationFilter,
+  EvaluationOrderEnum,
   EvaluationScoreType,
+  type EvaluationOrder,
   EvaluationType,
   ObjectionType,
   PredikatEnum,
@@ -34,11 +37,11 @@ type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
 export class EvaluationResolver {
   @Query(() => EvaluationConnection, {
     description:
-      `Quarterly evaluations, filtered, ordered by period then id, a page at a time (at most ${MAX_PAGE_SIZE} a ` +
-      'page).',
+      `Quarterly evaluations, filtered, ordered (by period then id unless \`orderBy\` says otherwise), a page at a ` +
+      `time (at most ${MAX_PAGE_SIZE} a page).`,
   })
   async evaluations(
-    @Ctx() { em, scope }: Context,
+    @Ctx() { em, scope, policy }: Context,
     @Arg('filter', () => EvaluationFilter, { nullable: true, description: 'Conditions; all must hold.' })
     filter?: EvaluationFilter | null,
     @Arg('first', () => Int, {
@@ -49,8 +52,13 @@ export class EvaluationResolver {
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
+    @Arg('orderBy', () => EvaluationOrderEnum, {
+      nullable: true,
+      description: 'Order of the rows; PERIOD_ASC when omitted. Ties are broken by id.',
+    })
+    orderBy?: EvaluationOrder | null,
   ): Promise<Connection<Evaluation>> {
-    return findEvaluations(em, scope!, filter, first, after);
+    return findEvaluations(em, scope!, filter, first, after, orderBy, policy.scoreMax);
   }
 
   @Query(() => EvaluationType, {
@@ -110,11 +118,37 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => [EvaluationScoreType], {
-    description: 'One score per scored criterion: work results first, then behaviour, in catalogue order.',
+    description:
+      'One score per scored criterion: work results first, then behaviour, in catalogue order; with ' +
+      '`criterionCodes`, only the scores of the criteria with those codes.',
   })
-  async scores(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<ScoreWithItsCriterion[]> {
-    const rows = await loaders.scoresByEvaluation.load(evaluation.id);
-    const criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
+  async scores(
+    @Root() evaluation: EvaluationRow,
+    @Ctx() { loaders }: Context,
+    @Arg('criterionCodes', () => [String], {
+      nullable: true,
+      description:
+        'Criterion codes (e.g. `DISIPLIN`): only the scores of criteria with one of these codes. A code that no ' +
+        'criterion carries is refused (BAD_USER_INPUT at `criterionCodes`).',
+    })
+    criterionCodes?: string[] | null,
+  ): Promise<ScoreWithItsCriterion[]> {
+    let rows = await loaders.scoresByEvaluation.load(evaluation.id);
+    let criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
+    if (criterionCodes) {
+      const known = await loaders.knownCriterionCodes.load(true);
+      const unknown = criterionCodes.filter((code) => !known.has(code));
+      if (unknown.length > 0) {
+        throw badUserInput(
+          'criterionCodes',
+          `kode kriteria tidak dikenal: ${unknown.join(', ')} / unknown criterion codes: ${unknown.join(', ')}`,
+        );
+      }
+      const wanted = new Set(criterionCodes);
+      const keep = criteria.map((c) => c !== null && c !== undefined && wanted.has(c.code));
+      rows = rows.filter((_, i) => keep[i]);
+      criteria = criteria.filter((_, i) => keep[i]);
+    }
     // Built field by field and ranked once per row: a 500-employee page has ~68,000 of these (docs/benchmarks.md).
     const ranked = rows.map((row, i) => {
       const criterion = criteria[i]!;

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import { checkYearQuarter, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
@@ -8,13 +8,22 @@ import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../access/read-scopes.js';
 import { Evaluation } from './evaluation.entity.js';
-import type { EvaluationFilter } from './evaluation.types.js';
+import type { EvaluationFilter, EvaluationOrder } from './evaluation.types.js';
+import { checkScoreRange } from '../../graphql/score-range.js';
 import { Objection } from './objection.entity.js';
 import type { PeriodInput } from '../periods/period.types.js';
 import type { Period } from '../periods/period.entity.js';
 
 /** Chronological order of an employee's evaluations. */
 const CHRONOLOGICAL = { period: { year: 'asc', quarter: 'asc' }, id: 'asc' } as const;
+
+/** Each order of the `evaluations` connection ends with the id (docs/graphql.md#orders-and-filters-of-the-lists). */
+const EVALUATION_ORDER_SQL: Record<EvaluationOrder, QueryOrderMap<Evaluation>[]> = {
+  PERIOD_DESC: [{ period: { year: 'desc', quarter: 'desc' } }, { id: 'asc' }],
+  PERIOD_ASC: [{ period: { year: 'asc', quarter: 'asc' } }, { id: 'asc' }],
+  SCORE_DESC: [{ score: 'desc nulls last' }, { id: 'asc' }],
+  SCORE_ASC: [{ score: 'asc nulls last' }, { id: 'asc' }],
+};
 
 /**
  * The evaluations of each employee (of one year, or of every year), oldest first, with their period loaded: one
@@ -103,7 +112,8 @@ function periodBound(period: PeriodInput, op: '$gte' | '$lte'): FilterQuery<Peri
 }
 
 /**
- * The `evaluations` connection: filtered to the caller's scope and by the filter in SQL, ordered by period then id,
+ * The `evaluations` connection: filtered to the caller's scope and by the filter in SQL (predikat and score on the
+ * stored results), ordered by period then id unless another order is given,
  * one count and one page query (plus one to resolve agency codes when they are given). Pseudonymised callers may not
  * filter by an assessor's NIP.
  */
@@ -113,8 +123,11 @@ export async function findEvaluations(
   filter: EvaluationFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  orderBy: EvaluationOrder | null | undefined = null,
+  scoreMax = 120,
 ): Promise<Connection<Evaluation>> {
   const limit = checkPageSize(first);
+  checkScoreRange(filter?.minScore, filter?.maxScore, scoreMax);
   const offset = decodeCursor(after);
   const conditions: FilterQuery<Evaluation>[] = [];
   const visible = evaluationScopeFilter<Evaluation>(scope, em);
@@ -133,6 +146,11 @@ export async function findEvaluations(
     }
     conditions.push({ assessor: { nip } });
   }
+  if (filter?.predikats) conditions.push({ predikat: { $in: filter.predikats } });
+  if (filter?.minScore !== null && filter?.minScore !== undefined)
+    conditions.push({ score: { $gte: filter.minScore } });
+  if (filter?.maxScore !== null && filter?.maxScore !== undefined)
+    conditions.push({ score: { $lte: filter.maxScore } });
   const periodConditions: FilterQuery<Period>[] = [];
   if (filter?.from) {
     checkPeriodInput(filter.from, 'filter.from');
@@ -157,7 +175,7 @@ export async function findEvaluations(
   // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
   const rows = await em.find(Evaluation, where, {
     populate: ['period'],
-    orderBy: CHRONOLOGICAL,
+    orderBy: EVALUATION_ORDER_SQL[orderBy ?? 'PERIOD_ASC'],
     limit: limit + 1,
     offset,
   });

@@ -199,4 +199,38 @@ export class EvaluationFilter {
 
   @Field(() => String, { nullable: true, description: 'Only evaluations by the assessor with this NIP (18 digits).' })
   assessorNip?: string | null;
+
+  @Field(() => [PredikatEnum], {
+    nullable: true,
+    description: 'Only evaluations whose stored predikat is one of these (evaluations without a predikat are out).',
+  })
+  predikats?: Predikat[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only evaluations with a stored score of at least this (inclusive, unrounded; 0 to 120).',
+  })
+  minScore?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Only evaluations with a stored score of at most this (inclusive, unrounded; 0 to 120).',
+  })
+  maxScore?: number | null;
 }
+
+/** Orders of the `evaluations` connection; every order ends with the id, so pages never overlap. */
+export const EVALUATION_ORDERS = ['PERIOD_DESC', 'PERIOD_ASC', 'SCORE_DESC', 'SCORE_ASC'] as const;
+export type EvaluationOrder = (typeof EVALUATION_ORDERS)[number];
+
+export const EvaluationOrderEnum = registerSharedEnum(
+  EVALUATION_ORDERS,
+  'EvaluationOrder',
+  'Order of the evaluations connection; ties are broken by the evaluation id, so cursors stay stable between pages.',
+  {
+    PERIOD_DESC: 'Newest period (year, then quarter) first.',
+    PERIOD_ASC: 'Oldest period (year, then quarter) first: the order when none is given.',
+    SCORE_DESC: 'Highest stored score first; evaluations without a score come last.',
+    SCORE_ASC: 'Lowest stored score first; evaluations without a score come last.',
+  },
+);

@@ -1,4 +1,5 @@
 import type { ApiModule } from '../../graphql/module.js';
+import { AnnualResultListResolver } from './annual-result.resolver.js';
 import { EmployeeEvaluationsResolver } from './employee-evaluations.resolver.js';
 import { createEvaluationLoaders } from './evaluation.loaders.js';
 import { EvaluationMutations } from './evaluation.mutations.js';
@@ -11,6 +12,13 @@ import { PeriodMutations } from './period.mutations.js';
  */
 export const evaluationsModule = {
   name: 'evaluations',
-  resolvers: [EvaluationResolver, ObjectionResolver, EmployeeEvaluationsResolver, EvaluationMutations, PeriodMutations],
+  resolvers: [
+    EvaluationResolver,
+    ObjectionResolver,
+    EmployeeEvaluationsResolver,
+    AnnualResultListResolver,
+    EvaluationMutations,
+    PeriodMutations,
+  ],
   createLoaders: createEvaluationLoaders,
 } satisfies ApiModule;

@@ -16,6 +16,22 @@ export class PeriodResolver {
     });
   }
 
+  @Query(() => PeriodType, {
+    nullable: true,
+    description:
+      'The current appraisal period: the OPEN period with the latest start (year, then quarter), else the latest ' +
+      'CLOSED one; null when there is no period.',
+  })
+  async currentPeriod(@Ctx() { em }: Context): Promise<Period | null> {
+    // OPEN sorts before CLOSED, so an open period wins over any closed one, then the latest quarter.
+    const [period] = await em.find(
+      Period,
+      {},
+      { orderBy: [{ status: 'desc' }, { year: 'desc', quarter: 'desc' }], limit: 1 },
+    );
+    return period ?? null;
+  }
+
   @FieldResolver(() => String, { description: 'How people name the period, e.g. "Triwulan I 2025".' })
   // A plain row's period (evaluation reads) or an entity: an alias type, so type-graphql passes it as it is.
   label(@Root() period: Pick<Period, 'year' | 'quarter'>): string {

@@ -9,7 +9,13 @@ import { EmployeeType } from '../employee/employee.types.js';
 import type { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
 import { findTrainings } from './training.service.js';
-import { ParticipationType, TrainingConnection, TrainingType } from './training.types.js';
+import {
+  ParticipationType,
+  TrainingConnection,
+  TrainingOrderEnum,
+  TrainingType,
+  type TrainingOrder,
+} from './training.types.js';
 
 @Resolver(() => TrainingType)
 export class TrainingResolver {
@@ -31,8 +37,13 @@ export class TrainingResolver {
       description: "Only the agency's trainings: those an employee of the agency completed.",
     })
     agencyCode?: string | null,
+    @Arg('orderBy', () => TrainingOrderEnum, {
+      nullable: true,
+      description: 'Order of the rows; by code when omitted. Ties are broken by id.',
+    })
+    orderBy?: TrainingOrder | null,
   ): Promise<Connection<Training>> {
-    return findTrainings(em, { first, after, agencyCode });
+    return findTrainings(em, { first, after, agencyCode, orderBy });
   }
 
   @Query(() => TrainingType, { description: 'One training by code; NOT_FOUND when there is none.' })

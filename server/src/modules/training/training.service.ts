@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
@@ -6,14 +6,22 @@ import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
+import type { TrainingOrder } from './training.types.js';
+
+/** Each order ends with the id, so that offsets are stable between pages (docs/graphql.md#orders-and-filters-of-the-lists). */
+const TRAINING_ORDER_SQL: Record<TrainingOrder, QueryOrderMap<Training>> = {
+  START_DESC: { startDate: 'desc nulls last', id: 'asc' },
+  START_ASC: { startDate: 'asc nulls last', id: 'asc' },
+  TITLE_ASC: { title: 'asc', id: 'asc' },
+};
 
 /**
- * The `trainings` connection, by code. With an agency: the trainings of that agency, i.e. those with a COMPLETED
- * participation of an employee whose current record is in it (docs/analytics.md).
+ * The `trainings` connection, by code unless an order is given (ties by id). With an agency: the trainings of that
+ * agency, i.e. those with a COMPLETED participation of an employee whose current record is in it (docs/analytics.md).
  */
 export async function findTrainings(
   em: EntityManager,
-  args: { first?: number | null; after?: string | null; agencyCode?: string | null },
+  args: { first?: number | null; after?: string | null; agencyCode?: string | null; orderBy?: TrainingOrder | null },
 ): Promise<Connection<Training>> {
   const limit = checkPageSize(args.first);
   const offset = decodeCursor(args.after);
@@ -27,7 +35,11 @@ export async function findTrainings(
     where = { id: { $in: completedInAgency.getKnexQuery() } } as unknown as FilterQuery<Training>;
   }
   // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
-  const rows = await em.find(Training, where, { orderBy: { code: 'asc' }, limit: limit + 1, offset });
+  const rows = await em.find(Training, where, {
+    orderBy: args.orderBy ? TRAINING_ORDER_SQL[args.orderBy] : { code: 'asc' },
+    limit: limit + 1,
+    offset,
+  });
   return pageConnection(rows, offset, limit, () => em.count(Training, where));
 }
 

@@ -68,3 +68,18 @@ export class ParticipationType {
 }
 
 export const TrainingConnection = connectionType('Training', TrainingType, 'trainings');
+
+/** Orders of the `trainings` connection; every order ends with the id, so pages never overlap. */
+export const TRAINING_ORDERS = ['START_DESC', 'START_ASC', 'TITLE_ASC'] as const;
+export type TrainingOrder = (typeof TRAINING_ORDERS)[number];
+
+export const TrainingOrderEnum = registerSharedEnum(
+  TRAINING_ORDERS,
+  'TrainingOrder',
+  'Order of the trainings connection; ties are broken by the training id, so cursors stay stable between pages.',
+  {
+    START_DESC: 'Newest first day first; trainings without a first day come last.',
+    START_ASC: 'Oldest first day first; trainings without a first day come last.',
+    TITLE_ASC: 'By title (judul), A to Z.',
+  },
+);

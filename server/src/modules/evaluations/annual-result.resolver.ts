@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import type { Agency } from '../agency/agency.entity.js';
+import { AgencyType } from '../agency/agency.types.js';
+import type { Employee } from '../employee/employee.entity.js';
+import { EmployeeType } from '../employee/employee.types.js';
+import { findAnnualResults } from './annual-result.service.js';
+import {
+  AnnualResultConnection,
+  AnnualResultFilter,
+  AnnualResultOrderEnum,
+  AnnualResultRowType,
+  type AnnualResultListRow,
+  type AnnualResultOrder,
+} from './annual-result.types.js';
+
+@Resolver(() => AnnualResultRowType)
+export class AnnualResultListResolver {
+  @Query(() => AnnualResultConnection, {
+    description:
+      'Stored annual results (evaluasi tahunan), one row per employee and year, filtered and ordered (highest ' +
+      `score first unless \`orderBy\` says otherwise), a page at a time (at most ${MAX_PAGE_SIZE} a page). A ` +
+      'caller sees the rows of the employees `employees` lists for them, pseudonymised the same way.',
+  })
+  async annualResults(
+    @Ctx() { em, scope, policy }: Context,
+    @Arg('filter', () => AnnualResultFilter, { nullable: true, description: 'Conditions; all must hold.' })
+    filter?: AnnualResultFilter | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `Page size, 0 to ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
+    after?: string | null,
+    @Arg('orderBy', () => AnnualResultOrderEnum, {
+      nullable: true,
+      description: 'Order of the rows; SCORE_DESC when omitted. Ties are broken by employee id, then year.',
+    })
+    orderBy?: AnnualResultOrder | null,
+  ): Promise<Connection<AnnualResultListRow>> {
+    return findAnnualResults(em, scope!, { filter, first, after, orderBy, scoreMax: policy.scoreMax });
+  }
+
+  @FieldResolver(() => EmployeeType, { description: 'The employee whose year it is.' })
+  async employee(@Root() row: AnnualResultListRow, @Ctx() { loaders, access }: Context): Promise<Employee> {
+    return access!.requireVisible((await loaders.employeeById.load(row.employeeId))!, 'The employee');
+  }
+
+  @FieldResolver(() => AgencyType, {
+    nullable: true,
+    description: "The agency stored with the result (the employee's agency that year); null if none was stored.",
+  })
+  async agency(@Root() row: AnnualResultListRow, @Ctx() { loaders }: Context): Promise<Agency | null> {
+    return row.agencyId === null ? null : await loaders.agencyById.load(row.agencyId);
+  }
+}
