@@ -20,6 +20,7 @@ import { periodsModule } from '../modules/periods/index.js';
 import { policyModule } from '../modules/policy/index.js';
 import { trainingModule } from '../modules/training/index.js';
 import { transparencyModule } from '../modules/transparency/index.js';
+import { privacyModule } from '../modules/privacy/index.js';
 
 /** Every module of the API; the schema is built from their resolvers alone. */
 export const MODULES = [
@@ -38,6 +39,7 @@ export const MODULES = [
   transparencyModule,
   completionModule,
   analyticsModule,
+  privacyModule,
   noticesModule,
   dialogueModule,
 ] as const;

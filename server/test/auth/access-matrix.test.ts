@@ -133,6 +133,7 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   proposeOrgPredikat: { gate: ['ADMIN', 'AGENCY_HEAD'], rows: WRITES },
   setOrgPredikat: { gate: ['ADMIN', 'LEADER'], rows: WRITES },
   importData: { gate: ['ADMIN'], rows: WRITES },
+  exportPersonalData: { gate: ['ADMIN'], rows: WRITES },
   // The record decides (write-rules.ts): the direct supervisor writes and records, the employee answers and confirms.
   writeFeedbackNote: { gate: 'ACCOUNTS', rows: WRITES },
   answerFeedbackNote: { gate: 'ACCOUNTS', rows: WRITES },
