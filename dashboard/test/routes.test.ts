@@ -3,13 +3,13 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/analis']],
-    ['LEADER', ['/ringkasan']],
-    ['POLICY', ['/ringkasan', '/analis']],
-    ['ANALYST', ['/ringkasan', '/analis']],
-    ['AGENCY_HEAD', ['/ringkasan']],
-    ['SUPERVISOR', ['/ringkasan']],
-    ['EMPLOYEE', ['/ringkasan']],
+    ['ADMIN', ['/ringkasan', '/analis', '/panduan']],
+    ['LEADER', ['/ringkasan', '/panduan']],
+    ['POLICY', ['/ringkasan', '/analis', '/panduan']],
+    ['ANALYST', ['/ringkasan', '/analis', '/panduan']],
+    ['AGENCY_HEAD', ['/ringkasan', '/umpan-balik', '/panduan']],
+    ['SUPERVISOR', ['/ringkasan', '/umpan-balik', '/panduan']],
+    ['EMPLOYEE', ['/ringkasan', '/umpan-balik', '/panduan']],
   ] as const)('gives %s the navigation %j', (role, paths) => {
     expect(navFor(role).map((page) => page.path)).toEqual(paths);
     expect(homeFor(role)).toBe(paths[0]);

@@ -45,6 +45,21 @@ export const PAGES: readonly PageRoute[] = [
     nav: 'nav.analyst',
   },
   {
+    path: '/umpan-balik',
+    name: 'umpan-balik',
+    component: () => import('../features/umpan-balik/UmpanBalikPage.vue'),
+    // Feedback is between an employee and their supervisors (docs/dialogue.md): the roles whose accounts are linked.
+    roles: ['AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE'],
+    nav: 'nav.umpanBalik',
+  },
+  {
+    path: '/panduan',
+    name: 'panduan',
+    component: () => import('../features/panduan/PanduanPage.vue'),
+    roles: ALL_ROLES,
+    nav: 'nav.panduan',
+  },
+  {
     path: '/masuk',
     name: 'login',
     component: () => import('../features/login/LoginPage.vue'),

@@ -69,6 +69,7 @@ describe('demo accounts', () => {
       ['analis', 'ANALYST'],
       ['kadisdik', 'AGENCY_HEAD'],
       ['kabid', 'SUPERVISOR'],
+      ['kepsek', 'SUPERVISOR'],
       ['guru', 'EMPLOYEE'],
     ]);
     expect(accounts.every((a) => a.demoPassword)).toBe(true);
@@ -89,7 +90,7 @@ describe('demo accounts', () => {
 
   it('links them to fitting people: the head of DISDIK, a kepala bidang with schools, a teacher; the rest unlinked', async () => {
     const who: Record<string, { role: string; employee: { position: string; agency: { code: string } } | null }> = {};
-    for (const login of ['admin', 'walikota', 'kebijakan', 'analis', 'kadisdik', 'kabid', 'guru']) {
+    for (const login of ['admin', 'walikota', 'kebijakan', 'analis', 'kadisdik', 'kabid', 'kepsek', 'guru']) {
       const { data, errors } = await server.graphql<{ login: { user: (typeof who)[string] } }>(LOGIN, {
         login,
         password: DEMO_PASSWORD,
@@ -102,6 +103,18 @@ describe('demo accounts', () => {
     expect(who.kadisdik!.employee).toEqual({ position: 'Kepala Dinas Pendidikan', agency: { code: 'DISDIK' } });
     expect(who.kabid!.employee?.position).toMatch(/^Kepala Bidang Pembinaan Sekolah Dasar$/);
     expect(who.guru!.employee?.position).toMatch(/^Guru/);
+    // The head of the teacher's school is the teacher's direct supervisor (docs/dialogue.md: they write the notes).
+    expect(who.kepsek!.employee?.position).toMatch(/^Kepala SD/);
+    const kepsek = await server.graphql<{ login: { token: string } }>(LOGIN, {
+      login: 'kepsek',
+      password: DEMO_PASSWORD,
+    });
+    const reports = await server.graphql<{ me: { employee: { subordinates: { position: string }[] } } }>(
+      '{ me { employee { subordinates { position } } } }',
+      {},
+      { authorization: `Bearer ${kepsek.data!.login.token}` },
+    );
+    expect(reports.data!.me.employee.subordinates.map((s) => s.position)).toContain(who.guru!.employee!.position);
     // The teacher is in the kepala bidang's line: the supervisor sees them in full.
     const kabid = await server.graphql<{ login: { token: string } }>(LOGIN, {
       login: 'kabid',

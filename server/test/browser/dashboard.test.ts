@@ -8,13 +8,14 @@ import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFi
 
 // Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
 const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
-  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis'] },
-  walikota: { role: 'Pimpinan', nav: ['Ringkasan'] },
-  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis'] },
-  analis: { role: 'Analis', nav: ['Ringkasan', 'Analis'] },
-  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan'] },
-  kabid: { role: 'Atasan', nav: ['Ringkasan'] },
-  guru: { role: 'Pegawai', nav: ['Ringkasan'] },
+  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis', 'Panduan'] },
+  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Panduan'] },
+  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis', 'Panduan'] },
+  analis: { role: 'Analis', nav: ['Ringkasan', 'Analis', 'Panduan'] },
+  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
+  kabid: { role: 'Atasan', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
+  kepsek: { role: 'Atasan', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
+  guru: { role: 'Pegawai', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
 };
 
 describe('the dashboard shell in Chromium, against the real server in demo mode', () => {
@@ -34,7 +35,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.waitForURL(/\/ringkasan$/);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('mode demo');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Analis']);
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Analis', 'Panduan']);
 
     const api = await fixture.server.graphql<{ agencies: { code: string; name: string; employeeCount: number }[] }>(
       '{ agencies { code name employeeCount } }',
@@ -80,7 +81,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('forbidden').waitFor();
     expect(new URL(page.url()).pathname).toBe('/terlarang');
     await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
-    expect(await navLabels(page)).toEqual(['Ringkasan']);
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Panduan']);
     await view.close();
   });
 
@@ -98,7 +99,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('locale-select').selectOption('en');
     await page.getByRole('heading', { name: 'Agencies' }).waitFor();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLabels(page)).toEqual(['Overview', 'Analyst']);
+    expect(await navLabels(page)).toEqual(['Overview', 'Analyst', 'Guide']);
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('Guest');
 
     await page.reload();

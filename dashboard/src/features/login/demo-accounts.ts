@@ -13,5 +13,6 @@ export const DEMO_ACCOUNTS: readonly { login: string; role: Role }[] = [
   { login: 'analis', role: 'ANALYST' },
   { login: 'kadisdik', role: 'AGENCY_HEAD' },
   { login: 'kabid', role: 'SUPERVISOR' },
+  { login: 'kepsek', role: 'SUPERVISOR' },
   { login: 'guru', role: 'EMPLOYEE' },
 ];

@@ -69,6 +69,12 @@ const guru = (em: EntityManager) =>
     [],
   );
 
+/** The head of the teacher's school: `guru`'s direct supervisor, who scores them and writes them feedback. */
+const kepalaSekolah = async (em: EntityManager) => {
+  const teacher = await guru(em);
+  return teacher ? employeeWhere(em, 'e.id = (select supervisor_id from employee where id = ?)', [teacher.id]) : null;
+};
+
 const SPECS: readonly DemoSpec[] = [
   { login: 'admin', role: 'ADMIN', displayName: 'Administrator BKPSDM (demo)', employee: null },
   { login: 'walikota', role: 'LEADER', displayName: 'Wali Kota Sibolga (demo)', employee: null },
@@ -76,6 +82,7 @@ const SPECS: readonly DemoSpec[] = [
   { login: 'analis', role: 'ANALYST', displayName: 'Analis data (demo)', employee: null },
   { login: 'kadisdik', role: 'AGENCY_HEAD', displayName: null, employee: headOfDisdik },
   { login: 'kabid', role: 'SUPERVISOR', displayName: null, employee: kepalaBidang },
+  { login: 'kepsek', role: 'SUPERVISOR', displayName: null, employee: kepalaSekolah },
   { login: 'guru', role: 'EMPLOYEE', displayName: null, employee: guru },
 ];
 
