@@ -120,6 +120,7 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   proposeOrgPredikat: { gate: ['ADMIN', 'AGENCY_HEAD'], rows: WRITES },
   setOrgPredikat: { gate: ['ADMIN', 'LEADER'], rows: WRITES },
   importData: { gate: ['ADMIN'], rows: WRITES },
+  exportPersonalData: { gate: ['ADMIN'], rows: WRITES },
 };
 
 /** How much of a person a caller sees: FULL, PSEUDO (no nip/name), PROFILE (name, no performance data), NONE. */
