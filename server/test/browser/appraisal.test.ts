@@ -19,6 +19,8 @@ import {
  */
 
 const PASSWORD = 'sibolga-demo';
+/** The machine is shared and slow: a page may take seconds to answer. */
+const POLL = { timeout: 20_000 };
 const require = createRequire(import.meta.url);
 
 interface Criterion {
@@ -180,7 +182,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     await a.page.locator(`#score-${judged[0].code}`).fill('101');
     await a.page.locator(`#evidence-${judged[0].code}`).fill('Versi tab A');
     await a.page.getByTestId('save').click();
-    await expect.poll(() => a.page.getByTestId('form-notice').innerText()).toContain('Tersimpan');
+    await expect.poll(() => a.page.getByTestId('form-notice').innerText(), POLL).toContain('Tersimpan');
 
     await b.page.locator(`#score-${judged[0].code}`).fill('87');
     await b.page.locator(`#evidence-${judged[0].code}`).fill('Versi tab B');
@@ -202,7 +204,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     expect(serverSide.evaluation.scores.find((s) => s.criterion.code === judged[0].code)?.score).toBe(101);
 
     await b.page.getByTestId('keep-mine').click();
-    await expect.poll(() => b.page.getByTestId('form-notice').innerText()).toContain('Tersimpan');
+    await expect.poll(() => b.page.getByTestId('form-notice').innerText(), POLL).toContain('Tersimpan');
     expect(await conflict.count()).toBe(0);
     const after = await gql<{ evaluation: { scores: { criterion: { code: string }; score: number }[] } }>(
       'query($id: Int!) { evaluation(id: $id) { scores { criterion { code } score } } }',
@@ -227,14 +229,14 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     await page.getByTestId('evaluation-form').locator('form').waitFor();
 
     await fillAll(page, () => 100);
-    await expect.poll(() => page.getByTestId('live-predikat').innerText()).toBe('Baik');
-    await expect.poll(() => page.getByTestId('live-score').innerText()).toBe('100,00');
+    await expect.poll(() => page.getByTestId('live-predikat').innerText(), POLL).toBe('Baik');
+    await expect.poll(() => page.getByTestId('live-score').innerText(), POLL).toBe('100,00');
     // Above the scale: the shared rule refuses it beside the field, and the live result leaves it out.
     const judged = criteria.filter((c) => c.target === null && c.category === 'PERILAKU_KERJA');
     await page.locator(`#score-${judged[0].code}`).fill('130');
-    await expect.poll(() => page.getByTestId(`error-${judged[0].code}`).innerText()).toContain('120');
+    await expect.poll(() => page.getByTestId(`error-${judged[0].code}`).innerText(), POLL).toContain('120');
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('form-error').innerText()).not.toBe('');
+    await expect.poll(() => page.getByTestId('form-error').innerText(), POLL).not.toBe('');
     expect(await page.locator(`#score-${judged[0].code}`).inputValue()).toBe('130');
     // Every behaviour criterion at 115: above expectations there, so the matrix gives BAIK still (SESUAI x DI_ATAS).
     for (const c of criteria.filter((x) => x.category === 'PERILAKU_KERJA' && x.target === null)) {
@@ -242,7 +244,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     }
     const live = await page.getByTestId('live-result').innerText();
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('form-notice').innerText()).toContain('Tersimpan');
+    await expect.poll(() => page.getByTestId('form-notice').innerText(), POLL).toContain('Tersimpan');
     const saved = (await guruEvaluation())!;
     expect(saved.status).toBe('DRAFT');
     const predikatLabel: Record<string, string> = {
@@ -262,7 +264,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
 
     expect(await axe(page)).toEqual([]);
     await page.getByTestId('submit').click();
-    await expect.poll(() => formMessages(page)).toContain('diajukan');
+    await expect.poll(() => formMessages(page), POLL).toContain('diajukan');
     expect((await guruEvaluation())!.status).toBe('SUBMITTED');
     expect(view.errors).toEqual([]);
     expect(view.blocked).toEqual([]);
@@ -297,10 +299,10 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     // Objecting without a reason is refused beside the field; with one it is filed.
     await page.getByTestId(`object-open-${period.quarter}`).click();
     await page.getByTestId(`object-${period.quarter}`).click();
-    await expect.poll(() => quarter.getByRole('alert').innerText()).toContain('wajib');
+    await expect.poll(() => quarter.getByRole('alert').innerText(), POLL).toContain('wajib');
     await quarter.getByLabel('Alasan keberatan').fill('Bukti kegiatan literasi belum dihitung.');
     await page.getByTestId(`object-${period.quarter}`).click();
-    await expect.poll(() => page.getByTestId('kinerja-notice').innerText()).toContain('Keberatan terkirim');
+    await expect.poll(() => page.getByTestId('kinerja-notice').innerText(), POLL).toContain('Keberatan terkirim');
     expect((await guruEvaluation())!.status).toBe('OBJECTED');
 
     await page.goto(`${fixture.server.url}/penilaian`);
@@ -419,20 +421,20 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
 
     // Weights that do not sum to 100 are refused in the browser by the shared rule, before any request.
     const weights = page.getByTestId('admin-weights');
-    await weights.getByLabel(/Perangkat daerah/).selectOption(guruAgency);
+    await weights.locator('select').first().selectOption(guruAgency);
     const firstWork = weights.locator('input[id^="w-"]').first();
     await firstWork.waitFor();
     const before = await firstWork.inputValue();
     await firstWork.fill(String(Number(before) + 1));
     await weights.getByRole('button', { name: /Simpan bobot Hasil kerja/ }).click();
-    await expect.poll(() => page.getByTestId('weights-error-HASIL_KERJA').innerText()).toContain('100');
+    await expect.poll(() => page.getByTestId('weights-error-HASIL_KERJA').innerText(), POLL).toContain('100');
     expect(await firstWork.inputValue()).toBe(String(Number(before) + 1));
 
     // Accounts for the employees of one agency without one: the one-time passwords are listed.
     const accounts = page.getByTestId('admin-accounts');
-    await accounts.getByLabel('Perangkat daerah').selectOption('DISKOMINFO');
+    await accounts.locator('select').first().selectOption('DISKOMINFO');
     await accounts.getByRole('button', { name: /Buat akun/ }).click();
-    await expect.poll(() => page.getByTestId('accounts-created').innerText()).toMatch(/^\d+ akun dibuat/);
+    await expect.poll(() => page.getByTestId('accounts-created').innerText(), POLL).toMatch(/^\d+ akun dibuat/);
     const rows = await accounts.locator('tbody tr').count();
     const createdCount = Number((await page.getByTestId('accounts-created').innerText()).split(' ')[0]);
     expect(rows).toBe(createdCount);
@@ -448,7 +450,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     );
     expect(api.auditLog.totalCount).toBeGreaterThan(0);
     await expect
-      .poll(() => page.getByTestId('audit-count').innerText())
+      .poll(() => page.getByTestId('audit-count').innerText(), POLL)
       .toBe(`${api.auditLog.totalCount.toLocaleString('id-ID')} entri`);
     expect(view.errors).toEqual([]);
     await view.close();
@@ -465,12 +467,12 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
       const org = v.page.getByTestId('admin-org');
       await org.waitFor();
       expect(await v.page.getByTestId('admin-periods').count()).toBe(0);
-      await org.getByLabel('Perangkat daerah').selectOption('DISDIK');
+      await org.locator('select').first().selectOption('DISDIK');
       await org.getByLabel('Tahun').fill(String(year));
       await org.getByLabel('Predikat').selectOption('BAIK');
       await org.getByRole('button', { name: button }).click();
       await expect
-        .poll(() => v.page.getByTestId('org-state').innerText())
+        .poll(() => v.page.getByTestId('org-state').innerText(), POLL)
         .toContain(button === 'Usulkan' ? 'Diusulkan: Baik' : 'Ditetapkan: Baik');
       if (login === 'walikota') expect(await axe(v.page)).toEqual([]);
       expect(v.errors).toEqual([]);
@@ -482,5 +484,5 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
       admin,
     );
     expect(orgApi.agency.orgPerformance).toEqual({ predikat: 'BAIK', proposedPredikat: 'BAIK' });
-  });
+  }, 120_000);
 });

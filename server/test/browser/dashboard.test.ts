@@ -66,7 +66,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
       expect(view.errors, login).toEqual([]);
       await view.close();
     }
-  });
+  }, 180_000); // seven logins in a row on a shared machine
 
   it('shows the forbidden page to a role that may not open a page, and a wrong password as an error', async () => {
     const view = await openDashboard(fixture, '/masuk');
