@@ -3,13 +3,16 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/analis', '/panduan']],
-    ['LEADER', ['/ringkasan', '/panduan']],
+    ['ADMIN', ['/ringkasan', '/analis', '/pemantauan', '/administrasi', '/panduan']],
+    ['LEADER', ['/ringkasan', '/pemantauan', '/administrasi', '/panduan']],
     ['POLICY', ['/ringkasan', '/analis', '/panduan']],
     ['ANALYST', ['/ringkasan', '/analis', '/panduan']],
-    ['AGENCY_HEAD', ['/ringkasan', '/umpan-balik', '/panduan']],
-    ['SUPERVISOR', ['/ringkasan', '/umpan-balik', '/panduan']],
-    ['EMPLOYEE', ['/ringkasan', '/umpan-balik', '/panduan']],
+    [
+      'AGENCY_HEAD',
+      ['/ringkasan', '/kinerja-saya', '/penilaian', '/pemantauan', '/administrasi', '/umpan-balik', '/panduan'],
+    ],
+    ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian', '/umpan-balik', '/panduan']],
+    ['EMPLOYEE', ['/ringkasan', '/kinerja-saya', '/umpan-balik', '/panduan']],
   ] as const)('gives %s the navigation %j', (role, paths) => {
     expect(navFor(role).map((page) => page.path)).toEqual(paths);
     expect(homeFor(role)).toBe(paths[0]);

@@ -8,14 +8,17 @@ import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFi
 
 // Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
 const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
-  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis', 'Panduan'] },
-  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Panduan'] },
+  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis', 'Pemantauan', 'Administrasi', 'Panduan'] },
+  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Pemantauan', 'Administrasi', 'Panduan'] },
   kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis', 'Panduan'] },
   analis: { role: 'Analis', nav: ['Ringkasan', 'Analis', 'Panduan'] },
-  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
-  kabid: { role: 'Atasan', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
-  kepsek: { role: 'Atasan', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
-  guru: { role: 'Pegawai', nav: ['Ringkasan', 'Umpan Balik', 'Panduan'] },
+  kadisdik: {
+    role: 'Kepala perangkat daerah',
+    nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Pemantauan', 'Administrasi', 'Umpan Balik', 'Panduan'],
+  },
+  kabid: { role: 'Atasan', nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Umpan Balik', 'Panduan'] },
+  kepsek: { role: 'Atasan', nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Umpan Balik', 'Panduan'] },
+  guru: { role: 'Pegawai', nav: ['Ringkasan', 'Kinerja Saya', 'Umpan Balik', 'Panduan'] },
 };
 
 describe('the dashboard shell in Chromium, against the real server in demo mode', () => {
@@ -80,7 +83,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('forbidden').waitFor();
     expect(new URL(page.url()).pathname).toBe('/terlarang');
     await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Panduan']);
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Pemantauan', 'Administrasi', 'Panduan']);
     await view.close();
   });
 
