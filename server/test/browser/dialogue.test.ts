@@ -66,6 +66,13 @@ describe('feedback notes, notices and the guide in Chromium', () => {
     await page.reload();
     await expect.poll(() => unread(page)).toBe(0);
 
+    // guru's transparency view (Kinerja Saya) shows the note with the answer.
+    await page.getByRole('link', { name: 'Kinerja Saya' }).click();
+    await page.waitForURL(/\/kinerja-saya/);
+    const onPage = page.getByTestId('transparency-feedback');
+    await expect.poll(() => onPage.innerText(), { timeout: 20_000 }).toContain(text);
+    await expect.poll(() => onPage.innerText()).toContain('Terima kasih, saya daftar bimtek bulan depan');
+
     // The server agrees: nothing unread for guru; the note is in guru's transparency page of the year.
     const { data } = await fixture.server.graphql<{
       notices: { unreadCount: number };
