@@ -17,9 +17,11 @@ import type { Config } from './config.js';
 import { createAppServices, createContext, type Context } from './api/context.js';
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
+import { requestLocaleMiddleware } from './graphql/locale.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
 import { privacyNotesPlugin } from './modules/access/index.js';
+import { importUploadHandler } from './modules/import/index.js';
 import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
 import { CostBudget } from './security/budget.js';
 import {
@@ -119,9 +121,20 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     cookieParser(),
     requireJsonPost,
     express.json({ limit: '2mb' }),
+    // Every answer in the request's language (docs/i18n.md): errors, explanations and labels read it from here. After
+    // the body parser, whose stream callbacks would run outside it.
+    requestLocaleMiddleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(orm.em, config, { req, res }, services),
     }),
+  );
+
+  // The streamed upload of the import (docs/import.md#upload-and-import-jobs): multipart to disk, then a job.
+  app.post(
+    '/api/import',
+    admission.middleware,
+    cookieParser(),
+    importUploadHandler(orm, (req, res) => createContext(orm.em, config, { req, res }, services)),
   );
 
   if (existsSync(join(config.dashboardDir, 'index.html'))) {

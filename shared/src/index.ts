@@ -5,6 +5,7 @@ export * from './canonical-json.js';
 export * from './enums.js';
 export * from './fnv1a.js';
 export * from './k-anonymity.js';
+export * from './messages.js';
 export * from './nip.js';
 export * from './periods.js';
 export * from './policy.js';

@@ -228,6 +228,20 @@ query TrainingNeeds($agencyCode: String = "DISDIK") {
     trainings { code title }
   }
 }
+
+# An upload of the import (administrators): POST the CSV files as multipart/form-data to /api/import (with the header
+# apollo-require-preflight: true); it answers {"jobId": "..."}. Poll the job for the progress bar and the report.
+query ImportJob($id: ID! = "paste the jobId of the upload") {
+  importJob(id: $id) {
+    state
+    phase
+    progress
+    rowsDone
+    rowsTotal
+    file
+    report { ok committed errorCount errors { file line column value message code } }
+  }
+}
 `;
 
 let page: string | null = null;

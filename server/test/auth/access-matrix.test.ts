@@ -75,6 +75,8 @@ const QUERIES: Record<string, FieldExpectation> = {
     rows: 'catalogue (the same answer for every caller)',
   },
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
+  importJob: { gate: ['ADMIN'], args: '(id: "nope")', rows: 'administrators only' },
+  accounts: { gate: ['ADMIN'], rows: 'administrators only' },
   // Analytics aggregates: every caller with a viewer; who sees which figures is checked per caller class in
   // test/analytics/suppression.test.ts (ADMIN/LEADER all, an agency head their agency, everyone else suppressed).
   performanceTrend: { gate: 'VIEWERS', args: '(input: {})', rows: AGGREGATES },
@@ -120,6 +122,8 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   proposeOrgPredikat: { gate: ['ADMIN', 'AGENCY_HEAD'], rows: WRITES },
   setOrgPredikat: { gate: ['ADMIN', 'LEADER'], rows: WRITES },
   importData: { gate: ['ADMIN'], rows: WRITES },
+  disableAccount: { gate: ['ADMIN'], rows: WRITES },
+  enableAccount: { gate: ['ADMIN'], rows: WRITES },
 };
 
 /** How much of a person a caller sees: FULL, PSEUDO (no nip/name), PROFILE (name, no performance data), NONE. */
@@ -294,8 +298,11 @@ type GateOutcome = 'PASSED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 function gateOutcome(body: GraphQLResponse<unknown>): GateOutcome {
   const error = body.errors?.[0];
   const code = error?.extensions?.code;
-  if (code === 'UNAUTHENTICATED' && error!.message.startsWith('Log in first')) return 'UNAUTHENTICATED';
-  if (code === 'FORBIDDEN' && /has no access rule|is not available to/.test(error!.message)) return 'FORBIDDEN';
+  // The gate's messages in Indonesian (the language of a request that asks for none).
+  if (code === 'UNAUTHENTICATED' && error!.message.startsWith('Masuk (login) dulu')) return 'UNAUTHENTICATED';
+  if (code === 'FORBIDDEN' && /tidak memiliki aturan akses|tidak tersedia bagi akun/.test(error!.message)) {
+    return 'FORBIDDEN';
+  }
   return 'PASSED';
 }
 
