@@ -1,14 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineProject } from 'vitest/config';
+import { i18nPlugin, sharedAlias } from './vite.config';
 
 export default defineProject({
-  plugins: [vue()],
-  resolve: {
-    alias: [
-      { find: /^@kinerja\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
-    ],
-  },
+  plugins: [vue(), i18nPlugin()],
+  resolve: { alias: sharedAlias },
   test: {
     name: 'dashboard',
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

@@ -35,6 +35,7 @@ import {
 import { limitValidationRules, OPERATION_LIMITS } from './security/limits.js';
 import { createLogger } from './security/logging.js';
 import { limitErrorOf, securityPlugin } from './security/plugin.js';
+import { Metrics, metricsEndpoint, type TarnPool } from './observability/metrics.js';
 
 export interface App {
   express: express.Express;
@@ -43,6 +44,8 @@ export interface App {
   logger: Logger;
   /** The per-caller cost budget (flushed to PostgreSQL every few seconds, and when Apollo stops). */
   budget: CostBudget;
+  /** The Prometheus metrics served at `/metrics`. */
+  metrics: Metrics;
 }
 
 export interface AppOptions {
@@ -74,6 +77,13 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   const services = createAppServices();
   const httpServer = createServer(app);
+  // Under more load than it can carry, the API refuses quickly (503) instead of queueing without end.
+  const admission = createAdmission(config.admission);
+  const metrics = new Metrics({
+    orm,
+    pools: () => [{ name: 'primary', pool: poolOf(orm) }],
+    admission: () => admission.stats(),
+  });
   const apollo = new ApolloServer<Context>({
     schema: await buildKinerjaSchema(),
     formatError: (formatted, error) => limitErrorOf(formatted, error) ?? formatError(formatted, error),
@@ -92,7 +102,8 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       // willResolveField hook); the API sends no cache hints, and the wrapper cost a tenth of the CPU of a large read
       // (docs/benchmarks.md).
       ApolloServerPluginCacheControlDisabled(),
-      securityPlugin({ config, budget, logger }),
+      securityPlugin({ config, budget, logger, onCostSpent: (role, cost) => metrics.cost.inc({ role }, cost) }),
+      metrics.plugin(),
       privacyNotesPlugin,
       {
         async serverWillStart() {
@@ -109,12 +120,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
 
   app.use(requestLogger(logger));
   mountHealth(app, orm);
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   app.get('/graphql', (req, res, next) => {
     if (!wantsHtml(req)) return next();
     res.type('html').send(graphiqlPage());
   });
-  // Under more load than it can carry, the API refuses quickly (503) instead of queueing without end.
-  const admission = createAdmission(config.admission);
   app.use(
     '/graphql',
     admission.middleware,
@@ -147,5 +157,11 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   }
   app.use(notFound);
   app.use(errorHandler);
-  return { express: app, httpServer, apollo, logger, budget };
+  return { express: app, httpServer, apollo, logger, budget, metrics };
+}
+
+/** knex's connection pool (tarn.js) behind an ORM, for the pool metrics. */
+function poolOf(orm: MikroORM): TarnPool | null {
+  const client = orm.em.getConnection().getKnex().client as { pool?: TarnPool };
+  return client.pool ?? null;
 }

@@ -55,6 +55,11 @@ export interface Config {
   costBudget: CostBudgetConfig;
   /** Admission control of the API (docs/operations.md "Overload"): requests at once, waiting, and the longest wait. */
   admission: { maxConcurrent: number; maxQueued: number; maxWaitMs: number };
+  /**
+   * Who may scrape `/metrics` (docs/operations.md "Monitoring"): callers sending this bearer token (`METRICS_TOKEN`,
+   * 32+ characters); null: callers on the loopback interface only.
+   */
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -272,6 +277,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('KINERJA_TOKEN_SECRET must have at least 32 characters');
   }
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken))) {
+    throw new ConfigError('METRICS_TOKEN must have at least 32 characters and no spaces');
+  }
   const environment = readEnvironment(env.NODE_ENV);
   const loadDemoData = demo === undefined || demo === '' ? databaseUrl === null : demo === 'true';
   return {
@@ -298,5 +307,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),
       maxWaitMs: readWholeNumber('MAX_QUEUE_WAIT_MS', env.MAX_QUEUE_WAIT_MS, 5000, 1, 60_000),
     },
+    metricsToken,
   };
 }

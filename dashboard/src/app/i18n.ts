@@ -1,32 +1,67 @@
-import { ref } from 'vue';
+import { createI18n } from 'vue-i18n';
 import en from '../locales/en.json';
 import id from '../locales/id.json';
 
-/** Indonesian is the master locale: every key exists in id.json, and English must have the same keys. */
-export type MessageKey = keyof typeof id;
+/**
+ * Indonesian is the master locale (docs/dashboard.md "Locales"): every key exists in id.json, English must have the
+ * same keys (the assignment below fails the type check otherwise), and `t('a.key')` (below) is checked against
+ * id.json.
+ * The JSON files are precompiled at build time by @intlify/unplugin-vue-i18n, so no message compiler ships.
+ */
+export type MessageSchema = typeof id;
 export type Locale = 'id' | 'en';
+export const LOCALES: readonly Locale[] = ['id', 'en'];
 
-const english: Record<MessageKey, string> = en;
-const messages: Record<Locale, Record<MessageKey, string>> = { id, en: english };
+const english: MessageSchema = en;
+const STORAGE_KEY = 'kinerja.locale';
 
-export const locale = ref<Locale>('id');
-
-/** BCP 47 tag for number and date formats: id-ID writes 103,335 and 1.234. */
-export function formatLocale(): string {
-  return locale.value === 'id' ? 'id-ID' : 'en-GB';
+function initialLocale(): Locale {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'id') return stored;
+  } catch {
+    // storage may be unavailable (private mode); Indonesian then
+  }
+  return 'id';
 }
 
-/** The message for `key` in the current locale, with `{name}` placeholders filled. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = messages[locale.value][key];
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name] ?? `{${name}}`));
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'id',
+  messages: { id, en: english },
+});
+
+export function currentLocale(): Locale {
+  return i18n.global.locale.value;
 }
 
-export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(formatLocale(), { maximumFractionDigits }).format(value);
-}
-
+/** Switches the language of the whole app, `<html lang>` and the `Accept-Language` of every later API request. */
 export function setLocale(next: Locale): void {
-  locale.value = next;
+  i18n.global.locale.value = next;
   document.documentElement.lang = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // not remembered; the switch still applies
+  }
+}
+
+/** Every message key of id.json as a dotted path ('nav.ringkasan'). */
+type Paths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Paths<MessageSchema>;
+
+/**
+ * `t` for components and pure helpers: the key is checked against id.json, so a missing or misspelt key fails the
+ * type check (vue-i18n's own `t` accepts any string). Reactive: it reads the global locale, so templates re-render
+ * on a switch.
+ */
+export function t(key: MessageKey, params: Record<string, unknown> = {}): string {
+  return i18n.global.t(key, params);
+}
+
+export function useT(): { t: typeof t; locale: () => Locale } {
+  return { t, locale: currentLocale };
 }

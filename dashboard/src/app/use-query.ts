@@ -1,5 +1,15 @@
 import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apollo/client';
-import { inject, onScopeDispose, ref, shallowRef, type InjectionKey, type Ref } from 'vue';
+import {
+  inject,
+  onScopeDispose,
+  ref,
+  shallowRef,
+  toValue,
+  watch,
+  type InjectionKey,
+  type MaybeRefOrGetter,
+  type Ref,
+} from 'vue';
 
 export const ApolloKey: InjectionKey<ApolloClient> = Symbol('apollo');
 
@@ -9,30 +19,60 @@ export interface QueryState<T> {
   loading: Ref<boolean>;
 }
 
+export function useApollo(): ApolloClient {
+  const client = inject(ApolloKey);
+  if (!client) throw new Error('the Apollo client is missing: provide it with ApolloKey');
+  return client;
+}
+
 /**
- * Runs a query through the injected Apollo client and keeps its result in refs. A small own composable, because
- * @vue/apollo-composable does not work with Apollo Client 4 (4.2.2 imports `ApolloError`, which Apollo Client 4 removed).
+ * Runs a query through the injected Apollo client and keeps its result in refs; `variables` may be a ref or a
+ * getter (filters from the URL), and the query runs again when they change. `skip` (also reactive) holds the query
+ * back, e.g. until a filter is chosen. A small own composable, because @vue/apollo-composable does not work with
+ * Apollo Client 4 (4.2.2 imports `ApolloError`, which Apollo Client 4 removed) and Apollo 4's own hook needs React.
  */
 export function useQuery<T, V extends OperationVariables = OperationVariables>(
   document: TypedDocumentNode<T, V>,
-  variables?: V,
+  variables?: MaybeRefOrGetter<V>,
+  options: { skip?: MaybeRefOrGetter<boolean> } = {},
 ): QueryState<T> {
-  const client = inject(ApolloKey);
-  if (!client) throw new Error('useQuery needs the Apollo client: provide it with ApolloKey');
+  const client = useApollo();
   const data = shallowRef<T | null>(null);
   const error = shallowRef<Error | null>(null);
   const loading = ref(true);
-  const subscription = client.watchQuery<T, V>({ query: document, variables: variables as V }).subscribe({
-    next(result) {
-      loading.value = result.loading;
-      if (result.data !== undefined) data.value = result.data as T;
-      error.value = result.error ?? null;
-    },
-    error(err: Error) {
+  let unsubscribe: (() => void) | null = null;
+
+  function run(vars: V | undefined, skip: boolean): void {
+    unsubscribe?.();
+    unsubscribe = null;
+    if (skip) {
       loading.value = false;
-      error.value = err;
+      return;
+    }
+    loading.value = true;
+    error.value = null;
+    const subscription = client.watchQuery<T, V>({ query: document, variables: vars as V }).subscribe({
+      next(result) {
+        loading.value = result.loading;
+        if (result.data !== undefined) data.value = result.data as T;
+        error.value = result.error ?? null;
+      },
+      error(err: Error) {
+        loading.value = false;
+        error.value = err;
+      },
+    });
+    unsubscribe = () => subscription.unsubscribe();
+  }
+
+  watch(
+    () => [toValue(variables), toValue(options.skip) ?? false] as const,
+    ([vars, skip], old) => {
+      if (old && JSON.stringify(old) === JSON.stringify([vars, skip])) return;
+      run(vars, skip);
     },
-  });
-  onScopeDispose(() => subscription.unsubscribe());
+    { immediate: true, deep: true },
+  );
+  onScopeDispose(() => unsubscribe?.());
   return { data, error, loading };
 }

@@ -18,6 +18,7 @@ import { periodsModule } from '../modules/periods/index.js';
 import { policyModule } from '../modules/policy/index.js';
 import { trainingModule } from '../modules/training/index.js';
 import { transparencyModule } from '../modules/transparency/index.js';
+import { privacyModule } from '../modules/privacy/index.js';
 
 /** Every module of the API; the schema is built from their resolvers alone. */
 export const MODULES = [
@@ -36,6 +37,7 @@ export const MODULES = [
   transparencyModule,
   completionModule,
   analyticsModule,
+  privacyModule,
 ] as const;
 
 /** Every resolver of the API. */

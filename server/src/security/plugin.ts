@@ -125,6 +125,8 @@ export interface SecurityPluginOptions {
   config: Config;
   budget: CostBudget;
   logger: Logger;
+  /** Told the cost of every admitted operation and the caller's role (the metrics count it). */
+  onCostSpent?: (role: string, cost: number) => void;
 }
 
 /**
@@ -133,7 +135,12 @@ export interface SecurityPluginOptions {
  * `extensions.cost` on every answer, suggestions withheld from anonymous callers, and each unexpected error logged
  * once with its stack (never sent).
  */
-export function securityPlugin({ config, budget, logger }: SecurityPluginOptions): ApolloServerPlugin<Context> {
+export function securityPlugin({
+  config,
+  budget,
+  logger,
+  onCostSpent,
+}: SecurityPluginOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       let requested = 0;
@@ -192,6 +199,7 @@ export function securityPlugin({ config, budget, logger }: SecurityPluginOptions
               },
             );
           }
+          onCostSpent?.(facts.role ?? 'NONE', cost);
         },
 
         async didEncounterErrors({ errors }) {

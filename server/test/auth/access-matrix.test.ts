@@ -124,6 +124,7 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   importData: { gate: ['ADMIN'], rows: WRITES },
   disableAccount: { gate: ['ADMIN'], rows: WRITES },
   enableAccount: { gate: ['ADMIN'], rows: WRITES },
+  exportPersonalData: { gate: ['ADMIN'], rows: WRITES },
 };
 
 /** How much of a person a caller sees: FULL, PSEUDO (no nip/name), PROFILE (name, no performance data), NONE. */

@@ -1,66 +1,113 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFixture } from '../helpers/dashboard.js';
 
-const DASHBOARD_DIST = join(REPO_ROOT, 'dashboard', 'dist', 'index.html');
+/**
+ * The dashboard's shell in Chromium (docs/dashboard.md): the demo's anonymous start, login per demo role with exactly
+ * that role's navigation, the forbidden page, logout, and the English switch (with `Accept-Language` on requests).
+ */
 
-describe('the built dashboard in Chromium, against the real server', () => {
-  let db: TestDatabase;
-  let server: TestServer;
-  let browser: Browser;
+// Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
+const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
+  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis'] },
+  walikota: { role: 'Pimpinan', nav: ['Ringkasan'] },
+  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis'] },
+  analis: { role: 'Analis', nav: ['Ringkasan', 'Analis'] },
+  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan'] },
+  kabid: { role: 'Atasan', nav: ['Ringkasan'] },
+  guru: { role: 'Pegawai', nav: ['Ringkasan'] },
+};
+
+describe('the dashboard shell in Chromium, against the real server in demo mode', () => {
+  let fixture: DashboardFixture;
 
   beforeAll(async () => {
-    if (!existsSync(DASHBOARD_DIST)) {
-      throw new Error('dashboard/dist is missing: the test command builds it first (pnpm test), or run pnpm run build');
-    }
-    db = await createTestDatabase();
-    const connection = db.orm.em.getConnection();
-    await connection.execute(
-      `insert into agency (code, name, kind) values ('DISDIK', 'Dinas Pendidikan', 'DINAS'), ('DINKES', 'Dinas Kesehatan', 'DINAS')`,
-    );
-    // 1,200 employees in DISDIK and 34 in DINKES: enough for a thousands separator.
-    await connection.execute(
-      `insert into employee (nip, name, employment_type, agency_id)
-       select lpad(i::text, 18, '0'), 'Pegawai ' || i, 'PNS', (select id from agency where code = case when i <= 1200 then 'DISDIK' else 'DINKES' end)
-       from generate_series(1, 1234) as i`,
-    );
-    // Demo mode, as on a newcomer's first start: the page reads anonymously (as a POLICY caller would), no login.
-    server = await startTestServer(db.orm, { KINERJA_DEMO_DATA: 'true' });
-    browser = await launchBrowser();
+    fixture = await startDashboard();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await db?.close();
+    await fixture?.stop();
   });
 
-  it('shows the agencies in Indonesian with id-ID numbers, then in English, needing nothing from the internet', async () => {
-    const { context, blocked } = await offlineContext(browser);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
+  it('opens anonymously as policy staff on Ringkasan with the agencies of the API, offline', async () => {
+    const view = await openDashboard(fixture);
+    const { page } = view;
+    await page.waitForURL(/\/ringkasan$/);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
-    await page.getByRole('heading', { name: 'Perangkat Daerah' }).waitFor({ timeout: 20_000 });
-    const rows = page.locator('[data-testid="agency-table"] tbody tr');
-    await expect
-      .poll(() => rows.allInnerTexts())
-      .toEqual(['DINKES\tDinas Kesehatan\t34', 'DISDIK\tDinas Pendidikan\t1.200']);
-    await expect.poll(() => page.getByTestId('employee-total').innerText()).toBe('1.234');
+    await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('mode demo');
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Analis']);
 
-    await page.getByRole('combobox').selectOption('en');
+    const api = await fixture.server.graphql<{ agencies: { code: string; name: string; employeeCount: number }[] }>(
+      '{ agencies { code name employeeCount } }',
+    );
+    const expected = api.data!.agencies.map(
+      (agency) => `${agency.code}\t${agency.name}\t${agency.employeeCount.toLocaleString('id-ID')}`,
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('[data-testid="agency-table"] tbody tr').allInnerTexts()).toEqual(expected);
+    expect(view.blocked).toEqual([]);
+    expect(view.errors).toEqual([]);
+    await view.close();
+  });
+
+  it('logs in as each demo account and shows exactly that role’s navigation, then logs out', async () => {
+    for (const [login, expected] of Object.entries(NAV_BY_LOGIN)) {
+      const view = await openDashboard(fixture, '/masuk');
+      const { page } = view;
+      await loginAsDemo(page, fixture.server.url, login);
+      await expect.poll(() => page.getByTestId('session-user').innerText()).toContain(`(${expected.role})`);
+      expect(await navLabels(page), login).toEqual(expected.nav);
+      expect(new URL(page.url()).pathname, login).toBe('/ringkasan');
+
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('mode demo');
+      expect(view.errors, login).toEqual([]);
+      await view.close();
+    }
+  });
+
+  it('shows the forbidden page to a role that may not open a page, and a wrong password as an error', async () => {
+    const view = await openDashboard(fixture, '/masuk');
+    const { page } = view;
+    await page.getByLabel('Nama pengguna').fill('walikota');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Gagal masuk');
+
+    await page.getByLabel('Kata sandi').fill('sibolga-demo');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL(/\/ringkasan$/);
+    await page.goto(`${fixture.server.url}/analis`);
+    await page.getByTestId('forbidden').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/terlarang');
+    await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
+    expect(await navLabels(page)).toEqual(['Ringkasan']);
+    await view.close();
+  });
+
+  it('switches to English, sends Accept-Language with it, and keeps it across a reload', async () => {
+    const view = await openDashboard(fixture);
+    const { page } = view;
+    const languages: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST') {
+        languages.push(request.headers()['accept-language']);
+      }
+    });
+    await page.waitForURL(/\/ringkasan$/);
+    await page.getByRole('heading', { name: 'Perangkat Daerah' }).waitFor();
+    await page.getByTestId('locale-select').selectOption('en');
     await page.getByRole('heading', { name: 'Agencies' }).waitFor();
-    await expect.poll(() => page.getByTestId('employee-total').innerText()).toBe('1,234');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await navLabels(page)).toEqual(['Overview', 'Analyst']);
+    await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('Guest');
 
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Agencies' }).waitFor();
+    const total = await page.getByTestId('employee-total').innerText();
+    expect(total).toMatch(/^\d{1,3}(,\d{3})*$/);
+    expect(languages[0]).toBe('id');
+    expect(languages.at(-1)).toBe('en');
+    expect(view.errors).toEqual([]);
+    await view.close();
   });
 });

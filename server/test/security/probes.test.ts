@@ -359,7 +359,7 @@ describe('production defaults', () => {
   });
 
   it('answers 404 to unknown non-page paths, and the dashboard page to its routes', async () => {
-    for (const path of ['/metrics', '/foo.php', '/.env', '/wp-login.php', '/api/v1/users']) {
+    for (const path of ['/metrics/x', '/foo.php', '/.env', '/wp-login.php', '/api/v1/users']) {
       const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html,*/*' } });
       expect([path, response.status]).toEqual([path, 404]);
       expect(response.headers.get('content-type')).toContain('application/json');

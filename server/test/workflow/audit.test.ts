@@ -35,6 +35,7 @@ const COVERED: Record<string, string> = {
   proposeOrgPredikat: 'org-performance.propose',
   setOrgPredikat: 'org-performance.set',
   importData: 'import.run',
+  exportPersonalData: 'personal_data.export',
 };
 
 /** Account mutations (login, passwords, accounts): audited by the accounts module and its tests. */
@@ -433,6 +434,24 @@ describe('acceptance 3: every mutation writes an audit entry with who, before, a
       'evaluation.save',
       'evaluation.create',
     ]);
+  });
+
+  it('exportPersonalData: who exported whose data, and why (the export itself: test/operations/privacy-export.test.ts)', async () => {
+    await ok(
+      server,
+      as.admin,
+      `mutation ($nip: String!) { exportPersonalData(nip: $nip, reason: "why-export") { nip } }`,
+      { nip: scenario.employees[6].nip },
+    );
+    const entry = await latest('personal_data.export');
+    expect(entry).toMatchObject({
+      actor: 'admin',
+      entityType: 'employee',
+      entityId: String(scenario.employees[6].id),
+      before: null,
+      after: { nip: scenario.employees[6].nip, formats: ['json', 'csv'] },
+      reason: 'why-export',
+    });
   });
 
   it('covers every mutation of the schema: a new one must be added here (with its audit entry)', async () => {

@@ -60,6 +60,8 @@ export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   logout: { kind: 'public' },
   changePassword: { kind: 'account' },
   createAccount: { kind: 'roles', roles: ['ADMIN'] },
+  // One person's personal data and processing history (docs/privacy.md "Export"): administrators only, audited.
+  exportPersonalData: { kind: 'roles', roles: ['ADMIN'] },
   createAccounts: { kind: 'roles', roles: ['ADMIN'] },
   resetPassword: { kind: 'roles', roles: ['ADMIN'] },
   // The appraisal workflow (PART B). `account`: any logged-in account; the record decides (write-rules.ts),

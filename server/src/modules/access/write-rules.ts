@@ -128,6 +128,11 @@ export function mayReadAuditLog(scope: Scope): boolean {
   return isAdmin(scope);
 }
 
+/** An export of one person's personal data and its processing history (docs/privacy.md "Export"): administrators. */
+export function mayExportPersonalData(scope: Scope): boolean {
+  return isAdmin(scope);
+}
+
 /** Proposing an agency's org predikat: its head, or an administrator. */
 export function mayProposeOrgPredikat(scope: Scope, agencyId: number): boolean {
   return mayManageAgency(scope, agencyId);

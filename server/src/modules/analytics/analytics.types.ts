@@ -290,8 +290,16 @@ export class CriterionMeanType {
   @Field(() => String, { description: 'Criterion code.' })
   criterion!: string;
 
-  @Field(() => Float, { description: 'Mean of the counted scores of that code.' })
-  mean!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean of the counted scores of that code; null when withheld (fewer employees scored on it than the ' +
+      'policy minimum, or the second group of such a criterion, for a caller who may not see small groups).',
+  })
+  mean!: number | null;
+
+  @Field(() => Boolean, { description: 'True when the mean is withheld (a small group).' })
+  suppressed!: boolean;
 }
 
 @ObjectType('AgencyStanding', { description: "One agency's place in an agency comparison." })

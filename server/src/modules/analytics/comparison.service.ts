@@ -1,4 +1,11 @@
-import { analyticsNoteText, decideSuppression, PREDIKATS, rankByMean, type Predikat } from '@kinerja/shared';
+import {
+  analyticsNoteText,
+  compareKeys,
+  decideSuppression,
+  PREDIKATS,
+  rankByMean,
+  type Predikat,
+} from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import type { AgencyStandingType } from './analytics.types.js';
@@ -52,16 +59,40 @@ export async function agencyComparison(
   const locale = localeOf(ctx);
   const minJp = ctx.policy.minJpPerYearPns;
   const rows = await agencyFigures(sql, quarterly, periodIndex, year, minJp);
-  const means = await criterionMeans(sql, quarterly, periodIndex);
+  const caller = callerOf(ctx, agencies.byId);
+  const cells = await criterionMeans(sql, quarterly, periodIndex);
 
   const withCodes = rows
     .map((r) => ({ ...r, code: agencies.byId.get(r.agency_id)!.code }))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const decisions = decideSuppression(
     withCodes.map((r) => ({ keys: [r.code], nEmployees: Number(r.n), agencyCode: r.code })),
-    callerOf(ctx, agencies.byId),
+    caller,
     ctx.policy.suppressionMinGroup,
   );
+  // The criterion means of the agencies shown are groups too, keyed (agency, criterion): one scored by fewer
+  // employees than the minimum is withheld, with the second-group rule (docs/analytics.md "Suppression").
+  const shown = new Set(withCodes.filter((_, i) => !decisions[i]!.suppressed).map((r) => r.agency_id));
+  const shownCells = cells
+    .filter((c) => shown.has(c.agency_id))
+    .map((c) => ({ ...c, code: agencies.byId.get(c.agency_id)!.code }))
+    .sort((a, b) => compareKeys(a.code, b.code) || compareKeys(a.criterion_code, b.criterion_code));
+  const cellDecisions = decideSuppression(
+    shownCells.map((c) => ({
+      keys: [c.code, c.criterion_code],
+      nEmployees: Number(c.n_employees),
+      agencyCode: c.code,
+    })),
+    caller,
+    ctx.policy.suppressionMinGroup,
+  );
+  const means = new Map<number, { criterion: string; mean: number | null; suppressed: boolean }[]>();
+  shownCells.forEach((c, i) => {
+    const suppressed = cellDecisions[i]!.suppressed;
+    const list = means.get(c.agency_id) ?? [];
+    list.push({ criterion: c.criterion_code, mean: suppressed ? null : Number(c.mean), suppressed });
+    means.set(c.agency_id, list);
+  });
   const ranked = rankByMean(
     withCodes.map((r, i) => ({ key: r.code, mean: Number(r.mean), suppressed: decisions[i]!.suppressed })),
   );
@@ -137,23 +168,21 @@ async function agencyFigures(
   return rows;
 }
 
-/** Per agency, the mean of every counted criterion score of the evaluations stored with it, per criterion code. */
+/**
+ * Per agency and criterion code, the mean of every counted criterion score of the evaluations stored with it, with
+ * the distinct employees behind it.
+ */
 async function criterionMeans(
   sql: AnalyticsSql,
   quarterly: boolean,
   periodIndex: number,
-): Promise<Map<number, { criterion: string; mean: number }[]>> {
-  const { rows } = await sql.query<{ agency_id: number; criterion_code: string; mean: number }>(
-    `select agency_id, criterion_code, avg(score) as mean from analytics_score
+): Promise<{ agency_id: number; criterion_code: string; mean: number; n_employees: number }[]> {
+  const { rows } = await sql.query<{ agency_id: number; criterion_code: string; mean: number; n_employees: number }>(
+    `select agency_id, criterion_code, avg(score) as mean, count(distinct employee_id)::int as n_employees
+       from analytics_score
       where ${quarterly ? 'period_index = $1' : 'period_index between $1 and $1 + 3'}
-      group by agency_id, criterion_code order by agency_id, criterion_code collate "C"`,
+      group by agency_id, criterion_code`,
     [periodIndex],
   );
-  const means = new Map<number, { criterion: string; mean: number }[]>();
-  for (const r of rows) {
-    const list = means.get(r.agency_id) ?? [];
-    list.push({ criterion: r.criterion_code, mean: Number(r.mean) });
-    means.set(r.agency_id, list);
-  }
-  return means;
+  return rows;
 }

@@ -35,7 +35,8 @@ export class PeopleAnalyticsResolver {
       'Training impact: difference in differences stacked by cohort (agency x quarter of the first completed ' +
       'in-scope training) against untrained colleagues of the same agency, with a 95% interval and a pre-trend ' +
       'check. Scope: a training, an agency, both, or neither. Suppressed for every caller when fewer treated or ' +
-      'control employees than the policy minimum (5).',
+      'control employees than the policy minimum (5); for POLICY and ANALYST below the larger of that and the ' +
+      'minimum group size (5).',
   })
   trainingImpact(
     @Ctx() ctx: Context,

@@ -1,4 +1,9 @@
-import { analyticsNoteText, raterObjectivity as raterStats, type CriterionCategory } from '@kinerja/shared';
+import {
+  analyticsNoteText,
+  decideSuppression,
+  raterObjectivity as raterStats,
+  type CriterionCategory,
+} from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
 import type { RaterObjectivityInput } from './people.types.js';
@@ -81,8 +86,18 @@ export async function raterObjectivity(ctx: Context, input: RaterObjectivityInpu
   const pseudonymised = viewer.role === 'POLICY' || viewer.role === 'ANALYST';
   const min = ctx.policy.suppressionMinGroup;
   const locale = localeOf(ctx);
-  return stats.map((s) => {
-    if (pseudonymised && s.nEmployees < min) {
+  // Each row is an aggregate over the assessor's employees, keyed by the assessor (docs/analytics.md "Suppression"):
+  // a small one is withheld, and so is a second one when it would be the only one withheld.
+  const decisions = pseudonymised
+    ? decideSuppression(
+        stats.map((s) => ({ keys: [String(s.assessorId)], nEmployees: s.nEmployees, agencyCode: null })),
+        { kind: 'RESTRICTED' },
+        min,
+      )
+    : null;
+  return stats.map((s, i) => {
+    const decision = decisions?.[i];
+    if (decision?.suppressed) {
       return {
         assessorId: Number(s.assessorId),
         nEmployees: null,
@@ -93,7 +108,7 @@ export async function raterObjectivity(ctx: Context, input: RaterObjectivityInpu
         z: null,
         flags: [],
         suppressed: true,
-        note: analyticsNoteText({ code: 'SMALL_GROUP', params: { min } }, locale),
+        note: analyticsNoteText(decision.note!, locale),
       };
     }
     return {

@@ -2,13 +2,14 @@ import { analyticsNoteText, trainingImpact as didByCohort } from '@kinerja/share
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import type { TrainingImpactInput, TrainingImpactType } from './people.types.js';
-import { agencyDirectory, localeOf, readSql } from './request.js';
+import { agencyDirectory, callerOf, localeOf, readSql } from './request.js';
 
 /**
  * Training impact (docs/analytics.md "Training impact"): PostgreSQL gives each employee's mean quarterly score per
  * quarter (from `analytics_evaluation`), the current agency of every employee and the completed participations as
  * quarter indexes; the stacked difference in differences over cohorts is the shared pure function. The result is the
- * same for every caller: with fewer treated or control employees than the policy minimum it is suppressed for all.
+ * same for every caller: with fewer treated or control employees than the policy minimum it is suppressed for all
+ * (for a caller who sees no small group, below the larger of that and the group minimum).
  */
 export async function trainingImpact(ctx: Context, input: TrainingImpactInput): Promise<TrainingImpactType> {
   const w = input.window ?? ctx.policy.trainingImpactDefaultWindow;
@@ -75,7 +76,12 @@ export async function trainingImpact(ctx: Context, input: TrainingImpactInput): 
     allCompletions: all,
     agencyOf: new Map(employees.rows.map((e) => [String(e.id), String(e.agency_id)])),
     window: w,
-    minN: ctx.policy.trainingImpactMinN,
+    // Below trainingImpactMinN the result is withheld from everybody; a caller who sees only groups of at least
+    // suppressionMinGroup employees sees it only when the treated and the controls are that many too.
+    minN:
+      callerOf(ctx, agencies.byId).kind === 'RESTRICTED'
+        ? Math.max(ctx.policy.trainingImpactMinN, ctx.policy.suppressionMinGroup)
+        : ctx.policy.trainingImpactMinN,
   });
   const locale = localeOf(ctx);
   const note = result.note ?? result.preTrendNote;

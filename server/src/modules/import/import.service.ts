@@ -19,6 +19,7 @@ import {
   type ImportReport,
 } from './import.types.js';
 import { supportsCopyFrom, type Sql } from './staging.js';
+import { countImportRows } from '../../observability/metrics.js';
 import { markStaleOne, recordPolicyInForce, writeAnnualResults, writesDone, type StaleKind } from '../results/index.js';
 
 export interface RunImportOptions {
@@ -158,6 +159,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   } finally {
     await knex.client.releaseConnection(sql);
   }
+  countImportRows(report.files, report.committed ? 'committed' : dryRun && report.ok ? 'dry_run' : 'rejected');
   report.durationMs = Date.now() - started;
   return report;
 }
