@@ -229,6 +229,25 @@ query TrainingNeeds($agencyCode: String = "DISDIK") {
   }
 }
 
+# Accounts (administrators): search by login, name or NIP; role, last login and whether disabled.
+query Accounts($search: String = "guru") {
+  accounts(filter: { search: $search }, first: 20) {
+    totalCount
+    edges { node { login role active lastLoginAt employee { nip name } } }
+  }
+}
+
+# Innovations waiting for your verification (a supervisor's direct reports, an agency head's agency, or all for ADMIN).
+query InnovationsToVerify {
+  innovationsToVerify {
+    id
+    title
+    year
+    quarter
+    employee { nip name }
+  }
+}
+
 # An upload of the import (administrators): POST the CSV files as multipart/form-data to /api/import (with the header
 # apollo-require-preflight: true); it answers {"jobId": "..."}. Poll the job for the progress bar and the report.
 query ImportJob($id: ID! = "paste the jobId of the upload") {

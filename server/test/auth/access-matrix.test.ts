@@ -43,6 +43,7 @@ interface FieldExpectation {
     | 'the caller'
     | 'transparency by relation'
     | 'walked by relation'
+    | 'what the caller may verify (test/innovations-to-verify.test.ts)'
     | 'administrators only'
     | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
     | 'rows about people (by caller: test/analytics/people.test.ts)'
@@ -77,6 +78,10 @@ const QUERIES: Record<string, FieldExpectation> = {
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
   importJob: { gate: ['ADMIN'], args: '(id: "nope")', rows: 'administrators only' },
   accounts: { gate: ['ADMIN'], rows: 'administrators only' },
+  innovationsToVerify: {
+    gate: 'ACCOUNTS',
+    rows: 'what the caller may verify (test/innovations-to-verify.test.ts)',
+  },
   // Analytics aggregates: every caller with a viewer; who sees which figures is checked per caller class in
   // test/analytics/suppression.test.ts (ADMIN/LEADER all, an agency head their agency, everyone else suppressed).
   performanceTrend: { gate: 'VIEWERS', args: '(input: {})', rows: AGGREGATES },

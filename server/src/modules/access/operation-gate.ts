@@ -25,6 +25,7 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   scoringPolicies: { kind: 'viewer' },
   importJob: { kind: 'roles', roles: ['ADMIN'] },
   accounts: { kind: 'roles', roles: ['ADMIN'] },
+  innovationsToVerify: { kind: 'account' },
   employees: { kind: 'viewer' },
   employee: { kind: 'viewer' },
   evaluations: { kind: 'viewer' },
