@@ -51,18 +51,31 @@ function count(n: number, id: string, en: string, enMany = `${en}s`, locale: Mes
 type NoteParams = { [N in AnalyticsNote as N['code']]: N['params'] };
 
 /** A kind of key a caller named a record by (the refusal names the kind, never the key). */
-export type RecordThing = 'EMPLOYEE_NIP' | 'EMPLOYEE_PSEUDONYM' | 'EVALUATION' | 'INNOVATION';
+export type RecordThing =
+  | 'EMPLOYEE_NIP'
+  | 'EMPLOYEE_PSEUDONYM'
+  | 'EVALUATION'
+  | 'INNOVATION'
+  | 'FEEDBACK_NOTE'
+  | 'DIALOGUE'
+  | 'DEVELOPMENT_ACTION';
 const THING_ID: Record<RecordThing, string> = {
   EMPLOYEE_NIP: 'pegawai dengan NIP ini',
   EMPLOYEE_PSEUDONYM: 'pegawai dengan pseudonim ini',
   EVALUATION: 'penilaian dengan id ini',
   INNOVATION: 'inovasi dengan id ini',
+  FEEDBACK_NOTE: 'catatan umpan balik dengan id ini',
+  DIALOGUE: 'dialog kinerja dengan id ini',
+  DEVELOPMENT_ACTION: 'tindak lanjut pengembangan dengan id ini',
 };
 const THING_EN: Record<RecordThing, string> = {
   EMPLOYEE_NIP: 'employee with this NIP',
   EMPLOYEE_PSEUDONYM: 'employee with this pseudonym',
   EVALUATION: 'evaluation with this id',
   INNOVATION: 'innovation with this id',
+  FEEDBACK_NOTE: 'feedback note with this id',
+  DIALOGUE: 'performance dialogue with this id',
+  DEVELOPMENT_ACTION: 'development action with this id',
 };
 
 /** What a status is called in a sentence. */
