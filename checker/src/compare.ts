@@ -9,6 +9,7 @@ import {
   type TrendGroupBy,
 } from './analytics.js';
 import { annualResults, COUNTED, type Dataset } from './data.js';
+import { raterObjectivity, trainingImpact } from './people.js';
 
 /**
  * Compares the recomputed figures with the API's answers for the same import folder (docs/checker.md): counts,
@@ -403,6 +404,127 @@ async function compareDistribution(c: Comparer, api: ApiOptions, data: Dataset):
   }
 }
 
+const DID_FIELDS = [
+  'treatedPre',
+  'treatedPost',
+  'controlPre',
+  'controlPost',
+  'effect',
+  'standardError',
+  'ciLow',
+  'ciHigh',
+] as const;
+
+/** Training impact for the whole city, each agency, each training, and other windows. */
+async function compareTrainingImpact(c: Comparer, api: ApiOptions, data: Dataset): Promise<void> {
+  const section = 'trainingImpact';
+  const scopes: { trainingCode?: string; agencyCode?: string; window?: number }[] = [
+    {},
+    { window: 1 },
+    { window: 3 },
+    ...data.agencies.map((agencyCode) => ({ agencyCode })),
+    ...[...data.trainingCriteria.keys()].sort().map((trainingCode) => ({ trainingCode })),
+  ];
+  for (const scope of scopes) {
+    const key = JSON.stringify(scope);
+    const a = (
+      await graphql(
+        api,
+        `
+          query ($input: TrainingImpactInput!) {
+            trainingImpact(input: $input) {
+              nTreated
+              nControl
+              treatedPre
+              treatedPost
+              controlPre
+              controlPost
+              effect
+              standardError
+              ciLow
+              ciHigh
+              preTrend {
+                effect
+                ciLow
+                ciHigh
+              }
+              suppressed
+            }
+          }
+        `,
+        { input: scope },
+      )
+    ).trainingImpact as Json;
+    const e = trainingImpact(data, scope);
+    c.exact(section, key, 'suppressed', e.suppressed, a.suppressed);
+    c.exact(section, key, 'nTreated', e.main?.nTreated ?? null, a.nTreated);
+    c.exact(section, key, 'nControl', e.main?.nControl ?? null, a.nControl);
+    for (const f of DID_FIELDS) c.near(section, key, f, e.main ? e.main[f] : null, a[f]);
+    const pre = a.preTrend as Json | null;
+    c.exact(section, key, 'preTrend', e.preTrend === null, pre === null);
+    if (e.preTrend && pre) {
+      for (const f of ['effect', 'ciLow', 'ciHigh'] as const)
+        c.near(section, key, `preTrend.${f}`, e.preTrend[f], pre[f]);
+    }
+  }
+}
+
+/** Rater statistics over the whole range, each year, and each agency. */
+async function compareRaterObjectivity(c: Comparer, api: ApiOptions, data: Dataset): Promise<void> {
+  const section = 'raterObjectivity';
+  const { from, to, years } = periodsOf(data);
+  const index = (p: PeriodRef) => p.year * 4 + p.quarter - 1;
+  const cases: { from: PeriodRef; to: PeriodRef; agencyCode?: string }[] = [
+    { from, to },
+    ...years.map((year) => ({ from: { year, quarter: 1 }, to: { year, quarter: 4 } })),
+    ...data.agencies.map((agencyCode) => ({ from, to, agencyCode })),
+  ];
+  for (const input of cases) {
+    const scope = `${input.from.year}-Q${input.from.quarter}..${input.to.year}-Q${input.to.quarter}${input.agencyCode ? ` ${input.agencyCode}` : ''}`;
+    const rows = (
+      await graphql(
+        api,
+        `
+          query ($input: RaterObjectivityInput!) {
+            raterObjectivity(input: $input) {
+              assessor {
+                nip
+              }
+              nEmployees
+              nScores
+              meanGiven
+              leniency
+              standardError
+              z
+              flags
+              suppressed
+            }
+          }
+        `,
+        { input },
+      )
+    ).raterObjectivity as Json[];
+    const actual = new Map(rows.map((r) => [`${scope} ${(r.assessor as Json | null)?.nip ?? '?'}`, r]));
+    const expected = new Map(
+      raterObjectivity(data, {
+        from: index(input.from),
+        to: index(input.to),
+        ...(input.agencyCode ? { agencyCode: input.agencyCode } : {}),
+      }).map((r) => [`${scope} ${r.assessorNip}`, r]),
+    );
+    c.sameKeys(section, expected.keys(), actual.keys());
+    for (const [key, e] of expected) {
+      const a = actual.get(key);
+      if (!a) continue;
+      c.exact(section, key, 'suppressed', false, a.suppressed);
+      c.exact(section, key, 'nEmployees', e.nEmployees, a.nEmployees);
+      c.exact(section, key, 'nScores', e.nScores, a.nScores);
+      for (const f of ['meanGiven', 'leniency', 'standardError', 'z'] as const) c.near(section, key, f, e[f], a[f]);
+      c.exact(section, key, 'flags', [...e.flags].sort().join(','), [...(a.flags as string[])].sort().join(','));
+    }
+  }
+}
+
 const SECTIONS: {
   name: string;
   queryField: string;
@@ -414,6 +536,8 @@ const SECTIONS: {
   { name: 'agencyComparison', queryField: 'agencyComparison', run: compareAgencyComparison },
   { name: 'scoreStatistics', queryField: 'scoreStatistics', run: compareStatistics },
   { name: 'distributionCheck', queryField: 'distributionCheck', run: compareDistribution },
+  { name: 'trainingImpact', queryField: 'trainingImpact', run: compareTrainingImpact },
+  { name: 'raterObjectivity', queryField: 'raterObjectivity', run: compareRaterObjectivity },
 ];
 
 /** Runs every comparison whose query the server has; the report says which were compared and which not. */

@@ -3,3 +3,4 @@ export * from './rules.js';
 export * from './data.js';
 export * from './analytics.js';
 export * from './compare.js';
+export * from './people.js';

@@ -1,7 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAgainstApi, loadFolder, type CheckReport, type Dataset } from '@kinerja/checker';
+import {
+  checkAgainstApi,
+  loadFolder,
+  raterObjectivity,
+  trainingImpact,
+  type CheckReport,
+  type Dataset,
+} from '@kinerja/checker';
 import { DEFAULT_SCORING_POLICY } from '@kinerja/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoData } from '../src/demo-data/generate.js';
@@ -27,6 +34,8 @@ const EXPECTED_SECTIONS = [
   'agencyComparison',
   'scoreStatistics',
   'distributionCheck',
+  'trainingImpact',
+  'raterObjectivity',
 ];
 
 interface Setup {
@@ -99,6 +108,10 @@ describe.each([
     // Every counted evaluation and annual result at least, with several figures each.
     const counted = data.evaluations.filter((e) => e.status !== 'DRAFT' && e.status !== 'OBJECTED').length;
     expect(report.figures).toBeGreaterThan(counted * 6);
+    // The people analytics are compared on real figures: a training impact shown, assessors with numbers.
+    expect(trainingImpact(data, {}).suppressed).toBe(false);
+    expect(trainingImpact(data, {}).preTrend).not.toBeNull();
+    expect(raterObjectivity(data, { from: 0, to: 4 * 3000 }).length).toBeGreaterThan(5);
   }, 300_000);
 
   it('reports a figure that differs (one recomputed score moved by 0.01)', async () => {

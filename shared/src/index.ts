@@ -3,6 +3,7 @@ export * from './annual.js';
 export * from './calendar.js';
 export * from './canonical-json.js';
 export * from './enums.js';
+export * from './feedback.js';
 export * from './fnv1a.js';
 export * from './k-anonymity.js';
 export * from './nip.js';

@@ -3,6 +3,7 @@ import type { ScoringPolicy } from '@kinerja/shared';
 import type { Loaders } from '../graphql/context.js';
 import { agencyModule } from '../modules/agency/index.js';
 import { criteriaModule } from '../modules/criteria/index.js';
+import { dialogueModule } from '../modules/dialogue/index.js';
 import { employeeModule } from '../modules/employee/index.js';
 import { evaluationsModule } from '../modules/evaluations/index.js';
 import { innovationModule } from '../modules/innovation/index.js';
@@ -26,5 +27,6 @@ export function createLoaders(em: EntityManager, policy: ScoringPolicy): Loaders
     ...innovationModule.createLoaders(em),
     ...trainingModule.createLoaders(em),
     ...orgPerformanceModule.createLoaders(em),
+    ...dialogueModule.createLoaders(em),
   };
 }

@@ -5,6 +5,8 @@ import { installAccessGuards } from '../modules/access/index.js';
 import { installInputChecks } from '../security/input-rules.js';
 import { agencyModule } from '../modules/agency/index.js';
 import { analyticsModule } from '../modules/analytics/index.js';
+import { dialogueModule } from '../modules/dialogue/index.js';
+import { noticesModule } from '../modules/notices/index.js';
 import { auditModule } from '../modules/audit/index.js';
 import { authModule } from '../modules/auth/index.js';
 import { completionModule } from '../modules/completion/index.js';
@@ -38,6 +40,8 @@ export const MODULES = [
   completionModule,
   analyticsModule,
   privacyModule,
+  noticesModule,
+  dialogueModule,
 ] as const;
 
 /** Every resolver of the API. */

@@ -11,6 +11,9 @@ import { User } from '../modules/auth/user.entity.js';
 import { Employee } from '../modules/employee/employee.entity.js';
 import { Participation } from '../modules/training/participation.entity.js';
 import { Training } from '../modules/training/training.entity.js';
+import { FeedbackNote } from '../modules/dialogue/feedback-note.entity.js';
+import { DevelopmentAction, PerformanceDialogue } from '../modules/dialogue/performance-dialogue.entity.js';
+import { Notice } from '../modules/notices/notice.entity.js';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src under vitest and from dist). */
 export const ENTITIES = [
@@ -27,4 +30,8 @@ export const ENTITIES = [
   Participation,
   AuditLog,
   User,
+  FeedbackNote,
+  PerformanceDialogue,
+  DevelopmentAction,
+  Notice,
 ];

@@ -226,6 +226,46 @@ query TrainingNeeds($agencyCode: String = "DISDIK") {
     criterion
     scores { year quarter score }
     trainings { code title }
+    developmentActionsAgreed
+  }
+}
+
+# Continuous feedback (docs/dialogue.md). As a supervisor (demo: kepsek), write a note to a direct report; the
+# employee (demo: guru) gets a notice. Only the two, the line and the agency head read the text.
+mutation WriteFeedbackNote($nip: String = "paste the NIP of a direct report", $year: Int = 2026, $quarter: Int = 4) {
+  writeFeedbackNote(input: {
+    employeeNip: $nip, year: $year, quarter: $quarter
+    wentWell: "Laporan kelas selalu tepat waktu"
+    toImprove: "Administrasi nilai siswa"
+    agreedActions: [{ text: "Ikut bimtek e-rapor", targetYear: 2027, targetQuarter: 1 }]
+  }) { id answered }
+}
+
+# As the employee: the unread notices, then the notes written to you.
+query MyNotices {
+  notices(unreadOnly: true) { unreadCount items { id kind createdAt note { wentWell toImprove author { name } } } }
+}
+
+mutation AnswerFeedbackNote($noteId: Int = 1) {
+  answerFeedbackNote(input: { noteId: $noteId, answer: "Terima kasih, saya daftar bimtek bulan depan" }) {
+    answered acknowledgedAt
+  }
+}
+
+# The quarterly performance dialogue, with a development action on a criterion (the supervisor records it).
+mutation RecordPerformanceDialogue($nip: String = "paste the NIP of a direct report") {
+  recordPerformanceDialogue(input: {
+    employeeNip: $nip, year: 2026, quarter: 4, heldOn: "2026-11-20"
+    pointsAgreed: "Target kelulusan dan administrasi nilai", followUps: "Pantau tiap bulan"
+    developmentActions: [{ description: "Bimtek penilaian", criterionCode: "PROFESIONALISME",
+                           trainingKind: BIMTEK, targetYear: 2027, targetQuarter: 1 }]
+  }) { id confirmed developmentActions { id criterionCode trainingKind } }
+}
+
+# Counts only, without any text, for the city's overseers (ADMIN, LEADER, POLICY, ANALYST, agency heads).
+query FeedbackCounts($year: Int = 2026) {
+  feedbackCounts(year: $year) {
+    agency { code } notesWritten notesAnswered dialoguesHeld dialoguesConfirmed developmentActions suppressed
   }
 }
 `;

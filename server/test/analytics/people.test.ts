@@ -458,6 +458,57 @@ describe('training needs: the last two scores of a criterion below 90, and the t
     expect(employee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("meets the dialogues: the development actions agreed on the need's criterion, their text only for the line", async () => {
+    // A Q2 2024 dialogue of N1 with their supervisor agreed an action on KINERJA (docs/dialogue.md#development-actions).
+    const conn = db.orm.em.fork().getConnection();
+    const [n1] = await conn.execute<{ id: number; supervisor_id: number; agency_id: number }[]>(
+      'select id, supervisor_id, agency_id from employee where nip = ?',
+      [N1],
+    );
+    const [dialogue] = await conn.execute<{ id: number }[]>(
+      `insert into performance_dialogue (employee_id, supervisor_id, agency_id, year, quarter, held_on, points_agreed,
+                                         supervisor_confirmed_at)
+       values (?, ?, ?, 2024, 2, '2024-06-20', 'Kinerja di bawah 90 dua kali', now()) returning id`,
+      [n1!.id, n1!.supervisor_id, n1!.agency_id],
+    );
+    await conn.execute(
+      `insert into development_action (dialogue_id, description, criterion_code, training_kind, target_year, target_quarter)
+       values (?, 'Ikut T-KIN-2', 'KINERJA', 'WORKSHOP', 2024, 4), (?, 'Latihan sikap', 'SIKAP', null, 2024, 4)`,
+      [dialogue!.id, dialogue!.id],
+    );
+    const query = `{ trainingNeeds { employee { pseudonym } criterion developmentActionsAgreed
+      developmentActions { description criterionCode trainingKind } } }`;
+    type Row = {
+      criterion: string;
+      developmentActionsAgreed: number;
+      developmentActions: { description: string }[];
+    };
+    const of = async (login: string) => {
+      const res = await server.graphql<{ trainingNeeds: Row[] }>(query, {}, headers[login]);
+      expect(res.errors, login).toBeUndefined();
+      return res.data!.trainingNeeds.map((n) => [
+        n.criterion,
+        n.developmentActionsAgreed,
+        n.developmentActions.map((a) => a.description),
+      ]);
+    };
+    // N1's need on KINERJA meets the KINERJA action; N3's need on SIKAP is another employee's: none.
+    expect(await of('supervisor')).toEqual([['KINERJA', 1, ['Ikut T-KIN-2']]]);
+    expect(await of('head')).toEqual([
+      ['KINERJA', 1, ['Ikut T-KIN-2']],
+      ['SIKAP', 0, []],
+    ]);
+    // The counts for everyone who sees the row; the text not for an analyst, nor for ADMIN as such.
+    expect(await of('analyst')).toEqual([
+      ['KINERJA', 1, []],
+      ['SIKAP', 0, []],
+    ]);
+    expect(await of('admin')).toEqual([
+      ['KINERJA', 1, []],
+      ['SIKAP', 0, []],
+    ]);
+  });
+
   it('has a GraphiQL example of each of the three queries, which an analyst token runs', async () => {
     const operations = parse(EXAMPLE_QUERIES).definitions as OperationDefinitionNode[];
     for (const field of ['trainingImpact', 'raterObjectivity', 'trainingNeeds']) {

@@ -46,10 +46,12 @@ interface FieldExpectation {
     | 'administrators only'
     | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
     | 'rows about people (by caller: test/analytics/people.test.ts)'
+    | 'feedback by relation (test/dialogue/access.test.ts)'
     | 'writes (gate only)';
 }
 
 const AGGREGATES = 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)' as const;
+const FEEDBACK = 'feedback by relation (test/dialogue/access.test.ts)' as const;
 
 const QUERIES: Record<string, FieldExpectation> = {
   agencies: { gate: 'VIEWERS', rows: 'catalogue (the same answer for every caller)' },
@@ -91,6 +93,17 @@ const QUERIES: Record<string, FieldExpectation> = {
     gate: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'SUPERVISOR', 'POLICY', 'ANALYST'],
     rows: 'rows about people (by caller: test/analytics/people.test.ts)',
   },
+  // Feedback notes and dialogues (docs/dialogue.md): every path, role and relation in test/dialogue/access.test.ts.
+  feedbackNotes: { gate: 'ACCOUNTS', rows: FEEDBACK },
+  feedbackNote: { gate: 'ACCOUNTS', args: '(id: -1)', rows: FEEDBACK },
+  performanceDialogues: { gate: 'ACCOUNTS', rows: FEEDBACK },
+  performanceDialogue: { gate: 'ACCOUNTS', args: '(id: -1)', rows: FEEDBACK },
+  feedbackCounts: {
+    gate: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'POLICY', 'ANALYST'],
+    args: '(year: 2025)',
+    rows: FEEDBACK,
+  },
+  notices: { gate: 'ACCOUNTS', rows: 'the caller' },
 };
 
 const WRITES = 'writes (gate only)' as const;
@@ -121,6 +134,13 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   setOrgPredikat: { gate: ['ADMIN', 'LEADER'], rows: WRITES },
   importData: { gate: ['ADMIN'], rows: WRITES },
   exportPersonalData: { gate: ['ADMIN'], rows: WRITES },
+  // The record decides (write-rules.ts): the direct supervisor writes and records, the employee answers and confirms.
+  writeFeedbackNote: { gate: 'ACCOUNTS', rows: WRITES },
+  answerFeedbackNote: { gate: 'ACCOUNTS', rows: WRITES },
+  recordPerformanceDialogue: { gate: 'ACCOUNTS', rows: WRITES },
+  confirmPerformanceDialogue: { gate: 'ACCOUNTS', rows: WRITES },
+  linkDevelopmentAction: { gate: 'ACCOUNTS', rows: WRITES },
+  markNoticesRead: { gate: 'ACCOUNTS', args: '(all: true)', rows: WRITES },
 };
 
 /** How much of a person a caller sees: FULL, PSEUDO (no nip/name), PROFILE (name, no performance data), NONE. */

@@ -94,3 +94,88 @@ export async function apiSession(server: TestServer, login: string, password: st
   if (!body.data) throw new Error(`login of ${login} failed: ${JSON.stringify(body)}`);
   return { authorization: `Bearer ${body.data.login.token}` };
 }
+
+/** What a chart draws: its labels and each dataset's label and values, read from the Chart.js instance. */
+export interface DrawnChart {
+  labels: string[];
+  datasets: { label: string; data: (number | null)[] }[];
+}
+
+/** Waits for the chart figure and returns what its Chart.js instance draws (`__chart` on the figure). */
+export async function drawnChart(page: Page, testid: string): Promise<DrawnChart> {
+  const figure = page.getByTestId(testid);
+  await figure.waitFor({ timeout: 30_000 });
+  await expect.poll(() => figure.evaluate((el) => Boolean((el as { __chart?: unknown }).__chart))).toBe(true);
+  return figure.evaluate((el) => {
+    const chart = (
+      el as unknown as {
+        __chart: { data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] } };
+      }
+    ).__chart;
+    return {
+      labels: [...chart.data.labels],
+      datasets: chart.data.datasets.map((dataset) => ({ label: dataset.label, data: [...dataset.data] })),
+    };
+  });
+}
+
+/** True when the chart's canvas has painted pixels (not blank). */
+export async function canvasPainted(page: Page, testid: string): Promise<boolean> {
+  return page
+    .getByTestId(testid)
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0 || canvas.height === 0) return false;
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted += 1;
+      return painted > 500;
+    });
+}
+
+/** The text of each cell of a chart's data table, row by row (works while the table is folded). */
+export async function tableCells(page: Page, testid: string): Promise<string[][]> {
+  return page
+    .getByTestId(`${testid}-table`)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim())));
+}
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+export async function downloadOf(page: Page, buttonTestid: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(buttonTestid).click()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** Parses CSV as a spreadsheet program does (quoted fields, doubled quotes, CRLF), written here apart from the app. */
+export function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

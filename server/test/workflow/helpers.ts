@@ -89,6 +89,10 @@ export const WRITTEN_TABLES = [
   'training',
   'participation',
   'audit_log',
+  'feedback_note',
+  'performance_dialogue',
+  'development_action',
+  'notice',
 ] as const;
 
 /** A fingerprint of the written tables: row counts and a hash of every row, so an update is seen too. */

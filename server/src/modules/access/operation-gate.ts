@@ -50,6 +50,15 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   // (trainingNeeds only), POLICY and ANALYST pseudonymised; others refused.
   raterObjectivity: { kind: 'roles', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'POLICY', 'ANALYST'] },
   trainingNeeds: { kind: 'roles', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'SUPERVISOR', 'POLICY', 'ANALYST'] },
+  // Feedback and dialogue (docs/dialogue.md): the text for the two parties, the line and the agency head
+  // (read-scopes.ts `feedbackTextVisible`); counts per agency for the roles that oversee the city.
+  feedbackNotes: { kind: 'account' },
+  feedbackNote: { kind: 'account' },
+  performanceDialogues: { kind: 'account' },
+  performanceDialogue: { kind: 'account' },
+  feedbackCounts: { kind: 'roles', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD', 'POLICY', 'ANALYST'] },
+  // The caller's own notices (the employee the account is linked to).
+  notices: { kind: 'account' },
 };
 
 export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
@@ -81,4 +90,11 @@ export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   proposeOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
   setOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'LEADER'] },
   importData: { kind: 'roles', roles: ['ADMIN'] },
+  // Feedback and dialogue: the record decides (write-rules.ts: the direct supervisor writes, the employee answers).
+  writeFeedbackNote: { kind: 'account' },
+  answerFeedbackNote: { kind: 'account' },
+  recordPerformanceDialogue: { kind: 'account' },
+  confirmPerformanceDialogue: { kind: 'account' },
+  linkDevelopmentAction: { kind: 'account' },
+  markNoticesRead: { kind: 'account' },
 };

@@ -269,6 +269,66 @@ export function evaluationScopeFilter<Evaluation extends object>(
   return { $or: parts } as FilterQuery<Evaluation>;
 }
 
+/**
+ * The facts a decision on a feedback note or a performance dialogue needs (docs/dialogue.md#who-sees-what): the
+ * employee it is about, the supervisor who wrote or held it, and the agency stored on it (the employee's agency then).
+ */
+export interface FeedbackRef {
+  employee: EmployeeRef;
+  authorId: number;
+  agencyId: number;
+}
+
+/** The reports whose records the caller's position opens: the whole line for a SUPERVISOR, else the direct ones. */
+function lineOf(scope: Scope): ReadonlySet<number> {
+  return scope.viewer.role === 'SUPERVISOR' ? scope.lineIds : scope.directReportIds;
+}
+
+/**
+ * Whether the caller may read the text of a feedback note or a performance dialogue: the employee it is about, the
+ * supervisor who wrote or held it, the superiors up the employee's reporting line (the direct supervisor with any
+ * linked account; the whole line for a SUPERVISOR, as `employeeVisibility` gives it), and the head of the agency stored
+ * on it or of the employee's current agency. ADMIN, LEADER, POLICY and ANALYST as such get counts only
+ * (`feedbackCounts`): a conversation between two people is not a record for the city to read, and the counts tell
+ * whether it takes place. Their linked rights stay (a role adds rights, never takes them away).
+ */
+export function feedbackTextVisible(scope: Scope, ref: FeedbackRef): boolean {
+  const { viewer } = scope;
+  if (viewer.employeeId !== null && (viewer.employeeId === ref.employee.id || viewer.employeeId === ref.authorId)) {
+    return true;
+  }
+  if (lineOf(scope).has(ref.employee.id)) return true;
+  return (
+    viewer.role === 'AGENCY_HEAD' &&
+    viewer.agencyId !== null &&
+    (viewer.agencyId === ref.agencyId || viewer.agencyId === ref.employee.agencyId)
+  );
+}
+
+/**
+ * `feedbackTextVisible` as a SQL condition on a table alias with `employee_id`, `agency_id` and the author's column
+ * (`author_id` of a note, `supervisor_id` of a dialogue). Never null: no role reads every note.
+ */
+export function feedbackScopeCondition(scope: Scope, alias: string, authorColumn: string): SqlCondition {
+  const { viewer } = scope;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (viewer.employeeId !== null) {
+    parts.push(`${alias}.employee_id = ?`, `${alias}.${authorColumn} = ?`);
+    params.push(viewer.employeeId, viewer.employeeId);
+  }
+  const line = lineOf(scope);
+  if (line.size > 0) {
+    parts.push(`${alias}.employee_id in (${placeholders([...line])})`);
+    params.push(...line);
+  }
+  if (viewer.role === 'AGENCY_HEAD' && viewer.agencyId !== null) {
+    parts.push(`${alias}.agency_id = ?`, `${alias}.employee_id in (select id from employee where agency_id = ?)`);
+    params.push(viewer.agencyId, viewer.agencyId);
+  }
+  return { sql: parts.length > 0 ? `(${parts.join(' or ')})` : 'false', params };
+}
+
 /** How a caller named a record: by NIP (identifies a person), or by a pseudonym, code or database id. */
 export type RecordKey = 'NIP' | 'OTHER';
 
@@ -296,6 +356,9 @@ export function noSuchRecord(scope: Scope, key: RecordKey, thing: string, named:
 export const EMPLOYEE_NIP_KEY = 'employee with this NIP';
 export const EVALUATION_KEY = 'evaluation with this id';
 export const INNOVATION_KEY = 'innovation with this id';
+export const FEEDBACK_NOTE_KEY = 'feedback note with this id';
+export const DIALOGUE_KEY = 'performance dialogue with this id';
+export const DEVELOPMENT_ACTION_KEY = 'development action with this id';
 
 /**
  * Whether a caller who named this employee by `key` may be told anything about them beyond `notInScope`: by NIP,

@@ -143,6 +143,46 @@ export function maySetOrgPredikat(scope: Scope): boolean {
   return scope.viewer.role === 'LEADER' || isAdmin(scope);
 }
 
+/**
+ * Writing a feedback note (umpan balik) to an employee, or recording their quarterly performance dialogue: their
+ * direct supervisor (any linked account), nobody else (docs/dialogue.md). Not an administrator: the note is the
+ * supervisor's own words to their report.
+ */
+export function mayWriteFeedback(scope: Scope, employee: EmployeeRef): boolean {
+  return scope.directReportIds.has(employee.id);
+}
+
+/** Answering or acknowledging a feedback note: the employee it was written to. */
+export function mayAnswerFeedback(scope: Scope, employeeId: number): boolean {
+  return isSelf(scope, employeeId);
+}
+
+/** Confirming a performance dialogue: each of its two parties confirms for themself. */
+export function mayConfirmDialogue(scope: Scope, parties: { employeeId: number; supervisorId: number }): boolean {
+  return isSelf(scope, parties.employeeId) || isSelf(scope, parties.supervisorId);
+}
+
+/**
+ * Linking a development action to a training participation: the two parties of the dialogue, or the head of the
+ * employee's agency, who records the agency's participations (`mayRecordParticipation`).
+ */
+export function mayLinkDevelopmentAction(
+  scope: Scope,
+  parties: { employee: EmployeeRef; supervisorId: number },
+): boolean {
+  const { viewer } = scope;
+  if (isSelf(scope, parties.employee.id) || isSelf(scope, parties.supervisorId)) return true;
+  return viewer.role === 'AGENCY_HEAD' && viewer.agencyId !== null && viewer.agencyId === parties.employee.agencyId;
+}
+
+/**
+ * Whose notices the caller reads and marks read: the employee the account is linked to, and nobody else's (null: an
+ * account without an employee has none).
+ */
+export function noticeRecipientOf(scope: Scope): number | null {
+  return scope.viewer.employeeId;
+}
+
 /** The transparency page of an employee: whoever sees the record in full (the employee, their line, ...). */
 export function mayViewTransparency(scope: Scope, employee: EmployeeRef): boolean {
   return employeeVisibility(scope, employee) === 'FULL';

@@ -21,11 +21,11 @@ import type {
  */
 
 const ITEMS_SQL = `with p as (
-    select id, status, make_date(year, quarter * 3 - 2, 1) as starts,
+    select id, status, year, quarter, make_date(year, quarter * 3 - 2, 1) as starts,
            (make_date(year, quarter * 3 - 2, 1) + interval '3 months' - interval '1 day')::date as ends
       from period where id = ?
   ),
-  items as (
+  work_items as (
     select e.agency_id, e.assessor_id, e.employee_id, e.id as evaluation_id, e.status::text as status
       from evaluation e join p on e.period_id = p.id
     union all
@@ -35,6 +35,15 @@ const ITEMS_SQL = `with p as (
      where (emp.active_from is null or emp.active_from <= p.ends)
        and (emp.active_to is null or emp.active_to >= p.starts)
        and not exists (select 1 from evaluation e where e.employee_id = emp.id and e.period_id = p.id)
+  ),
+  items as (
+    -- The performance dialogue of each item's employee in the quarter (docs/dialogue.md#completion): held when
+    -- recorded, confirmed when both parties confirmed it. The table is the dialogue module's; it is read, not imported.
+    select w.*, d.id is not null as dialogue_held,
+           coalesce(d.supervisor_confirmed_at is not null and d.employee_confirmed_at is not null, false)
+             as dialogue_confirmed
+      from work_items w cross join p
+      left join performance_dialogue d on d.employee_id = w.employee_id and d.year = p.year and d.quarter = p.quarter
   )`;
 
 const WAITING: Record<Exclude<CompletionStatus, 'FINAL'>, WaitingFor> = {
@@ -62,11 +71,12 @@ export function withShares(counts: CompletionCountRow): CompletionCountsType {
     ...counts,
     shareSubmitted: expected > 0 ? submittedOrLater / expected : null,
     shareFinal: expected > 0 ? counts.final / expected : null,
+    shareDialogues: expected > 0 ? counts.dialoguesHeld / expected : null,
   };
 }
 
 /** The stored counts of a group, before the shares are derived from them. */
-export type CompletionCountRow = Omit<CompletionCountsType, 'shareSubmitted' | 'shareFinal'>;
+export type CompletionCountRow = Omit<CompletionCountsType, 'shareSubmitted' | 'shareFinal' | 'shareDialogues'>;
 
 interface GroupRow extends CompletionCountRow {
   agency_id: number;
@@ -89,7 +99,9 @@ const COUNT_COLUMNS = `count(i.status)::int as expected,
   count(i.status) filter (where i.status = 'SUBMITTED')::int as submitted,
   count(i.status) filter (where i.status = 'OBJECTED')::int as objected,
   count(i.status) filter (where i.status = 'ACKNOWLEDGED')::int as acknowledged,
-  count(i.status) filter (where i.status = 'FINAL')::int as final`;
+  count(i.status) filter (where i.status = 'FINAL')::int as final,
+  count(i.status) filter (where i.dialogue_held)::int as "dialoguesHeld",
+  count(i.status) filter (where i.dialogue_confirmed)::int as "dialoguesConfirmed"`;
 
 export async function completionOf(
   ctx: Context,
@@ -173,6 +185,8 @@ export async function completionOf(
     objected: 0,
     acknowledged: 0,
     final: 0,
+    dialoguesHeld: 0,
+    dialoguesConfirmed: 0,
   };
   const result: CompletionGroupType[] = groups.map((g, i) => {
     const { agency_id: _agency, assessor_id: assessorId, ...counts } = g;

@@ -93,6 +93,22 @@ export class CompletionCountsType {
     description: 'Share final, 0-1: final / expected; null when nothing is expected.',
   })
   shareFinal!: number | null;
+
+  @Field(() => Int, {
+    description:
+      'Employees counted here whose performance dialogue (dialog kinerja) of the quarter is recorded, whoever held ' +
+      'it (docs/dialogue.md).',
+  })
+  dialoguesHeld!: number;
+
+  @Field(() => Int, { description: 'Of those, the dialogues confirmed by both parties.' })
+  dialoguesConfirmed!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share with a dialogue held, 0-1: dialoguesHeld / expected; null when nothing is expected.',
+  })
+  shareDialogues!: number | null;
 }
 
 @ObjectType('AgencyCompletion', {

@@ -26,6 +26,7 @@ import {
   mayScoreEvaluation,
 } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { settleNotices, writeNotices } from '../notices/notices.service.js';
 import type { Evaluation } from './evaluation.entity.js';
 import type {
   DecideObjectionInput,
@@ -475,6 +476,10 @@ export async function submit(em: EntityManager, actor: WorkflowActor, input: Eva
       after: await evaluationState(tem, facts.id, policy),
       reason: trimmedOrNull(input.reason),
     });
+    // The employee is told that it waits for them (docs/dialogue.md#notices).
+    await writeNotices(tem, [
+      { recipientId: facts.employeeId, kind: 'EVALUATION_TO_ACKNOWLEDGE', evaluationId: facts.id },
+    ]);
     return facts.id;
   });
 }
@@ -512,6 +517,7 @@ export async function acknowledge(
       after: await evaluationState(tem, facts.id, policy),
       reason: trimmedOrNull(input.reason),
     });
+    await settleNotices(tem, facts.employeeId, 'EVALUATION_TO_ACKNOWLEDGE', { evaluationId: facts.id });
     return facts.id;
   });
 }
@@ -558,6 +564,7 @@ export async function object(em: EntityManager, actor: WorkflowActor, input: Obj
       },
       reason,
     });
+    await settleNotices(tem, facts.employeeId, 'EVALUATION_TO_ACKNOWLEDGE', { evaluationId: facts.id });
     return facts.id;
   });
 }
@@ -631,6 +638,7 @@ export async function decideObjection(
       },
       reason: note,
     });
+    await writeNotices(tem, [{ recipientId: facts.employeeId, kind: 'OBJECTION_DECIDED', evaluationId: facts.id }]);
     return facts.id;
   });
 }

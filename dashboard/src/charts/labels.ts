@@ -1,0 +1,49 @@
+import { computed } from 'vue';
+import { currentLocale, t } from '../app/i18n';
+
+/** The column and series names of the charts in the locale on screen (the chart functions themselves take strings). */
+export function useChartLabels() {
+  return computed(() => {
+    currentLocale();
+    const names = {
+      SANGAT_BAIK: t('predikat.SANGAT_BAIK'),
+      BAIK: t('predikat.BAIK'),
+      BUTUH_PERBAIKAN: t('predikat.BUTUH_PERBAIKAN'),
+      KURANG: t('predikat.KURANG'),
+      SANGAT_KURANG: t('predikat.SANGAT_KURANG'),
+    };
+    return {
+      trend: {
+        period: t('label.period'),
+        group: t('label.group'),
+        n: t('label.n'),
+        mean: t('label.mean'),
+        median: t('label.median'),
+        p25: t('label.p25'),
+        p75: t('label.p75'),
+        note: t('label.note'),
+      },
+      rank: {
+        rank: t('label.rank'),
+        agency: t('label.agency'),
+        n: t('label.n'),
+        mean: t('label.mean'),
+        note: t('label.note'),
+      },
+      predikat: { predikat: t('label.predikat'), count: t('label.count'), share: t('label.share'), names },
+      jp: {
+        agency: t('label.agency'),
+        n: t('label.n'),
+        share: t('label.share20Jp'),
+        jpPerEmployee: t('label.jpPerEmployee'),
+        note: t('label.note'),
+      },
+      completion: {
+        agency: t('label.agency'),
+        expected: t('label.expected'),
+        submitted: t('label.submitted'),
+        final: t('label.final'),
+      },
+    };
+  });
+}
