@@ -3,13 +3,13 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/analis']],
-    ['LEADER', ['/ringkasan']],
+    ['ADMIN', ['/ringkasan', '/analis', '/pemantauan', '/administrasi']],
+    ['LEADER', ['/ringkasan', '/pemantauan', '/administrasi']],
     ['POLICY', ['/ringkasan', '/analis']],
     ['ANALYST', ['/ringkasan', '/analis']],
-    ['AGENCY_HEAD', ['/ringkasan']],
-    ['SUPERVISOR', ['/ringkasan']],
-    ['EMPLOYEE', ['/ringkasan']],
+    ['AGENCY_HEAD', ['/ringkasan', '/kinerja-saya', '/penilaian', '/pemantauan', '/administrasi']],
+    ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian']],
+    ['EMPLOYEE', ['/ringkasan', '/kinerja-saya']],
   ] as const)('gives %s the navigation %j', (role, paths) => {
     expect(navFor(role).map((page) => page.path)).toEqual(paths);
     expect(homeFor(role)).toBe(paths[0]);
