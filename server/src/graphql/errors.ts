@@ -23,6 +23,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -116,6 +117,33 @@ function flattenValidation(errors: ValidationErrorLike[], prefix: string): { fie
   });
 }
 
+/** PostgreSQL's SQLSTATEs of a lost or refused connection: class 08, and the server shutting down or starting up. */
+const CONNECTION_STATES = /^(08\d{3}|57P0[1-3])$/;
+const CONNECTION_MESSAGES =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Timeout acquiring a connection|Client has encountered a connection error|Connection ended unexpectedly/;
+
+/**
+ * True when an error comes from losing the database (a terminated connection, a stopped or restarting server), not
+ * from the request: the caller may try again (docs/operations.md "Faults"). Follows `cause` and `originalError`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (CONNECTION_STATES.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE)$/.test(code))) {
+      return true;
+    }
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What a caller is told when the database was lost during the request. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'Koneksi ke basis data terputus; permintaan ini tidak selesai dan transaksinya dibatalkan. Coba lagi sebentar lagi. ' +
+  '(The connection to the database was lost; this request did not complete and its transaction was rolled back. ' +
+  'Try again shortly.)';
+
 /**
  * Shapes every error before it leaves the server: known codes pass with their message; argument validation
  * (class-validator) becomes BAD_USER_INPUT naming the field; anything else (a bug, a database error with SQL in its
@@ -139,6 +167,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (KNOWN_CODES.has(code) || PROTOCOL_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...base, message: formatted.message, extensions };
+  }
+  if (isDatabaseUnavailable(original ?? error)) {
+    return { ...base, message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

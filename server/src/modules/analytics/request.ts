@@ -20,7 +20,8 @@ export function onAnalyticsSql(listener: (text: string) => void): () => void {
 
 /** The request's connection as an AnalyticsSql (`$1` parameters), through the request's EntityManager. */
 export function readSql(ctx: Pick<Context, 'em'>): AnalyticsSql {
-  const connection = ctx.em.getConnection();
+  // A read: on a replica when the request is read-only and replicas are configured (db/replicas.ts).
+  const connection = ctx.em.getConnection('read');
   return {
     async query<R>(text: string, params: unknown[] = []) {
       for (const listener of sqlListeners) listener(text);
