@@ -69,10 +69,14 @@ const guru = (em: EntityManager) =>
     [],
   );
 
-/** The head of the teacher's school: `guru`'s direct supervisor, who scores them and writes them feedback. */
+/**
+ * The head of `guru`'s school: the teacher's direct supervisor, who scores them (the browser flow "the supervisor
+ * scores guru"); their own supervisor is the kepala bidang.
+ */
 const kepalaSekolah = async (em: EntityManager) => {
   const teacher = await guru(em);
-  return teacher ? employeeWhere(em, 'e.id = (select supervisor_id from employee where id = ?)', [teacher.id]) : null;
+  if (!teacher) return null;
+  return employeeWhere(em, 'e.id = (select supervisor_id from employee where id = ?)', [teacher.id]);
 };
 
 const SPECS: readonly DemoSpec[] = [
