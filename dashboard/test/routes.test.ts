@@ -3,11 +3,11 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/analis']],
-    ['LEADER', ['/ringkasan']],
-    ['POLICY', ['/ringkasan', '/analis']],
-    ['ANALYST', ['/ringkasan', '/analis']],
-    ['AGENCY_HEAD', ['/ringkasan']],
+    ['ADMIN', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
+    ['LEADER', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan']],
+    ['POLICY', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
+    ['ANALYST', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
+    ['AGENCY_HEAD', ['/ringkasan', '/perangkat-daerah', '/pelatihan']],
     ['SUPERVISOR', ['/ringkasan']],
     ['EMPLOYEE', ['/ringkasan']],
   ] as const)('gives %s the navigation %j', (role, paths) => {

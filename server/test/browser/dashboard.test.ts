@@ -8,11 +8,11 @@ import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFi
 
 // Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
 const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
-  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis'] },
-  walikota: { role: 'Pimpinan', nav: ['Ringkasan'] },
-  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis'] },
-  analis: { role: 'Analis', nav: ['Ringkasan', 'Analis'] },
-  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan'] },
+  admin: { role: 'Administrator', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
+  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan'] },
+  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
+  analis: { role: 'Analis', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
+  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan', 'Perangkat Daerah', 'Pelatihan'] },
   kabid: { role: 'Atasan', nav: ['Ringkasan'] },
   guru: { role: 'Pegawai', nav: ['Ringkasan'] },
 };
@@ -34,7 +34,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.waitForURL(/\/ringkasan$/);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('mode demo');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Analis']);
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis']);
 
     await expect
       .poll(() => page.getByTestId('current-period').innerText())
@@ -79,7 +79,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('forbidden').waitFor();
     expect(new URL(page.url()).pathname).toBe('/terlarang');
     await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
-    expect(await navLabels(page)).toEqual(['Ringkasan']);
+    expect(await navLabels(page)).toEqual(['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan']);
     await view.close();
   });
 
@@ -97,7 +97,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('locale-select').selectOption('en');
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLabels(page)).toEqual(['Overview', 'Analyst']);
+    expect(await navLabels(page)).toEqual(['Overview', 'Agency', 'Compare', 'Training', 'Analyst']);
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('Guest');
 
     // The API's own labels follow the locale (Accept-Language): the quarters are named in English.
