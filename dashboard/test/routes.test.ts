@@ -3,13 +3,19 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
-    ['LEADER', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan']],
+    [
+      'ADMIN',
+      ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis', '/pemantauan', '/administrasi'],
+    ],
+    ['LEADER', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/pemantauan', '/administrasi']],
     ['POLICY', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
     ['ANALYST', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis']],
-    ['AGENCY_HEAD', ['/ringkasan', '/perangkat-daerah', '/pelatihan']],
-    ['SUPERVISOR', ['/ringkasan']],
-    ['EMPLOYEE', ['/ringkasan']],
+    [
+      'AGENCY_HEAD',
+      ['/ringkasan', '/perangkat-daerah', '/pelatihan', '/kinerja-saya', '/penilaian', '/pemantauan', '/administrasi'],
+    ],
+    ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian']],
+    ['EMPLOYEE', ['/ringkasan', '/kinerja-saya']],
   ] as const)('gives %s the navigation %j', (role, paths) => {
     expect(navFor(role).map((page) => page.path)).toEqual(paths);
     expect(homeFor(role)).toBe(paths[0]);

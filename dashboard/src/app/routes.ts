@@ -66,6 +66,36 @@ export const PAGES: readonly PageRoute[] = [
     nav: 'nav.analyst',
   },
   {
+    path: '/kinerja-saya',
+    name: 'kinerja',
+    component: () => import('../features/kinerja/KinerjaSayaPage.vue'),
+    // The roles whose accounts are always linked to an employee (docs/access.md); the page says so to others.
+    roles: ['AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE'],
+    nav: 'nav.kinerja',
+  },
+  {
+    path: '/penilaian',
+    name: 'penilaian',
+    component: () => import('../features/penilaian/PenilaianPage.vue'),
+    roles: ['AGENCY_HEAD', 'SUPERVISOR'],
+    nav: 'nav.penilaian',
+  },
+  {
+    path: '/pemantauan',
+    name: 'pemantauan',
+    component: () => import('../features/pemantauan/PemantauanPage.vue'),
+    roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD'],
+    nav: 'nav.pemantauan',
+  },
+  {
+    path: '/administrasi',
+    name: 'administrasi',
+    component: () => import('../features/administrasi/AdministrasiPage.vue'),
+    // ADMIN everything; LEADER sets and AGENCY_HEAD proposes the org predikat (docs/access.md).
+    roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD'],
+    nav: 'nav.administrasi',
+  },
+  {
     path: '/masuk',
     name: 'login',
     component: () => import('../features/login/LoginPage.vue'),

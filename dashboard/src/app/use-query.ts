@@ -17,6 +17,8 @@ export interface QueryState<T> {
   data: Ref<T | null>;
   error: Ref<Error | null>;
   loading: Ref<boolean>;
+  /** Asks the server again (after a change made on the page); resolves when the answer is in. */
+  refetch(): Promise<void>;
 }
 
 export function useApollo(): ApolloClient {
@@ -41,6 +43,7 @@ export function useQuery<T, V extends OperationVariables = OperationVariables>(
   const error = shallowRef<Error | null>(null);
   const loading = ref(true);
   let unsubscribe: (() => void) | null = null;
+  let current: { refetch(): Promise<unknown> } | null = null;
 
   function run(vars: V | undefined, skip: boolean): void {
     unsubscribe?.();
@@ -51,7 +54,9 @@ export function useQuery<T, V extends OperationVariables = OperationVariables>(
     }
     loading.value = true;
     error.value = null;
-    const subscription = client.watchQuery<T, V>({ query: document, variables: vars as V }).subscribe({
+    const observable = client.watchQuery<T, V>({ query: document, variables: vars as V });
+    current = observable;
+    const subscription = observable.subscribe({
       next(result) {
         loading.value = result.loading;
         if (result.data !== undefined) data.value = result.data as T;
@@ -74,5 +79,10 @@ export function useQuery<T, V extends OperationVariables = OperationVariables>(
     { immediate: true, deep: true },
   );
   onScopeDispose(() => unsubscribe?.());
-  return { data, error, loading };
+  async function refetch(): Promise<void> {
+    await current?.refetch().catch((err: Error) => {
+      error.value = err;
+    });
+  }
+  return { data, error, loading, refetch };
 }

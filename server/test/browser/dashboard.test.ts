@@ -8,13 +8,22 @@ import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFi
 
 // Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
 const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
-  admin: { role: 'Administrator', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
-  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan'] },
+  admin: {
+    role: 'Administrator',
+    nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis', 'Pemantauan', 'Administrasi'],
+  },
+  walikota: {
+    role: 'Pimpinan',
+    nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Pemantauan', 'Administrasi'],
+  },
   kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
   analis: { role: 'Analis', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis'] },
-  kadisdik: { role: 'Kepala perangkat daerah', nav: ['Ringkasan', 'Perangkat Daerah', 'Pelatihan'] },
-  kabid: { role: 'Atasan', nav: ['Ringkasan'] },
-  guru: { role: 'Pegawai', nav: ['Ringkasan'] },
+  kadisdik: {
+    role: 'Kepala perangkat daerah',
+    nav: ['Ringkasan', 'Perangkat Daerah', 'Pelatihan', 'Kinerja Saya', 'Penilaian', 'Pemantauan', 'Administrasi'],
+  },
+  kabid: { role: 'Atasan', nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian'] },
+  guru: { role: 'Pegawai', nav: ['Ringkasan', 'Kinerja Saya'] },
 };
 
 describe('the dashboard shell in Chromium, against the real server in demo mode', () => {
@@ -79,7 +88,14 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('forbidden').waitFor();
     expect(new URL(page.url()).pathname).toBe('/terlarang');
     await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan']);
+    expect(await navLabels(page)).toEqual([
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Bandingkan',
+      'Pelatihan',
+      'Pemantauan',
+      'Administrasi',
+    ]);
     await view.close();
   });
 

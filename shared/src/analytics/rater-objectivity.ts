@@ -91,9 +91,6 @@ export function raterObjectivity(rows: readonly RaterScoreRow[], policy: RaterPo
     const employees = [...new Set(own.map((r) => r.employeeId))];
     const nEmployees = employees.length;
     const leniency = mean(employees.map((e) => pairResidual.get(key(assessorId, e)) as number)) as number;
-    const standardError = sdPairs === null ? null : sdPairs / Math.sqrt(nEmployees);
-    const z = standardError === null || standardError === 0 ? null : leniency / standardError;
-
     const sdGiven = sampleStdDev(own.map((r) => r.score));
     const cells = [...new Set(own.map((r) => key(r.agencyCode, String(r.quarter))))];
     const sdInCells = sampleStdDev(cells.flatMap((c) => (scoresInCell.get(c) ?? []).map((r) => r.score)));
@@ -111,32 +108,73 @@ export function raterObjectivity(rows: readonly RaterScoreRow[], policy: RaterPo
       if (new Set(list.map((r) => roundForComparison(r.score))).size === 1) uniform += 1;
     }
 
-    const flags: RaterFlag[] = [];
-    if (nEmployees >= policy.minEmployees) {
-      // z is compared after the shared rounding; SEVERE on -z, so that the rounding only ever sees a positive number
-      if (z !== null && roundForComparison(z) > policy.zThreshold) flags.push('LENIENT');
-      if (z !== null && roundForComparison(-z) > policy.zThreshold) flags.push('SEVERE');
-      if (sdGiven !== null && sdInCells !== null && roundForComparison(sdGiven) < roundForComparison(sdInCells / 2)) {
-        flags.push('CENTRAL_TENDENCY');
-      }
-      // more than 80%, in whole numbers: uniform / eligible > 4/5
-      if (eligible > 0 && uniform * 5 > eligible * 4) flags.push('HALO');
-    }
-
-    return {
-      assessorId,
-      nEmployees,
-      nScores: own.length,
-      meanGiven: mean(own.map((r) => r.score)) as number,
-      leniency,
-      standardError,
-      z,
-      sdGiven,
-      sdInCells,
-      uniformBehaviourShare: eligible === 0 ? null : uniform / eligible,
-      flags,
-    };
+    return raterStatOf(
+      {
+        assessorId,
+        nEmployees,
+        nScores: own.length,
+        meanGiven: mean(own.map((r) => r.score)) as number,
+        leniency,
+        sdGiven,
+        sdInCells,
+        eligibleBehaviour: eligible,
+        uniformBehaviour: uniform,
+      },
+      sdPairs,
+      policy,
+    );
   });
+}
+
+/** What an assessor's statistic is made of, however it was summed (here, or in SQL over the read model). */
+export interface RaterSums {
+  assessorId: string;
+  nEmployees: number;
+  nScores: number;
+  meanGiven: number;
+  /** Mean over the employees rated of each employee's mean residual. */
+  leniency: number;
+  sdGiven: number | null;
+  sdInCells: number | null;
+  /** The assessor's evaluations with two or more judged behaviour scores, and those giving them all one value. */
+  eligibleBehaviour: number;
+  uniformBehaviour: number;
+}
+
+/**
+ * The statistic and flags of one assessor from their sums and the sample sd of the employee mean residuals of every
+ * pair in scope (`sdPairs`, null for fewer than two pairs): standard error, z and the four flags.
+ */
+export function raterStatOf(sums: RaterSums, sdPairs: number | null, policy: RaterPolicy): RaterStat {
+  const { nEmployees, leniency, sdGiven, sdInCells } = sums;
+  const standardError = sdPairs === null ? null : sdPairs / Math.sqrt(nEmployees);
+  const z = standardError === null || standardError === 0 ? null : leniency / standardError;
+  const eligible = sums.eligibleBehaviour;
+  const uniform = sums.uniformBehaviour;
+  const flags: RaterFlag[] = [];
+  if (nEmployees >= policy.minEmployees) {
+    // z is compared after the shared rounding; SEVERE on -z, so that the rounding only ever sees a positive number
+    if (z !== null && roundForComparison(z) > policy.zThreshold) flags.push('LENIENT');
+    if (z !== null && roundForComparison(-z) > policy.zThreshold) flags.push('SEVERE');
+    if (sdGiven !== null && sdInCells !== null && roundForComparison(sdGiven) < roundForComparison(sdInCells / 2)) {
+      flags.push('CENTRAL_TENDENCY');
+    }
+    // more than 80%, in whole numbers: uniform / eligible > 4/5
+    if (eligible > 0 && uniform * 5 > eligible * 4) flags.push('HALO');
+  }
+  return {
+    assessorId: sums.assessorId,
+    nEmployees,
+    nScores: sums.nScores,
+    meanGiven: sums.meanGiven,
+    leniency,
+    standardError,
+    z,
+    sdGiven,
+    sdInCells,
+    uniformBehaviourShare: eligible === 0 ? null : uniform / eligible,
+    flags,
+  };
 }
 
 function key(...parts: string[]): string {

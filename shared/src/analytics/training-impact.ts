@@ -166,35 +166,24 @@ export function trainingImpact(input: TrainingImpactInput): TrainingImpactResult
     if (treated.length > 0 && controls.length > 0) main.push({ agencyCode, t0, treated, controls });
   }
 
-  const estimate = estimateDid(main);
-  if (estimate === null || estimate.nTreated < minN || estimate.nControl < minN) {
-    return suppressedResult(minN);
-  }
-
-  // Pre-trend: the same treated and control employees of each kept cohort, one window earlier.
-  const pre: CohortChanges[] = [];
-  for (const k of main) {
-    const { t0 } = k;
-    const earlier = (list: Change[]) =>
-      list.flatMap((m) => {
-        const c = change(m.employeeId, t0 - 2 * w, t0 - w - 1, t0 - w, t0 - 1);
-        return c === null ? [] : [c];
-      });
-    const treated = earlier(k.treated);
-    const controls = earlier(k.controls);
-    if (treated.length > 0 && controls.length > 0) pre.push({ agencyCode: k.agencyCode, t0, treated, controls });
-  }
-  const preEstimate = estimateDid(pre);
-  let preTrend: DidEstimate | null = preEstimate;
-  let preTrendNote: AnalyticsNote | null = null;
-  if (preEstimate === null) {
-    preTrendNote = { code: 'PRE_TREND_NO_DATA', params: { window: w } };
-  } else if (preEstimate.nTreated < minN || preEstimate.nControl < minN) {
-    preTrend = null;
-    preTrendNote = { code: 'TRAINING_IMPACT_TOO_FEW', params: { min: minN } };
-  }
-
-  return { ...estimate, preTrend, preTrendNote, suppressed: false, note: null };
+  const pre = (): DidEstimate | null => {
+    const cohortsBefore: CohortChanges[] = [];
+    for (const k of main) {
+      const { t0 } = k;
+      const earlier = (list: Change[]) =>
+        list.flatMap((m) => {
+          const c = change(m.employeeId, t0 - 2 * w, t0 - w - 1, t0 - w, t0 - 1);
+          return c === null ? [] : [c];
+        });
+      const treated = earlier(k.treated);
+      const controls = earlier(k.controls);
+      if (treated.length > 0 && controls.length > 0) {
+        cohortsBefore.push({ agencyCode: k.agencyCode, t0, treated, controls });
+      }
+    }
+    return estimateDid(cohortsBefore);
+  };
+  return finish(estimateDid(main), pre, w, minN);
 }
 
 interface CohortChanges {
@@ -209,31 +198,69 @@ interface CohortChanges {
  * employee; null when there is none.
  */
 function estimateDid(cohorts: readonly CohortChanges[]): DidEstimate | null {
-  const nTreated = cohorts.reduce((sum, k) => sum + k.treated.length, 0);
-  if (nTreated === 0) return null;
   const controlIds = new Set(cohorts.flatMap((k) => k.controls.map((c) => c.employeeId)));
+  const side = (list: Change[]): SideSums => {
+    const d = list.map((c) => c.after - c.before);
+    return {
+      n: list.length,
+      meanChange: mean(d) as number,
+      varianceChange: sampleVariance(d),
+      meanBefore: mean(list.map((c) => c.before)) as number,
+      meanAfter: mean(list.map((c) => c.after)) as number,
+    };
+  };
+  return didOfCohortSums(
+    cohorts.map((k) => ({ agencyCode: k.agencyCode, t0: k.t0, treated: side(k.treated), controls: side(k.controls) })),
+    controlIds.size,
+  );
+}
+
+/** One side (treated or controls) of a kept cohort: its employees' changes summed. */
+export interface SideSums {
+  n: number;
+  /** Mean of the changes `after - before`. */
+  meanChange: number;
+  /** Sample variance of the changes; null for one employee (contributes 0). */
+  varianceChange: number | null;
+  meanBefore: number;
+  meanAfter: number;
+}
+
+/** A kept cohort (at least one treated and one control employee with a change), summed per side. */
+export interface CohortSums {
+  agencyCode: string;
+  t0: number;
+  treated: SideSums;
+  controls: SideSums;
+}
+
+/**
+ * The treated-weighted difference in differences of docs/analytics.md (steps 5-8) from the sums of the kept cohorts,
+ * however they were summed (here, or in SQL over the read model); `distinctControls` is nControl (a control of two
+ * cohorts counts once). Null when there is no cohort.
+ */
+export function didOfCohortSums(cohorts: readonly CohortSums[], distinctControls: number): DidEstimate | null {
+  const nTreated = cohorts.reduce((sum, k) => sum + k.treated.n, 0);
+  if (nTreated === 0) return null;
   const sums = { treatedPre: 0, treatedPost: 0, controlPre: 0, controlPost: 0, effect: 0, variance: 0 };
   const out: TrainingImpactCohort[] = [];
   for (const k of cohorts) {
-    const weight = k.treated.length / nTreated;
-    const dT = k.treated.map((c) => c.after - c.before);
-    const dC = k.controls.map((c) => c.after - c.before);
-    const effect = (mean(dT) as number) - (mean(dC) as number);
+    const weight = k.treated.n / nTreated;
+    const effect = k.treated.meanChange - k.controls.meanChange;
     sums.effect += weight * effect;
-    sums.treatedPre += weight * (mean(k.treated.map((c) => c.before)) as number);
-    sums.treatedPost += weight * (mean(k.treated.map((c) => c.after)) as number);
-    sums.controlPre += weight * (mean(k.controls.map((c) => c.before)) as number);
-    sums.controlPost += weight * (mean(k.controls.map((c) => c.after)) as number);
-    // a side with one employee has no sample variance: it contributes 0
-    const varT = sampleVariance(dT) ?? 0;
-    const varC = sampleVariance(dC) ?? 0;
-    sums.variance += weight * weight * (varT / dT.length + varC / dC.length);
-    out.push({ agencyCode: k.agencyCode, t0: k.t0, nTreated: dT.length, nControl: dC.length, weight, effect });
+    sums.treatedPre += weight * k.treated.meanBefore;
+    sums.treatedPost += weight * k.treated.meanAfter;
+    sums.controlPre += weight * k.controls.meanBefore;
+    sums.controlPost += weight * k.controls.meanAfter;
+    const varT = k.treated.varianceChange ?? 0;
+    const varC = k.controls.varianceChange ?? 0;
+    sums.variance += weight * weight * (varT / k.treated.n + varC / k.controls.n);
+    out.push({ agencyCode: k.agencyCode, t0: k.t0, nTreated: k.treated.n, nControl: k.controls.n, weight, effect });
   }
   const standardError = Math.sqrt(sums.variance);
   return {
     nTreated,
-    nControl: controlIds.size,
+    nControl: distinctControls,
     treatedPre: sums.treatedPre,
     treatedPost: sums.treatedPost,
     controlPre: sums.controlPre,
@@ -244,6 +271,47 @@ function estimateDid(cohorts: readonly CohortChanges[]): DidEstimate | null {
     ciHigh: sums.effect + CI95_Z * standardError,
     cohorts: out,
   };
+}
+
+/**
+ * The whole result from the sums of the main estimate and of the pre-trend (the kept cohorts of each, summed):
+ * suppression below `minN` treated or control employees, the pre-trend's notes (docs/analytics.md steps 9-10).
+ */
+export function trainingImpactOfSums(input: {
+  main: readonly CohortSums[];
+  mainControls: number;
+  pre: readonly CohortSums[];
+  preControls: number;
+  window: number;
+  minN: number;
+}): TrainingImpactResult {
+  return finish(
+    didOfCohortSums(input.main, input.mainControls),
+    () => didOfCohortSums(input.pre, input.preControls),
+    input.window,
+    input.minN,
+  );
+}
+
+function finish(
+  estimate: DidEstimate | null,
+  preOf: () => DidEstimate | null,
+  w: number,
+  minN: number,
+): TrainingImpactResult {
+  if (estimate === null || estimate.nTreated < minN || estimate.nControl < minN) {
+    return suppressedResult(minN);
+  }
+  const preEstimate = preOf();
+  let preTrend: DidEstimate | null = preEstimate;
+  let preTrendNote: AnalyticsNote | null = null;
+  if (preEstimate === null) {
+    preTrendNote = { code: 'PRE_TREND_NO_DATA', params: { window: w } };
+  } else if (preEstimate.nTreated < minN || preEstimate.nControl < minN) {
+    preTrend = null;
+    preTrendNote = { code: 'TRAINING_IMPACT_TOO_FEW', params: { min: minN } };
+  }
+  return { ...estimate, preTrend, preTrendNote, suppressed: false, note: null };
 }
 
 function suppressedResult(minN: number): TrainingImpactResult {
