@@ -17,9 +17,12 @@ import type { Config } from './config.js';
 import { createAppServices, createContext, type Context } from './api/context.js';
 import { formatError } from './graphql/errors.js';
 import { graphiqlPage } from './graphql/graphiql.js';
+import { requestLocaleMiddleware } from './graphql/locale.js';
 import { buildKinerjaSchema } from './api/schema.js';
 import { createAdmission } from './http/admission.js';
+import { markReadOnly, withReadRouting, type ReplicaRouter } from './db/replicas.js';
 import { privacyNotesPlugin } from './modules/access/index.js';
+import { importUploadHandler } from './modules/import/index.js';
 import { inTransaction, recomputeForPolicy } from './modules/results/index.js';
 import { CostBudget } from './security/budget.js';
 import {
@@ -49,6 +52,8 @@ export interface App {
 export interface AppOptions {
   /** Where the JSON log goes (tests read it); stdout otherwise. */
   logDestination?: DestinationStream;
+  /** The read replicas (db/replicas.ts), for the pool metrics. */
+  replicas?: ReplicaRouter;
 }
 
 function wantsHtml(req: express.Request): boolean {
@@ -79,7 +84,10 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   const admission = createAdmission(config.admission);
   const metrics = new Metrics({
     orm,
-    pools: () => [{ name: 'primary', pool: poolOf(orm) }],
+    pools: () => [
+      { name: 'primary', pool: poolOf(orm) },
+      ...(options.replicas?.status() ?? []).map((r) => ({ name: r.name, pool: r.pool as TarnPool | null })),
+    ],
     admission: () => admission.stats(),
   });
   const apollo = new ApolloServer<Context>({
@@ -102,6 +110,16 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
       ApolloServerPluginCacheControlDisabled(),
       securityPlugin({ config, budget, logger, onCostSpent: (role, cost) => metrics.cost.inc({ role }, cost) }),
       metrics.plugin(),
+      {
+        // Read-only operations may read from a replica (db/replicas.ts); a mutation stays on the primary throughout.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              markReadOnly(operation?.operation === 'query');
+            },
+          };
+        },
+      },
       privacyNotesPlugin,
       {
         async serverWillStart() {
@@ -129,9 +147,22 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     cookieParser(),
     requireJsonPost,
     express.json({ limit: '2mb' }),
+    // Every answer in the request's language (docs/i18n.md): errors, explanations and labels read it from here. After
+    // the body parser, whose stream callbacks would run outside it.
+    requestLocaleMiddleware,
+    // After the body is read (its stream events would lose the request's async context): the routing of its reads.
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) => withReadRouting(next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(orm.em, config, { req, res }, services),
     }),
+  );
+
+  // The streamed upload of the import (docs/import.md#upload-and-import-jobs): multipart to disk, then a job.
+  app.post(
+    '/api/import',
+    admission.middleware,
+    cookieParser(),
+    importUploadHandler(orm, (req, res) => createContext(orm.em, config, { req, res }, services)),
   );
 
   if (existsSync(join(config.dashboardDir, 'index.html'))) {

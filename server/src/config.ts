@@ -15,6 +15,8 @@ export interface Config {
   port: number;
   /** A real PostgreSQL; null means the embedded one (PGlite) in `dataDir`. */
   databaseUrl: string | null;
+  /** Streaming replicas of `databaseUrl` for read-only requests (`DATABASE_REPLICA_URLS`, comma-separated). */
+  replicaUrls: string[];
   /** Where the embedded database keeps its files. */
   dataDir: string;
   /** Built dashboard to serve at `/`, when it exists. */
@@ -277,6 +279,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (tokenSecret !== null && tokenSecret.length < 32) {
     throw new ConfigError('KINERJA_TOKEN_SECRET must have at least 32 characters');
   }
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  for (const url of replicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new ConfigError(
+        'DATABASE_REPLICA_URLS must be a comma-separated list of postgres:// or postgresql:// URLs',
+      );
+    }
+  }
+  if (replicaUrls.length > 0 && databaseUrl === null) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL (the primary): the embedded database has no replicas',
+    );
+  }
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken))) {
     throw new ConfigError('METRICS_TOKEN must have at least 32 characters and no spaces');
@@ -288,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: readPort(env.PORT, 4000),
     databaseUrl,
+    replicaUrls,
     dataDir: resolve(env.KINERJA_DATA_DIR || resolve(REPO_ROOT, '.data')),
     dashboardDir: resolve(env.KINERJA_DASHBOARD_DIR || resolve(REPO_ROOT, 'dashboard', 'dist')),
     policy: readPolicy(env.SCORING_POLICY_FILE),

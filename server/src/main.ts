@@ -9,7 +9,11 @@ import { ensureDemoAccounts, formatDemoAccounts } from './modules/auth/demo-acco
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    replicaUrls: config.replicaUrls,
+  });
   console.log(db.embedded ? `Embedded PostgreSQL (PGlite), data in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
   if (config.loadDemoData) {
     await loadInitialData(db.orm, {
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
   // Demo mode only: one account per role over the demo data, printed with the shared password.
   if (config.demoMode) console.log(formatDemoAccounts(await ensureDemoAccounts(db.orm.em.fork())));
 
-  const app = await createApp(config, db.orm);
+  const app = await createApp(config, db.orm, { replicas: db.replicas });
   app.httpServer.listen(config.port, config.host);
   await once(app.httpServer, 'listening');
   const { port } = app.httpServer.address() as AddressInfo;

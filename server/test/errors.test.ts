@@ -39,7 +39,10 @@ describe('errors reach clients with stable codes and without internals', () => {
 
   it('answers an unknown agency with NOT_FOUND', async () => {
     const result = await server.graphql('{ agency(code: "NOPE") { name } }', undefined, admin);
-    expect(result.errors?.[0]).toMatchObject({ message: 'Agency NOPE not found', extensions: { code: 'NOT_FOUND' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Perangkat daerah NOPE tidak ditemukan',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
   it('in production hides the stack trace and the SQL of a database failure', async () => {

@@ -261,15 +261,15 @@ describe('acceptance 7: a change of the scoring policy', () => {
     const other = await em.findOneOrFail(Evaluation, openId);
     const attempt = (evaluation: Evaluation) => finalizeEvaluation(em, evaluation, DEFAULT_SCORING_POLICY);
 
-    await expect(attempt(final)).rejects.toThrow(/cannot be finalised: it is already final/);
+    await expect(attempt(final)).rejects.toThrow(/tidak dapat difinalkan: sudah final/);
     for (const [status, why] of [
-      ['DRAFT', 'a DRAFT evaluation must be submitted first'],
-      ['OBJECTED', 'the objection against it must be decided first'],
+      ['DRAFT', 'penilaian DRAFT harus diajukan lebih dulu'],
+      ['OBJECTED', 'keberatan atasnya harus diputus lebih dulu'],
     ] as const) {
       other.status = status;
       const error = await attempt(other).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphQLError);
-      expect((error as GraphQLError).message).toBe(`Evaluation ${other.id} cannot be finalised: ${why}`);
+      expect((error as GraphQLError).message).toBe(`penilaian ${other.id} tidak dapat difinalkan: ${why}`);
       expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
     }
     // Nothing was written: the open evaluation is still SUBMITTED in the database.

@@ -6,6 +6,7 @@ export * from './enums.js';
 export * from './feedback.js';
 export * from './fnv1a.js';
 export * from './k-anonymity.js';
+export * from './messages.js';
 export * from './nip.js';
 export * from './periods.js';
 export * from './policy.js';

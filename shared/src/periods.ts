@@ -1,4 +1,5 @@
 import { isRealDate } from './calendar.js';
+import { renderMessage } from './messages.js';
 import { problem, type Problem } from './problems.js';
 
 /**
@@ -90,7 +91,7 @@ export function quarterOfDate(isoDate: string): YearQuarter {
 /** How people name a quarter: "Triwulan I 2025" in Indonesian, "Q1 2025" in English. */
 export function quarterLabel(year: number, quarter: number, locale: 'id' | 'en'): string {
   assertYearQuarter(year, quarter);
-  return locale === 'id' ? `Triwulan ${ROMAN_QUARTERS[quarter - 1]} ${year}` : `Q${quarter} ${year}`;
+  return renderMessage({ code: 'PERIOD_LABEL', params: { year, quarter } }, locale);
 }
 
 function assertYearQuarter(year: number, quarter: number): void {

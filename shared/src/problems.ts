@@ -1,9 +1,10 @@
 import type { CriterionCategory } from './enums.js';
+import { renderMessage, type Message, type MessageLocale } from './messages.js';
 
 /**
  * What the rule checks of `shared/` return instead of sentences: a stable code and the numbers and names that go into
  * the message. The server turns a problem into an API field error or a CSV row error (one adapter each), and
- * `renderProblem` writes it for people, Indonesian first, English second, from the one catalogue below. Clients may
+ * `renderProblem` writes it for people, Indonesian first, English second, from the one catalogue (messages.ts). Clients may
  * switch on the code and render it in their own words; the code and its parameters never change meaning.
  */
 export interface ProblemParams {
@@ -67,108 +68,29 @@ export function problem<C extends ProblemCode>(code: C, field: string, params: P
   return { code, field, params } as Problem<C>;
 }
 
-/** The languages of the messages: Indonesian (the default) and English. */
-export type MessageLocale = 'id' | 'en';
-
-/** A number as written in the locale: a decimal comma in Indonesian (`85,5`), a dot in English; no grouping. */
-function num(value: number, locale: MessageLocale): string {
-  const text = String(value);
-  return locale === 'id' ? text.replace('.', ',') : text;
-}
-
-function forCriterion(criterion: string | undefined, locale: MessageLocale): string {
-  if (criterion === undefined) return '';
-  return locale === 'id' ? ` untuk ${criterion}` : ` for ${criterion}`;
-}
-
-function span(from: number, to: number | null, locale: MessageLocale): string {
-  if (to === null) return locale === 'id' ? `mulai ${from}` : `from ${from} on`;
-  const years = from === to ? `${from}` : `${from}-${to}`;
-  return locale === 'id' ? `pada ${years}` : `in ${years}`;
-}
-
-type Catalogue = { [C in ProblemCode]: Record<MessageLocale, (p: ProblemParams[C]) => string> };
-
-/** The one message catalogue of the rule checks. */
-const MESSAGES: Catalogue = {
-  SCORE_NOT_A_NUMBER: {
-    id: (p) => `nilai ${num(p.value, 'id')} bukan angka`,
-    en: (p) => `score ${p.value} is not a number`,
-  },
-  SCORE_BELOW_MIN: {
-    id: (p) => `nilai ${num(p.value, 'id')} di bawah ${num(p.min, 'id')}`,
-    en: (p) => `score ${p.value} is below ${p.min}`,
-  },
-  SCORE_ABOVE_MAX: {
-    id: (p) => `nilai ${num(p.value, 'id')} melebihi ${num(p.max, 'id')}`,
-    en: (p) => `score ${p.value} is above ${p.max}`,
-  },
-  SCORE_MISSING: {
-    id: (p) =>
-      `isi nilai (0-${num(p.max, 'id')})${forCriterion(p.criterion, 'id')}, ` +
-      'atau realisasinya bila kriteria itu berindikator',
-    en: (p) =>
-      `give a score (0-${p.max})${forCriterion(p.criterion, 'en')}, or for a criterion with an indicator its realisation`,
-  },
-  SCORE_AND_REALISATION: {
-    id: (p) => `isi nilai atau realisasi${forCriterion(p.criterion, 'id')}, jangan keduanya`,
-    en: (p) => `give either a score or a realisation${forCriterion(p.criterion, 'en')}, not both`,
-  },
-  SCORE_REMOVE_AND_VALUE: {
-    id: (p) => `hapus nilai${forCriterion(p.criterion, 'id')} atau isi nilainya, jangan keduanya`,
-    en: (p) => `remove the score${forCriterion(p.criterion, 'en')} or give one, not both`,
-  },
-  REALISATION_NOT_A_NUMBER: {
-    id: (p) => `realisasi ${num(p.value, 'id')} bukan angka`,
-    en: (p) => `realisation ${p.value} is not a number`,
-  },
-  REALISATION_NEGATIVE: {
-    id: (p) => `realisasi ${num(p.value, 'id')} tidak boleh negatif`,
-    en: (p) => `realisation ${p.value} must not be negative`,
-  },
-  REALISATION_WITHOUT_INDICATOR: {
-    id: (p) => `kriteria ${p.criterion} tidak berindikator: isi nilai, bukan realisasi`,
-    en: (p) => `criterion ${p.criterion} has no indicator: give a judged score instead of a realisation`,
-  },
-  TARGET_NOT_POSITIVE: {
-    id: (p) => `target ${num(p.value, 'id')} harus lebih dari 0`,
-    en: (p) => `target ${p.value} must be above 0`,
-  },
-  INDICATOR_INCOMPLETE: {
-    id: (p) => `indikator memerlukan target dan arah (direction); ${p.missing} belum diisi`,
-    en: (p) => `an indicator needs both target and direction; ${p.missing} is missing`,
-  },
-  YEAR_OUT_OF_RANGE: {
-    id: (p) => `tahun harus bilangan bulat antara ${p.min} dan ${p.max}, bukan ${num(p.value, 'id')}`,
-    en: (p) => `year must be between ${p.min} and ${p.max}, not ${p.value}`,
-  },
-  QUARTER_OUT_OF_RANGE: {
-    id: (p) => `triwulan harus 1-4, bukan ${num(p.value, 'id')}`,
-    en: (p) => `quarter must be 1-4, not ${p.value}`,
-  },
-  YEAR_SPAN_REVERSED: {
-    id: (p) => `tahun akhir ${p.to} sebelum tahun mulai ${p.from}`,
-    en: (p) => `the last year ${p.to} is before the first year ${p.from}`,
-  },
-  WEIGHT_OUT_OF_RANGE: {
-    id: (p) => `bobot ${num(p.value, 'id')} harus lebih dari 0 dan paling banyak ${num(p.max, 'id')}`,
-    en: (p) => `weight ${p.value} must be above 0 and at most ${p.max}`,
-  },
-  WEIGHTS_SUM_NOT_100: {
-    id: (p) =>
-      `jumlah bobot ${p.category} untuk ${p.agency} ${span(p.from, p.to, 'id')} adalah ${num(p.sum, 'id')}, ` +
-      `bukan 100${p.hint === 'GIVE_OTHER_WEIGHTS' ? ': isi bobot baru kriteria lainnya di otherWeights' : ''}`,
-    en: (p) =>
-      `weights of ${p.category} for ${p.agency} ${span(p.from, p.to, 'en')} sum to ${p.sum}, not 100` +
-      (p.hint === 'GIVE_OTHER_WEIGHTS' ? ': give the new weights of the others in otherWeights' : ''),
-  },
+const CODES: Record<ProblemCode, true> = {
+  SCORE_NOT_A_NUMBER: true,
+  SCORE_BELOW_MIN: true,
+  SCORE_ABOVE_MAX: true,
+  SCORE_MISSING: true,
+  SCORE_AND_REALISATION: true,
+  SCORE_REMOVE_AND_VALUE: true,
+  REALISATION_NOT_A_NUMBER: true,
+  REALISATION_NEGATIVE: true,
+  REALISATION_WITHOUT_INDICATOR: true,
+  TARGET_NOT_POSITIVE: true,
+  INDICATOR_INCOMPLETE: true,
+  YEAR_OUT_OF_RANGE: true,
+  QUARTER_OUT_OF_RANGE: true,
+  YEAR_SPAN_REVERSED: true,
+  WEIGHT_OUT_OF_RANGE: true,
+  WEIGHTS_SUM_NOT_100: true,
 };
 
-/** Every code of the catalogue (for tests and for clients that keep their own translations). */
-export const PROBLEM_CODES = Object.keys(MESSAGES) as ProblemCode[];
+/** Every code of the rule checks (for tests and for clients that keep their own translations). */
+export const PROBLEM_CODES = Object.keys(CODES) as ProblemCode[];
 
-/** A problem in words, Indonesian unless English is asked for. */
+/** A problem in words, Indonesian unless English is asked for, from the one message catalogue (messages.ts). */
 export function renderProblem(p: Problem, locale: MessageLocale = 'id'): string {
-  const render = MESSAGES[p.code][locale] as (params: ProblemParams[ProblemCode]) => string;
-  return render(p.params);
+  return renderMessage({ code: p.code, params: p.params } as Message, locale);
 }

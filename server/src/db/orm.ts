@@ -9,6 +9,8 @@ export interface OrmOptions {
   poolMax: number;
   /** Called with every SQL statement sent (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Streaming replicas for the reads of read-only requests (`DATABASE_REPLICA_URLS`, db/replicas.ts). */
+  replicaUrls?: readonly string[];
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -25,6 +27,9 @@ export function ormConfig(options: OrmOptions): Options {
       silent: true,
     },
     pool: { min: 0, max: options.poolMax },
+    // Reads of read-only requests may go to a replica; db/replicas.ts decides which request may (none without replicas).
+    replicas: (options.replicaUrls ?? []).map((url, i) => ({ name: `replica-${i + 1}`, clientUrl: url })),
+    preferReadReplicas: true,
     // Guards against a forgotten fork: every request and command works on its own EntityManager.
     allowGlobalContext: false,
     forceUtcTimezone: true,

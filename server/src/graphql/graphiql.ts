@@ -268,6 +268,39 @@ query FeedbackCounts($year: Int = 2026) {
     agency { code } notesWritten notesAnswered dialoguesHeld dialoguesConfirmed developmentActions suppressed
   }
 }
+
+# Accounts (administrators): search by login, name or NIP; role, last login and whether disabled.
+query Accounts($search: String = "guru") {
+  accounts(filter: { search: $search }, first: 20) {
+    totalCount
+    edges { node { login role active lastLoginAt employee { nip name } } }
+  }
+}
+
+# Innovations waiting for your verification (a supervisor's direct reports, an agency head's agency, or all for ADMIN).
+query InnovationsToVerify {
+  innovationsToVerify {
+    id
+    title
+    year
+    quarter
+    employee { nip name }
+  }
+}
+
+# An upload of the import (administrators): POST the CSV files as multipart/form-data to /api/import (with the header
+# apollo-require-preflight: true); it answers {"jobId": "..."}. Poll the job for the progress bar and the report.
+query ImportJob($id: ID! = "paste the jobId of the upload") {
+  importJob(id: $id) {
+    state
+    phase
+    progress
+    rowsDone
+    rowsTotal
+    file
+    report { ok committed errorCount errors { file line column value message code } }
+  }
+}
 `;
 
 let page: string | null = null;

@@ -23,12 +23,12 @@ describe('the access middleware', () => {
       const context = { viewer, access: null, scope: null };
       const read = await graphql({ schema, source: '{ agencies secretReport }', rootValue, contextValue: context });
       expect(read.errors?.map((e) => [e.path?.join('.'), e.extensions.code, e.message])).toEqual([
-        ...(viewer ? [] : [['agencies', 'UNAUTHENTICATED', 'Log in first: this operation needs a token']]),
-        ['secretReport', 'FORBIDDEN', 'operation secretReport has no access rule'],
+        ...(viewer ? [] : [['agencies', 'UNAUTHENTICATED', 'Masuk (login) dulu: operasi ini memerlukan token']]),
+        ['secretReport', 'FORBIDDEN', 'operasi secretReport tidak memiliki aturan akses'],
       ]);
       if (viewer) expect(read.data).toEqual({ agencies: ['DISDIK'], secretReport: null });
       const write = await graphql({ schema, source: 'mutation { dropEverything }', rootValue, contextValue: context });
-      expect(write.errors?.[0]?.message).toBe('operation dropEverything has no access rule');
+      expect(write.errors?.[0]?.message).toBe('operasi dropEverything tidak memiliki aturan akses');
       expect(write.data).toEqual({ dropEverything: null });
     }
   });
@@ -45,18 +45,22 @@ describe('the access middleware', () => {
     const demo: Viewer = { ...admin, userId: null, login: 'anonymous', role: 'POLICY', anonymous: true };
     const fresh: Viewer = { ...admin, role: 'EMPLOYEE', mustChangePassword: true };
     expect(code(() => checkOperation('query', 'nothing', admin))).toBe(
-      'FORBIDDEN: operation nothing has no access rule',
+      'FORBIDDEN: operasi nothing tidak memiliki aturan akses',
     );
     expect(code(() => checkOperation('mutation', 'login', null))).toBe('PASSED');
     expect(code(() => checkOperation('query', 'agencies', null))).toMatch(/^UNAUTHENTICATED/);
     expect(code(() => checkOperation('query', 'agencies', demo))).toBe('PASSED');
-    expect(code(() => checkOperation('query', 'transparency', demo))).toMatch(/^UNAUTHENTICATED: Log in first/);
-    expect(code(() => checkOperation('mutation', 'changePassword', demo))).toMatch(/^UNAUTHENTICATED: Log in first/);
-    expect(code(() => checkOperation('query', 'employees', fresh))).toMatch(/^FORBIDDEN: Choose your own password/);
+    expect(code(() => checkOperation('query', 'transparency', demo))).toMatch(/^UNAUTHENTICATED: Masuk \(login\) dulu/);
+    expect(code(() => checkOperation('mutation', 'changePassword', demo))).toMatch(
+      /^UNAUTHENTICATED: Masuk \(login\) dulu/,
+    );
+    expect(code(() => checkOperation('query', 'employees', fresh))).toMatch(
+      /^FORBIDDEN: Pilih kata sandi Anda sendiri/,
+    );
     expect(code(() => checkOperation('mutation', 'changePassword', fresh))).toBe('PASSED');
     expect(code(() => checkOperation('query', 'me', fresh))).toBe('PASSED');
     expect(code(() => checkOperation('mutation', 'createAccounts', { ...admin, role: 'LEADER' }))).toBe(
-      'FORBIDDEN: createAccounts is not available to LEADER accounts (only to ADMIN)',
+      'FORBIDDEN: createAccounts tidak tersedia bagi akun LEADER (hanya bagi ADMIN)',
     );
   });
 });

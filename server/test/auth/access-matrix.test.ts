@@ -43,6 +43,7 @@ interface FieldExpectation {
     | 'the caller'
     | 'transparency by relation'
     | 'walked by relation'
+    | 'what the caller may verify (test/innovations-to-verify.test.ts)'
     | 'administrators only'
     | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
     | 'rows about people (by caller: test/analytics/people.test.ts)'
@@ -77,6 +78,12 @@ const QUERIES: Record<string, FieldExpectation> = {
     rows: 'catalogue (the same answer for every caller)',
   },
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
+  importJob: { gate: ['ADMIN'], args: '(id: "nope")', rows: 'administrators only' },
+  accounts: { gate: ['ADMIN'], rows: 'administrators only' },
+  innovationsToVerify: {
+    gate: 'ACCOUNTS',
+    rows: 'what the caller may verify (test/innovations-to-verify.test.ts)',
+  },
   // Analytics aggregates: every caller with a viewer; who sees which figures is checked per caller class in
   // test/analytics/suppression.test.ts (ADMIN/LEADER all, an agency head their agency, everyone else suppressed).
   performanceTrend: { gate: 'VIEWERS', args: '(input: {})', rows: AGGREGATES },
@@ -133,6 +140,8 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   proposeOrgPredikat: { gate: ['ADMIN', 'AGENCY_HEAD'], rows: WRITES },
   setOrgPredikat: { gate: ['ADMIN', 'LEADER'], rows: WRITES },
   importData: { gate: ['ADMIN'], rows: WRITES },
+  disableAccount: { gate: ['ADMIN'], rows: WRITES },
+  enableAccount: { gate: ['ADMIN'], rows: WRITES },
   exportPersonalData: { gate: ['ADMIN'], rows: WRITES },
   // The record decides (write-rules.ts): the direct supervisor writes and records, the employee answers and confirms.
   writeFeedbackNote: { gate: 'ACCOUNTS', rows: WRITES },
@@ -315,8 +324,11 @@ type GateOutcome = 'PASSED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 function gateOutcome(body: GraphQLResponse<unknown>): GateOutcome {
   const error = body.errors?.[0];
   const code = error?.extensions?.code;
-  if (code === 'UNAUTHENTICATED' && error!.message.startsWith('Log in first')) return 'UNAUTHENTICATED';
-  if (code === 'FORBIDDEN' && /has no access rule|is not available to/.test(error!.message)) return 'FORBIDDEN';
+  // The gate's messages in Indonesian (the language of a request that asks for none).
+  if (code === 'UNAUTHENTICATED' && error!.message.startsWith('Masuk (login) dulu')) return 'UNAUTHENTICATED';
+  if (code === 'FORBIDDEN' && /tidak memiliki aturan akses|tidak tersedia bagi akun/.test(error!.message)) {
+    return 'FORBIDDEN';
+  }
   return 'PASSED';
 }
 

@@ -69,6 +69,7 @@ describe('demo accounts', () => {
       ['analis', 'ANALYST'],
       ['kadisdik', 'AGENCY_HEAD'],
       ['kabid', 'SUPERVISOR'],
+      ['kepsek', 'SUPERVISOR'],
       ['guru', 'EMPLOYEE'],
     ]);
     expect(accounts.every((a) => a.demoPassword)).toBe(true);
@@ -89,7 +90,7 @@ describe('demo accounts', () => {
 
   it('links them to fitting people: the head of DISDIK, a kepala bidang with schools, a teacher; the rest unlinked', async () => {
     const who: Record<string, { role: string; employee: { position: string; agency: { code: string } } | null }> = {};
-    for (const login of ['admin', 'walikota', 'kebijakan', 'analis', 'kadisdik', 'kabid', 'guru']) {
+    for (const login of ['admin', 'walikota', 'kebijakan', 'analis', 'kadisdik', 'kabid', 'kepsek', 'guru']) {
       const { data, errors } = await server.graphql<{ login: { user: (typeof who)[string] } }>(LOGIN, {
         login,
         password: DEMO_PASSWORD,
@@ -113,6 +114,19 @@ describe('demo accounts', () => {
       { authorization: `Bearer ${kabid.data!.login.token}` },
     );
     expect(me.data!.me.scope.lineSize).toBeGreaterThan(5);
+    // kepsek is guru's direct supervisor (who scores guru), and the kepala bidang is kepsek's (who decides objections).
+    expect(who.kepsek!.employee?.position).toMatch(/^Kepala SD/);
+    const [link] = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ teacher_ok: boolean; head_ok: boolean }[]>(
+        `select g.supervisor_id = k.employee_id as teacher_ok, ke.supervisor_id = b.employee_id as head_ok
+         from app_user gu join employee g on g.id = gu.employee_id,
+              app_user k join employee ke on ke.id = k.employee_id,
+              app_user b
+        where gu.login = 'guru' and k.login = 'kepsek' and b.login = 'kabid'`,
+      );
+    expect(link).toEqual({ teacher_ok: true, head_ok: true });
   });
 });
 
@@ -192,7 +206,7 @@ describe('pnpm run create-admin and pnpm run issue-token', () => {
     expect(tooLong.stderr).toContain('--hours must be a number above 0 and at most 168');
     const unknown = await run(ISSUE_TOKEN, ['nobody'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('Account nobody not found');
+    expect(unknown.stderr).toContain('Akun nobody tidak ditemukan');
     await createAccount(em, 'test', { login: 'baru', role: 'ANALYST' });
     const initial = await run(ISSUE_TOKEN, ['baru'], env);
     expect(initial.code).toBe(1);

@@ -116,7 +116,7 @@ describe('accounts: login, tokens and passwords', () => {
       expect(cookie).toContain(`kinerja_session=${token}`);
       expect(cookie).toMatch(/; HttpOnly/);
       expect(cookie).toMatch(/; SameSite=Strict/);
-      expect(cookie).toMatch(/; Path=\/graphql/);
+      expect(cookie).toMatch(/; Path=\/;/);
       expect(cookie).not.toMatch(/; Secure/);
     });
 
@@ -152,7 +152,7 @@ describe('accounts: login, tokens and passwords', () => {
       for (const { body, setCookie } of [wrong, unknown]) {
         expect(body.data ?? null).toBeNull();
         expect(body.errors?.[0]).toMatchObject({
-          message: 'Wrong login or password',
+          message: 'Nama login atau kata sandi salah',
           extensions: { code: 'UNAUTHENTICATED' },
         });
         expect(setCookie.filter((c) => c.startsWith('kinerja_session='))).toEqual([]);
@@ -163,7 +163,7 @@ describe('accounts: login, tokens and passwords', () => {
       for (const query of [ME, '{ agencies { code } }', '{ employees { totalCount } }']) {
         const { body } = await post(server, query);
         expect(errorCode(body), query).toBe('UNAUTHENTICATED');
-        expect(body.errors?.[0]?.message).toBe('Log in first: this operation needs a token');
+        expect(body.errors?.[0]?.message).toBe('Masuk (login) dulu: operasi ini memerlukan token');
       }
     });
   });
@@ -327,7 +327,7 @@ describe('accounts: login, tokens and passwords', () => {
         const { body } = await post(server, mutation, {}, bearer(budi.token));
         expect(body.errors?.[0], mutation).toMatchObject({
           extensions: { code: 'FORBIDDEN' },
-          message: expect.stringContaining('not available to EMPLOYEE accounts') as unknown,
+          message: expect.stringContaining('tidak tersedia bagi akun EMPLOYEE') as unknown,
         });
       }
       const unknown = await post(server, 'mutation { resetPassword(login: "nobody-here") { password } }', {}, admin);
@@ -482,7 +482,7 @@ describe('login throttle', () => {
     const { body } = await post(server, LOGIN, { login: 'BUDI', password: PASSWORD });
     expect(body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
     expect(body.errors?.[0]?.message).toMatch(
-      /^Too many failed logins: try again in 1[45] minutes \(after \d\d:\d\d UTC\)$/,
+      /^Terlalu banyak login gagal: coba lagi dalam 1[45] menit \(setelah pukul \d\d:\d\d UTC\)$/,
     );
     expect(body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(800);
   });
@@ -603,7 +603,7 @@ describe('demo mode', () => {
       const { body } = await post(server, mutation);
       expect(body.errors?.[0], mutation).toMatchObject({
         extensions: { code: 'UNAUTHENTICATED' },
-        message: 'Log in first: the anonymous demo caller may only read',
+        message: 'Masuk (login) dulu: pemanggil demo tanpa akun hanya boleh membaca',
       });
     }
     // Login itself works without a token.

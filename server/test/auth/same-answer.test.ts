@@ -235,7 +235,7 @@ describe('the same answer for a key nobody has and a real key out of scope', () 
     const save = OPERATIONS[0]!;
     const real = await ask('ANALYST', save, realKey('nip'));
     expect(real.errors?.[0]).toMatchObject({
-      message: 'No employee with this NIP is among the records you may see',
+      message: 'Tidak ada pegawai dengan NIP ini di antara data yang boleh Anda lihat',
       extensions: { code: 'FORBIDDEN' },
     });
   });
@@ -250,7 +250,7 @@ describe('the same answer for a key nobody has and a real key out of scope', () 
     );
     expect(decide.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(decide.errors?.[0]?.message).not.toContain(objected.agencyCode);
-    expect(decide.errors?.[0]?.message).toContain("the head of the evaluation's agency");
+    expect(decide.errors?.[0]?.message).toContain('kepala perangkat daerah penilaian itu');
     // An agency head sees their direct report in another agency, whose evaluations that agency's head finalises.
     const report = fx.person('AGENCY_HEAD', 'directOtherAgency');
     const finalize = await ask(

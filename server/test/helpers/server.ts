@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { BUDGET_CLASSES, loadConfig, type Config } from '../../src/config.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -32,7 +32,11 @@ export const UNLIMITED_COST: Record<string, string> = {
 };
 
 /** Starts the real HTTP app on a free port over an open ORM. */
-export async function startTestServer(orm: MikroORM, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  orm: MikroORM,
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestServer> {
   // Not in demo mode unless a test asks: callers are anonymous only where a test says so.
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -43,7 +47,7 @@ export async function startTestServer(orm: MikroORM, env: Record<string, string>
     COST_BUDGET_FLUSH_SECONDS: '60',
     ...env,
   });
-  const app = await createApp(config, orm);
+  const app = await createApp(config, orm, options);
   app.httpServer.listen(0, '127.0.0.1');
   await once(app.httpServer, 'listening');
   const { port } = app.httpServer.address() as AddressInfo;

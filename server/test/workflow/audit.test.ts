@@ -44,7 +44,17 @@ const COVERED: Record<string, string> = {
 };
 
 /** Account mutations (login, passwords, accounts): audited by the accounts module and its tests. */
-const ACCOUNT_MUTATIONS = ['login', 'logout', 'changePassword', 'createAccount', 'createAccounts', 'resetPassword'];
+const ACCOUNT_MUTATIONS = [
+  'login',
+  'logout',
+  'changePassword',
+  'createAccount',
+  'createAccounts',
+  'resetPassword',
+  // disabling and enabling: audited, tested in test/auth/accounts.test.ts
+  'disableAccount',
+  'enableAccount',
+];
 /** Marking one's own notices read changes no record of the appraisal (docs/dialogue.md#notices): not audited. */
 const NOT_AUDITED = ['markNoticesRead'];
 

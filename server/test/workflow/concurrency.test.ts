@@ -104,7 +104,7 @@ describe('acceptance 2: concurrent saves of one evaluation', () => {
     for (const loser of losers) {
       expect(loser.errors).toHaveLength(1);
       expect(loser.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-      expect(loser.errors![0].message).toContain('its version is 2, not 1');
+      expect(loser.errors![0].message).toContain('versinya 2, bukan 1');
     }
 
     const winner = winners[0];

@@ -54,7 +54,7 @@ describe('importData', () => {
       input: { files: [{ name: 'pegawai.csv', content: 'nip\n' }] },
     });
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.files[0].name' });
-    expect(error.message).toContain('pegawai.csv is not one of the import files');
+    expect(error.message).toContain('pegawai.csv bukan salah satu berkas impor');
   });
 
   it('a dry run reports what it would do and writes nothing, not even an audit entry', async () => {

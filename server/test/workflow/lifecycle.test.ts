@@ -116,7 +116,7 @@ describe('the evaluation life cycle (worked example 1)', () => {
   it('the employee cannot acknowledge a DRAFT; the supervisor submits', async () => {
     const early = await refused(server, employee, ACKNOWLEDGE, { input: { evaluationId: evaluation.id, version: 3 } });
     expect(early).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evaluationId' });
-    expect(early.message).toContain('is DRAFT');
+    expect(early.message).toContain('berstatus DRAFT');
     const data = await ok<{ submitEvaluation: EvaluationAnswer }>(server, head, SUBMIT, {
       input: { evaluationId: evaluation.id, version: 3 },
     });
@@ -129,12 +129,12 @@ describe('the evaluation life cycle (worked example 1)', () => {
       input: { evaluationId: evaluation.id, version: 4, scores: [{ criterionCode: 'INOVASI', score: 90 }] },
     });
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evaluationId' });
-    expect(error.message).toContain('only a DRAFT evaluation takes changed scores');
+    expect(error.message).toContain('hanya penilaian DRAFT yang nilainya dapat diubah');
   });
 
   it('the head cannot finalise before the employee acknowledges; the employee acknowledges', async () => {
     const early = await refused(server, head, FINALIZE, { input: { evaluationId: evaluation.id, version: 4 } });
-    expect(early.message).toContain('has not acknowledged it yet');
+    expect(early.message).toContain('pegawai belum menyetujuinya');
     const other = await refused(server, colleague, ACKNOWLEDGE, { input: { evaluationId: evaluation.id, version: 4 } });
     expect(other.code).toBe('FORBIDDEN');
     const data = await ok<{ acknowledgeEvaluation: EvaluationAnswer }>(server, employee, ACKNOWLEDGE, {

@@ -81,7 +81,7 @@ describe('acceptance 5: objections are decided by the assessor\u2019s superior',
     const error = await refused(server, headers.admin, FINALIZE, { input: { evaluationId: contested, version: 2 } });
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evaluationId' });
     expect(error.message).toBe(
-      `evaluation ${contested} cannot be finalised: the objection against it must be decided first`,
+      `penilaian ${contested} tidak dapat difinalkan: keberatan atasnya harus diputus lebih dulu`,
     );
   });
 
@@ -213,6 +213,6 @@ describe('acceptance 5: objections are decided by the assessor\u2019s superior',
       input: { evaluationId: direct, version: 3, decision: 'UPHELD', note: 'x' },
     });
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evaluationId' });
-    expect(error.message).toContain('there is no pending objection to decide');
+    expect(error.message).toContain('tidak ada keberatan yang menunggu keputusan');
   });
 });

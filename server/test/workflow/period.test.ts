@@ -157,7 +157,7 @@ describe('periods: open, close and what closing finalises', () => {
     });
     expect(error).toMatchObject({
       field: 'input.scores',
-      message: 'period Triwulan I 2025 is CLOSED: scores can no longer change',
+      message: 'periode Triwulan I 2025 sudah DITUTUP (CLOSED): nilai tidak dapat diubah lagi',
     });
   });
 

@@ -96,7 +96,9 @@ describe('the transparency page', () => {
   let page: Json;
 
   it('the employee sees their own page by default: the criteria in force, thresholds, weights and assessor', async () => {
-    page = (await ok(server, as.guru3, PAGE, { year: 2025 })).transparency;
+    // In English: the explanations below are checked in the words of the worked examples (Indonesian, the default,
+    // is checked in test/i18n.test.ts).
+    page = (await ok(server, { ...as.guru3, 'accept-language': 'en' }, PAGE, { year: 2025 })).transparency;
     expect(page).toMatchObject({
       year: 2025,
       policyVersion: DEFAULT_SCORING_POLICY.version,
@@ -128,7 +130,7 @@ describe('the transparency page', () => {
     const q1 = page.quarters[0];
     expect(q1).toMatchObject({
       quarter: 1,
-      label: 'Triwulan I 2025',
+      label: 'Q1 2025',
       status: 'FINAL',
       agencyCode: 'DISDIK',
       resultsStored: true,
@@ -204,7 +206,7 @@ describe('the transparency page', () => {
   });
 
   it('SANGAT_BAIK without a verified innovation becomes BAIK, and says why; a DRAFT quarter shows no scores', async () => {
-    const other = (await ok(server, as.guru6, PAGE, { year: 2025 })).transparency;
+    const other = (await ok(server, { ...as.guru6, 'accept-language': 'en' }, PAGE, { year: 2025 })).transparency;
     expect(other.annual).toMatchObject({
       quarterCount: 3,
       predikatBeforeInnovationRule: 'SANGAT_BAIK',

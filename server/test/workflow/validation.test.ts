@@ -134,7 +134,7 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
         { criterionCode: 'CAKUPAN_KESMAS', score: 100 },
         'input.scores[0].criterionCode',
         undefined,
-        'criterion CAKUPAN_KESMAS is not in force for DISDIK in 2025',
+        'kriteria CAKUPAN_KESMAS tidak berlaku untuk DISDIK pada 2025',
       ],
     ];
     const [{ id }] = await db.orm.em
@@ -300,14 +300,14 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     await unchanged();
   });
 
-  it('a score in a CLOSED period is refused at input.scores: "period Triwulan I 2025 is CLOSED: scores can no longer change"', async () => {
+  it('a score in a CLOSED period is refused at input.scores: "periode Triwulan I 2025 sudah DITUTUP (CLOSED): nilai tidak dapat diubah lagi"', async () => {
     const error = await refused(server, head, SAVE, {
       input: { evaluationId: q1Draft, version: 1, scores: [{ criterionCode: 'INOVASI', score: 100 }] },
     });
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.scores',
-      message: 'period Triwulan I 2025 is CLOSED: scores can no longer change',
+      message: 'periode Triwulan I 2025 sudah DITUTUP (CLOSED): nilai tidak dapat diubah lagi',
     });
     await unchanged();
   });
@@ -325,7 +325,7 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.period',
-      message: 'period Triwulan I 2025 is CLOSED: no new evaluations or scores',
+      message: 'periode Triwulan I 2025 sudah DITUTUP (CLOSED): tidak ada penilaian atau nilai baru',
     });
     await unchanged();
   });
@@ -344,7 +344,7 @@ describe('acceptance 4: refused input names the field and the rule, and writes n
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.scores',
-      message: 'period Triwulan I 2025 is CLOSED: scores can no longer change',
+      message: 'periode Triwulan I 2025 sudah DITUTUP (CLOSED): nilai tidak dapat diubah lagi',
     });
     await unchanged();
   });

@@ -5,6 +5,7 @@ import { Migration20261202010000StoredResults } from './Migration20261202010000S
 import { Migration20261202020000RequestBudget } from './Migration20261202020000RequestBudget.js';
 import { Migration20261202030000LoginAttempts } from './Migration20261202030000LoginAttempts.js';
 import { Migration20261202060000AnalyticsReadModels } from './Migration20261202060000AnalyticsReadModels.js';
+import { Migration20261202110000AccountLastLogin } from './Migration20261202110000AccountLastLogin.js';
 import { Migration20261202120000Dialogue } from './Migration20261202120000Dialogue.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202030000LoginAttempts', class: Migration20261202030000LoginAttempts },
   { name: 'Migration20261202020000RequestBudget', class: Migration20261202020000RequestBudget },
   { name: 'Migration20261202060000AnalyticsReadModels', class: Migration20261202060000AnalyticsReadModels },
+  { name: 'Migration20261202110000AccountLastLogin', class: Migration20261202110000AccountLastLogin },
   { name: 'Migration20261202120000Dialogue', class: Migration20261202120000Dialogue },
 ];

@@ -23,6 +23,9 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   currentPeriod: { kind: 'viewer' },
   scoringPolicy: { kind: 'viewer' },
   scoringPolicies: { kind: 'viewer' },
+  importJob: { kind: 'roles', roles: ['ADMIN'] },
+  accounts: { kind: 'roles', roles: ['ADMIN'] },
+  innovationsToVerify: { kind: 'account' },
   employees: { kind: 'viewer' },
   employee: { kind: 'viewer' },
   evaluations: { kind: 'viewer' },
@@ -90,6 +93,8 @@ export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   proposeOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'AGENCY_HEAD'] },
   setOrgPredikat: { kind: 'roles', roles: ['ADMIN', 'LEADER'] },
   importData: { kind: 'roles', roles: ['ADMIN'] },
+  disableAccount: { kind: 'roles', roles: ['ADMIN'] },
+  enableAccount: { kind: 'roles', roles: ['ADMIN'] },
   // Feedback and dialogue: the record decides (write-rules.ts: the direct supervisor writes, the employee answers).
   writeFeedbackNote: { kind: 'account' },
   answerFeedbackNote: { kind: 'account' },

@@ -8,6 +8,7 @@ import {
   type Gender,
   type PositionType,
   type QuasiIdentifiers,
+  type RecordThing,
 } from '@kinerja/shared';
 import type { GraphQLError } from 'graphql';
 import { forbidden, notFound } from '../../graphql/errors.js';
@@ -338,8 +339,8 @@ export type RecordKey = 'NIP' | 'OTHER';
  * "employee with this NIP"), so the message is the same for every key and names nothing outside the caller's scope:
  * a stranger cannot probe which NIPs or ids exist (docs/security.md "Decisions").
  */
-export function notInScope(thing: string): GraphQLError {
-  return forbidden(`No ${thing} is among the records you may see`);
+export function notInScope(thing: RecordThing): GraphQLError {
+  return forbidden({ code: 'NOT_IN_SCOPE', params: { thing } });
 }
 
 /**
@@ -347,18 +348,18 @@ export function notInScope(thing: string): GraphQLError {
  * a caller who would see the record if it existed, whoever it is (ADMIN and LEADER; for keys other than a NIP,
  * POLICY and ANALYST too, who see every row pseudonymised); for anyone else the answer for a record out of scope.
  */
-export function noSuchRecord(scope: Scope, key: RecordKey, thing: string, named: string): GraphQLError {
+export function noSuchRecord(scope: Scope, key: RecordKey, thing: RecordThing, named: string): GraphQLError {
   const seesAll = key === 'NIP' ? SEES_EVERYTHING.has(scope.viewer.role) : seesEveryRow(scope);
   return seesAll ? notFound(named) : notInScope(thing);
 }
 
 /** What `notInScope` says for keys of each kind. */
-export const EMPLOYEE_NIP_KEY = 'employee with this NIP';
-export const EVALUATION_KEY = 'evaluation with this id';
-export const INNOVATION_KEY = 'innovation with this id';
-export const FEEDBACK_NOTE_KEY = 'feedback note with this id';
-export const DIALOGUE_KEY = 'performance dialogue with this id';
-export const DEVELOPMENT_ACTION_KEY = 'development action with this id';
+export const EMPLOYEE_NIP_KEY: RecordThing = 'EMPLOYEE_NIP';
+export const EVALUATION_KEY: RecordThing = 'EVALUATION';
+export const INNOVATION_KEY: RecordThing = 'INNOVATION';
+export const FEEDBACK_NOTE_KEY: RecordThing = 'FEEDBACK_NOTE';
+export const DIALOGUE_KEY: RecordThing = 'DIALOGUE';
+export const DEVELOPMENT_ACTION_KEY: RecordThing = 'DEVELOPMENT_ACTION';
 
 /**
  * Whether a caller who named this employee by `key` may be told anything about them beyond `notInScope`: by NIP,
@@ -373,7 +374,7 @@ export function employeeKeyInScope(scope: Scope, key: RecordKey, employee: Emplo
 /** Refuses NIP lookups and name searches for pseudonymised callers (docs/access.md#pseudonymised-callers). */
 export function assertMayIdentify(scope: Scope, what: string): void {
   if (isPseudonymised(scope)) {
-    throw forbidden(`${what} is not available to ${scope.viewer.role} callers: use pseudonyms`);
+    throw forbidden({ code: 'NOT_FOR_PSEUDONYMISED', params: { what, role: scope.viewer.role } });
   }
 }
 
@@ -582,7 +583,7 @@ export class RequestAccess {
 
   /** The employee of a non-null reference; FORBIDDEN when the caller may not see them (the rules should prevent it). */
   async requireVisible<T extends EmployeeRow>(employee: T, what: string): Promise<T> {
-    if ((await this.visibility(employee)) === 'NONE') throw forbidden(`${what} is not visible to you`);
+    if ((await this.visibility(employee)) === 'NONE') throw forbidden({ code: 'NOT_VISIBLE', params: { what } });
     return employee;
   }
 

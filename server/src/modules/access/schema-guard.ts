@@ -46,17 +46,20 @@ function tableOf(kind: OperationKind): Readonly<Record<string, OperationAccess>>
  */
 export function checkOperation(kind: OperationKind, field: string, viewer: Viewer | null): void {
   const rule = Object.hasOwn(tableOf(kind), field) ? tableOf(kind)[field] : undefined;
-  if (!rule) throw forbidden(`operation ${field} has no access rule`);
+  if (!rule) throw forbidden({ code: 'OPERATION_WITHOUT_RULE', params: { field } });
   if (rule.kind === 'public') return;
   if (!viewer) throw unauthenticated();
   if (viewer.mustChangePassword && !INITIAL_PASSWORD_OPERATIONS.has(field)) {
-    throw forbidden('Choose your own password first (changePassword): this account still has its initial password');
+    throw forbidden({ code: 'MUST_CHANGE_PASSWORD', params: {} });
   }
   if (viewer.anonymous && (kind !== 'query' || rule.kind !== 'viewer')) {
-    throw unauthenticated('Log in first: the anonymous demo caller may only read');
+    throw unauthenticated({ code: 'ANONYMOUS_READ_ONLY', params: {} });
   }
   if (rule.kind === 'roles' && !rule.roles.includes(viewer.role)) {
-    throw forbidden(`${field} is not available to ${viewer.role} accounts (only to ${rule.roles.join(', ')})`);
+    throw forbidden({
+      code: 'OPERATION_NOT_FOR_ROLE',
+      params: { field, role: viewer.role, roles: rule.roles.join(', ') },
+    });
   }
 }
 
@@ -76,7 +79,7 @@ function hiddenAnswer(field: GraphQLField<unknown, Context>, what: string): () =
   if (isListType(type)) return () => [];
   if (!isNonNullType(field.type)) return () => null;
   return () => {
-    throw forbidden(`${what} is not visible to you`);
+    throw forbidden({ code: 'NOT_VISIBLE', params: { what } });
   };
 }
 

@@ -15,7 +15,7 @@ import type { Viewer } from './viewer.js';
  */
 export function accountScope(ctx: { viewer: Viewer | null; scope: Scope | null }): Scope {
   if (!ctx.viewer || !ctx.scope) throw unauthenticated();
-  if (ctx.viewer.anonymous) throw unauthenticated('Log in first: the anonymous demo caller may only read');
+  if (ctx.viewer.anonymous) throw unauthenticated({ code: 'ANONYMOUS_READ_ONLY', params: {} });
   return ctx.scope;
 }
 

@@ -26,7 +26,7 @@ export class AgencyResolver {
       );
     }
     const agency = await em.findOne(Agency, { code });
-    if (!agency) throw notFound(`Agency ${code}`);
+    if (!agency) throw notFound({ code: 'AGENCY_NOT_FOUND', params: { code } });
     return agency;
   }
 }

@@ -1,4 +1,4 @@
-import { quarterLabel, type AggregateCaller, type NoteLocale } from '@kinerja/shared';
+import { localeOfAcceptLanguage, quarterLabel, type AggregateCaller, type NoteLocale } from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { aggregateCallerOf } from '../access/aggregate-scopes.js';
@@ -20,7 +20,8 @@ export function onAnalyticsSql(listener: (text: string) => void): () => void {
 
 /** The request's connection as an AnalyticsSql (`$1` parameters), through the request's EntityManager. */
 export function readSql(ctx: Pick<Context, 'em'>): AnalyticsSql {
-  const connection = ctx.em.getConnection();
+  // A read: on a replica when the request is read-only and replicas are configured (db/replicas.ts).
+  const connection = ctx.em.getConnection('read');
   return {
     async query<R>(text: string, params: unknown[] = []) {
       for (const listener of sqlListeners) listener(text);
@@ -38,9 +39,7 @@ export function readSql(ctx: Pick<Context, 'em'>): AnalyticsSql {
 
 /** The language of notes and labels: English when the request's Accept-Language starts with `en`, else Indonesian. */
 export function localeOf(ctx: Pick<Context, 'req'>): NoteLocale {
-  const header = ctx.req?.headers['accept-language'];
-  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first === 'en' || first.startsWith('en-') ? 'en' : 'id';
+  return localeOfAcceptLanguage(ctx.req?.headers['accept-language']);
 }
 
 export interface AgencyRow {

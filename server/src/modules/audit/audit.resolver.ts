@@ -27,7 +27,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
     after?: string | null,
   ): Promise<Connection<AuditRow>> {
-    if (!mayReadAuditLog(accountScope(ctx))) throw forbidden('Only administrators may read the audit log');
+    if (!mayReadAuditLog(accountScope(ctx))) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'AUDIT' } });
     return findAuditEntries(ctx.em, filter, first, after);
   }
 }

@@ -1,3 +1,4 @@
+import { say } from '../../graphql/locale.js';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { actAs, clientAddress, SESSION_COOKIE, sessionCookieOptions } from './session.js';
@@ -38,48 +39,30 @@ async function accountOf(ctx: Context, user: User): Promise<AccountType> {
     employee: user.employee ? await ctx.loaders.employeeById.load(user.employee.id) : null,
     mustChangePassword: user.mustChangePassword,
     active: user.active,
+    lastLoginAt: user.lastLoginAt,
   };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** What the caller may see, in words (the rules themselves are in read-scopes.ts). */
+/** What the caller may see, in words, in the request's language (the rules themselves are in read-scopes.ts). */
 function describeScope(scope: Scope, agencyCode: string | null): string {
   const { viewer } = scope;
   const reports = scope.directReportIds.size;
-  const own =
-    viewer.employeeId === null
-      ? ''
-      : reports === 0
-        ? ' Your own record in full.'
-        : ` Your own record and your ${plural(reports, 'direct report')} in full.`;
-  if (viewer.anonymous) {
-    return (
-      'Demo mode, not logged in: you read as a POLICY caller would. Every agency\u2019s rows pseudonymised ' +
-      '(nip and name null; use pseudonyms) and city-wide aggregates; no changes. Log in to read as your account.'
-    );
-  }
+  const employee = viewer.employeeId !== null;
+  if (viewer.anonymous) return say({ code: 'SCOPE_ANONYMOUS', params: {} });
   switch (viewer.role) {
     case 'ADMIN':
-      return 'Everything, in full (administrator, BKPSDM): every agency, every record.';
+      return say({ code: 'SCOPE_ADMIN', params: {} });
     case 'LEADER':
-      return 'Everything, in full: every agency, every record.';
+      return say({ code: 'SCOPE_LEADER', params: {} });
     case 'POLICY':
     case 'ANALYST':
-      return (
-        'Every agency\u2019s rows pseudonymised (nip and name null; use pseudonyms) and city-wide aggregates.' + own
-      );
+      return say({ code: 'SCOPE_PSEUDONYMISED', params: { employee, reports } });
     case 'AGENCY_HEAD':
-      return `Everything of ${agencyCode ?? 'your agency'}, and city-wide aggregates.${own}`;
+      return say({ code: 'SCOPE_AGENCY_HEAD', params: { agency: agencyCode, employee, reports } });
     case 'SUPERVISOR':
-      return (
-        `Your own record and your reporting line in full: ${plural(scope.lineIds.size, 'person', 'people')} ` +
-        '(direct and indirect reports, in any agency), and city-wide aggregates.'
-      );
+      return say({ code: 'SCOPE_SUPERVISOR', params: { line: scope.lineIds.size } });
     case 'EMPLOYEE':
-      return `${own.trim()} City-wide aggregates.`;
+      return say({ code: 'SCOPE_EMPLOYEE', params: { reports } });
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validateNip } from '@kinerja/shared';
 import { badUserInput, notFound, tooManyRequests, unauthenticated } from '../../graphql/errors.js';
@@ -167,7 +168,7 @@ export function checkLogin(login: string, field = 'login'): string {
 }
 
 /** The same answer for an unknown login and a wrong password, so that nobody can find out which logins exist. */
-export const WRONG_CREDENTIALS = 'Wrong login or password';
+export const WRONG_CREDENTIALS = { code: 'WRONG_CREDENTIALS', params: {} } as const;
 
 let dummyHash: Promise<string> | null = null;
 
@@ -175,11 +176,6 @@ let dummyHash: Promise<string> | null = null;
 function hashForUnknownLogins(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(24).toString('base64url'));
   return dummyHash;
-}
-
-function minutesText(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /**
@@ -197,7 +193,7 @@ async function countAttempt(
     const wait = verdict.retryAfterMs;
     const at = new Date(Date.now() + wait).toISOString().slice(11, 16);
     throw tooManyRequests(
-      `Too many failed logins: try again in ${minutesText(wait)} (after ${at} UTC)`,
+      { code: 'TOO_MANY_LOGINS', params: { minutes: Math.max(1, Math.ceil(wait / 60_000)), at } },
       Math.ceil(wait / 1000),
     );
   }
@@ -226,7 +222,8 @@ export async function logIn(
   const ok = await verifyPassword(user?.passwordHash ?? (await hashForUnknownLogins()), args.password);
   if (!user || !ok) throw unauthenticated(WRONG_CREDENTIALS);
   await args.throttles.succeed(em, login, args.address);
-  if (!user.active) throw unauthenticated('This account is disabled: ask an administrator (BKPSDM) to enable it');
+  if (!user.active) throw unauthenticated({ code: 'ACCOUNT_DISABLED', params: {} });
+  await em.execute('update app_user set last_login_at = now() where id = ?', [user.id]);
   return { user, ...issueTokenWithExpiry(user, args.secret, args.hours) };
 }
 
@@ -306,6 +303,35 @@ export async function revokeTokens(em: EntityManager, userId: number): Promise<v
   forgetCheckedTokens(em);
 }
 
+/**
+ * An administrator disables or enables an account (docs/access.md#accounts): a disabled account cannot log in, and its
+ * tokens stop working at once in this process (the checked tokens are forgotten) and within TOKEN_CHECK_SECONDS in
+ * any other. Audited (`account.disable`, `account.enable`) with the reason; an administrator cannot disable their own.
+ */
+export async function setAccountActive(
+  em: EntityManager,
+  actor: string,
+  rawLogin: string,
+  active: boolean,
+  reason: string | null,
+): Promise<User> {
+  const login = normaliseLogin(rawLogin);
+  if (!active && login === actor) throw badUserInput('login', { code: 'CANNOT_DISABLE_SELF', params: {} });
+  const user = await em.transactional(async (tem) => {
+    const row = await tem.findOne(User, { login }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!row) throw notFound({ code: 'ACCOUNT_NOT_FOUND', params: { login } });
+    if (row.active !== active) {
+      row.active = active;
+      await auditAccounts(tem, actor, [
+        { action: active ? 'account.enable' : 'account.disable', login, after: { active }, reason },
+      ]);
+    }
+    return row;
+  });
+  forgetCheckedTokens(em);
+  return user;
+}
+
 /** An administrator's reset: a new random password (returned once), the old tokens revoked, a change required. */
 export async function resetPassword(
   em: EntityManager,
@@ -317,7 +343,7 @@ export async function resetPassword(
   const passwordHash = await hashGeneratedPassword(password);
   const user = await em.transactional(async (tem) => {
     const row = await tem.findOne(User, { login });
-    if (!row) throw notFound(`Account ${login}`);
+    if (!row) throw notFound({ code: 'ACCOUNT_NOT_FOUND', params: { login } });
     row.passwordHash = passwordHash;
     row.tokenVersion += 1;
     row.mustChangePassword = true;
@@ -360,7 +386,8 @@ export async function createAccount(
       throw badUserInput('employeeNip', check.errors.map((e) => e.message).join('; '));
     }
     employee = await em.findOne(Employee, { nip: input.employeeNip });
-    if (!employee) throw badUserInput('employeeNip', `No employee has the NIP ${input.employeeNip}`);
+    if (!employee)
+      throw badUserInput('employeeNip', { code: 'EMPLOYEE_NOT_FOUND', params: { nip: input.employeeNip } });
     if (await em.count(User, { employee })) {
       throw badUserInput('employeeNip', `The employee ${input.employeeNip} already has an account`);
     }
@@ -506,8 +533,8 @@ export async function issueTokenForLogin(
   }
   const login = normaliseLogin(args.login);
   const user = await em.findOne(User, { login });
-  if (!user) throw notFound(`Account ${login}`);
-  if (!user.active) throw badUserInput('login', `The account ${login} is disabled`);
+  if (!user) throw notFound({ code: 'ACCOUNT_NOT_FOUND', params: { login } });
+  if (!user.active) throw badUserInput('login', { code: 'ACCOUNT_IS_DISABLED', params: { login } });
   if (user.mustChangePassword) {
     throw badUserInput(
       'login',

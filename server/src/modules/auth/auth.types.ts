@@ -37,6 +37,9 @@ export class AccountType {
 
   @Field(() => Boolean, { description: 'False for a disabled account, which cannot log in.' })
   active!: boolean;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'The last successful login (UTC); null: never.' })
+  lastLoginAt!: Date | null;
 }
 
 @ObjectType('AccessScope', { description: 'What the caller may see, in words and in numbers.' })

@@ -69,6 +69,16 @@ const guru = (em: EntityManager) =>
     [],
   );
 
+/**
+ * The head of `guru`'s school: the teacher's direct supervisor, who scores them (the browser flow "the supervisor
+ * scores guru"); their own supervisor is the kepala bidang.
+ */
+const kepalaSekolah = async (em: EntityManager) => {
+  const teacher = await guru(em);
+  if (!teacher) return null;
+  return employeeWhere(em, 'e.id = (select supervisor_id from employee where id = ?)', [teacher.id]);
+};
+
 const SPECS: readonly DemoSpec[] = [
   { login: 'admin', role: 'ADMIN', displayName: 'Administrator BKPSDM (demo)', employee: null },
   { login: 'walikota', role: 'LEADER', displayName: 'Wali Kota Sibolga (demo)', employee: null },
@@ -76,6 +86,7 @@ const SPECS: readonly DemoSpec[] = [
   { login: 'analis', role: 'ANALYST', displayName: 'Analis data (demo)', employee: null },
   { login: 'kadisdik', role: 'AGENCY_HEAD', displayName: null, employee: headOfDisdik },
   { login: 'kabid', role: 'SUPERVISOR', displayName: null, employee: kepalaBidang },
+  { login: 'kepsek', role: 'SUPERVISOR', displayName: null, employee: kepalaSekolah },
   { login: 'guru', role: 'EMPLOYEE', displayName: null, employee: guru },
 ];
 

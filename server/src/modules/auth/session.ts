@@ -20,7 +20,8 @@ export function sessionCookieOptions(config: Config, expires?: Date): CookieOpti
     httpOnly: true,
     sameSite: 'strict',
     secure: config.env === 'production',
-    path: '/graphql',
+    // The API: /graphql and the upload of /api/import (the dashboard's pages are served without it being needed).
+    path: '/',
     ...(expires ? { expires } : {}),
   };
 }

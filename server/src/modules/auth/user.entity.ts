@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../access/roles.js';
 /** A login account. Linked to an employee where it is one (the Wali Kota's account is not). */
 @Entity({ tableName: 'app_user' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'tokenVersion' | 'active' | 'mustChangePassword';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'tokenVersion' | 'active' | 'mustChangePassword' | 'lastLoginAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -39,6 +39,10 @@ export class User {
   /** Raised on a password change or reset: every token issued before stops working. */
   @Property({ type: 'integer', default: 1 })
   tokenVersion: number = 1;
+
+  /** The last successful password login (null: never). */
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -1,4 +1,4 @@
-import { checkYearQuarter, quarterLabel } from '@kinerja/shared';
+import { checkYearQuarter } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, notFound, throwProblems } from '../../graphql/errors.js';
@@ -117,7 +117,7 @@ export async function completionOf(
   const params: unknown[] = [period.id];
   if (agencyCode !== null && agencyCode !== undefined) {
     const [agency] = await em.execute<{ id: number }[]>('select id from agency where code = ?', [agencyCode]);
-    if (!agency) throw badUserInput('agencyCode', `agency ${agencyCode} not found`);
+    if (!agency) throw badUserInput('agencyCode', { code: 'AGENCY_NOT_FOUND', params: { code: agencyCode } });
     conditions.push('i.agency_id = ?');
     params.push(agency.id);
   }
@@ -213,7 +213,7 @@ async function findPeriod(
     'select id, status from period where year = ? and quarter = ?',
     [year, quarter],
   );
-  if (!period) throw notFound(`Period ${quarterLabel(year, quarter, 'id')}`);
+  if (!period) throw notFound({ code: 'PERIOD_NOT_FOUND', params: { year, quarter } });
   return period;
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkDialogue, checkFeedbackNote, feedbackMessage, type FeedbackFinding } from '@kinerja/shared';
 import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
-import { checkYearQuarter } from '@kinerja/shared';
+import { checkYearQuarter, type RecordThing } from '@kinerja/shared';
 import {
   DEVELOPMENT_ACTION_KEY,
   DIALOGUE_KEY,
@@ -359,7 +359,7 @@ interface DialogueFacts {
   employee_confirmed_at: Date | null;
 }
 
-async function lockDialogue(tem: EntityManager, scope: Scope, id: number, key: string): Promise<DialogueFacts> {
+async function lockDialogue(tem: EntityManager, scope: Scope, id: number, key: RecordThing): Promise<DialogueFacts> {
   const [dialogue] = await tem.execute<DialogueFacts[]>(
     `select d.id, d.employee_id, d.supervisor_id, d.agency_id, e.agency_id as employee_agency_id,
             d.supervisor_confirmed_at, d.employee_confirmed_at

@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { validateNip } from '@kinerja/shared';
+import { validateNip, type RecordThing } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
@@ -165,7 +165,7 @@ export async function findVisibleEmployee(
   }
   if (!hasNip && !hasPseudonym) throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
   let employee: Employee | null;
-  let thing: string;
+  let thing: RecordThing;
   let named: string;
   if (hasNip) {
     assertMayIdentify(access.scope, 'employee(nip)');
@@ -177,7 +177,7 @@ export async function findVisibleEmployee(
     [thing, named] = [EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`];
   } else {
     employee = await em.findOne(Employee, { pseudonym });
-    [thing, named] = ['employee with this pseudonym', `Employee with pseudonym ${pseudonym}`];
+    [thing, named] = ['EMPLOYEE_PSEUDONYM', `Employee with pseudonym ${pseudonym}`];
   }
   if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
   throw employee ? notInScope(thing) : noSuchRecord(access.scope, hasNip ? 'NIP' : 'OTHER', thing, named);

@@ -52,12 +52,10 @@ export async function finalizeEvaluation(
   now: Date = new Date(),
 ): Promise<Evaluation> {
   if (evaluation.status === 'DRAFT' || evaluation.status === 'OBJECTED' || evaluation.status === 'FINAL') {
-    const why = {
-      DRAFT: 'a DRAFT evaluation must be submitted first',
-      OBJECTED: 'the objection against it must be decided first',
-      FINAL: 'it is already final',
-    }[evaluation.status];
-    throw badUserInput('status', `Evaluation ${evaluation.id} cannot be finalised: ${why}`);
+    throw badUserInput('status', {
+      code: 'EVALUATION_NOT_FINALISABLE',
+      params: { id: evaluation.id, status: evaluation.status },
+    });
   }
   await writerTransaction(em, async (tem) => {
     const sql = await sqlOf(tem);

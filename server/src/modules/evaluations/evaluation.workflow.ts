@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   checkScoreEntry,
   checkYearQuarter,
-  quarterLabel,
   scoreOfEntry,
   type CriterionCategory,
   type Direction,
@@ -114,21 +113,19 @@ async function lockEvaluation(tem: EntityManager, scope: Scope, id: number): Pro
 function assertVersion(facts: EvaluationFacts, expected: number): void {
   if (facts.version !== expected) {
     throw conflict(
-      `Evaluation ${facts.id} was changed meanwhile: its version is ${facts.version}, not ${expected}. ` +
-        'Reload it and apply your change again.',
+      { code: 'EVALUATION_CHANGED', params: { id: facts.id, version: facts.version, expected } },
       facts.version,
     );
   }
 }
 
-function periodName(facts: { year: number; quarter: number }): string {
-  return quarterLabel(facts.year, facts.quarter, 'id');
-}
-
 /** A closed period takes no new or changed scores (docs/scoring.md#periods-and-final-results). */
-function assertPeriodOpen(facts: EvaluationFacts, field: string, what: string): void {
+function assertPeriodOpen(facts: EvaluationFacts, field: string, action: 'SCORE' | 'SUBMIT'): void {
   if (facts.periodStatus === 'CLOSED') {
-    throw badUserInput(field, `period ${periodName(facts)} is CLOSED: ${what}`);
+    throw badUserInput(field, {
+      code: 'PERIOD_CLOSED',
+      params: { year: facts.year, quarter: facts.quarter, action },
+    });
   }
 }
 
@@ -145,7 +142,12 @@ async function writeEvaluation(
     [...params, facts.id, facts.version],
   );
   // Unreachable while the row lock is held; kept so that a change of the locking can never overwrite silently.
-  if (rows.length !== 1) throw conflict(`Evaluation ${facts.id} was changed meanwhile`, facts.version);
+  if (rows.length !== 1) {
+    throw conflict(
+      { code: 'EVALUATION_CHANGED', params: { id: facts.id, version: facts.version + 1, expected: facts.version } },
+      facts.version,
+    );
+  }
 }
 
 /** Stores the results of a changed evaluation through the one results writer (docs/scoring.md "Stored results"). */
@@ -236,21 +238,21 @@ export function checkScoreInputs(inputs: readonly ScoreInput[], policy: ScoringP
   inputs.forEach((input, i) => {
     const at = `${field}[${i}]`;
     const code = input.criterionCode?.trim() ?? '';
-    if (code === '') throw badUserInput(`${at}.criterionCode`, 'criterionCode is required');
+    if (code === '') throw badUserInput(`${at}.criterionCode`, { code: 'CRITERION_CODE_REQUIRED', params: {} });
     if (seen.has(code)) {
-      throw badUserInput(
-        `${at}.criterionCode`,
-        `criterion ${code} is given twice (also at ${field}[${seen.get(code)}])`,
-      );
+      throw badUserInput(`${at}.criterionCode`, {
+        code: 'CRITERION_TWICE',
+        params: { code, at: `${field}[${seen.get(code)}]` },
+      });
     }
     seen.set(code, i);
     throwProblems(checkScoreEntry(input, policy.scoreMax, code), at);
     if (input.remove) return;
     if (input.evidence && input.evidence.length > MAX_EVIDENCE) {
-      throw badUserInput(
-        `${at}.evidence`,
-        `evidence has ${input.evidence.length} characters, more than ${MAX_EVIDENCE}: keep the details in the file`,
-      );
+      throw badUserInput(`${at}.evidence`, {
+        code: 'EVIDENCE_TOO_LONG',
+        params: { length: input.evidence.length, max: MAX_EVIDENCE },
+      });
     }
   });
 }
@@ -288,10 +290,10 @@ async function applyScores(
     const code = input.criterionCode.trim();
     const criterion = byCode.get(code);
     if (!criterion) {
-      throw badUserInput(
-        `${at}.criterionCode`,
-        `criterion ${code} is not in force for ${facts.agencyCode} in ${facts.year}`,
-      );
+      throw badUserInput(`${at}.criterionCode`, {
+        code: 'CRITERION_NOT_IN_FORCE',
+        params: { code, agency: facts.agencyCode, year: facts.year },
+      });
     }
     if (input.remove) {
       await tem.execute('delete from evaluation_score where evaluation_id = ? and criterion_id = ?', [
@@ -320,11 +322,7 @@ function trimmedOrNull(text: string | null | undefined): string | null {
 }
 
 function refuseScoring(facts: Pick<EvaluationFacts, 'id'> | null): never {
-  throw forbidden(
-    `Only the employee's direct supervisor, or an administrator, may score ${
-      facts ? `evaluation ${facts.id}` : 'this evaluation'
-    }`,
-  );
+  throw forbidden({ code: 'ONLY_SUPERVISOR_SCORES', params: { id: facts ? facts.id : null } });
 }
 
 /**
@@ -351,10 +349,7 @@ async function findOrStartEvaluation(
     [year, quarter],
   );
   if (!period) {
-    throw badUserInput(
-      'input.period',
-      `period ${quarterLabel(year, quarter, 'id')} does not exist: an administrator opens it first`,
-    );
+    throw badUserInput('input.period', { code: 'PERIOD_MISSING', params: { year, quarter } });
   }
   const [existing] = await tem.execute<{ id: number; version: number }[]>(
     'select id, version from evaluation where employee_id = ? and period_id = ?',
@@ -363,18 +358,17 @@ async function findOrStartEvaluation(
   if (existing) {
     if (input.version === null || input.version === undefined) {
       throw conflict(
-        `Employee ${nip} already has an evaluation for ${quarterLabel(year, quarter, 'id')} (id ${existing.id}, ` +
-          `version ${existing.version}): save it with its id and version`,
+        {
+          code: 'EVALUATION_EXISTS',
+          params: { nip, year, quarter, id: existing.id, version: existing.version },
+        },
         existing.version,
       );
     }
     return { facts: await lockEvaluation(tem, scope, existing.id), created: false };
   }
   if (period.status === 'CLOSED') {
-    throw badUserInput(
-      'input.period',
-      `period ${quarterLabel(year, quarter, 'id')} is CLOSED: no new evaluations or scores`,
-    );
+    throw badUserInput('input.period', { code: 'PERIOD_CLOSED', params: { year, quarter, action: 'NEW' } });
   }
   const inserted = await tem.execute<{ id: number }[]>(
     `insert into evaluation (employee_id, period_id, agency_id, assessor_id, status)
@@ -382,7 +376,7 @@ async function findOrStartEvaluation(
     [employee.id, period.id, employee.agency_id, employee.supervisor_id],
   );
   if (inserted.length === 0) {
-    throw conflict(`Someone else started the evaluation of ${nip} for this period at the same moment: reload it`, 1);
+    throw conflict({ code: 'EVALUATION_STARTED_MEANWHILE', params: { nip } }, 1);
   }
   return { facts: await lockEvaluation(tem, scope, inserted[0].id), created: true };
 }
@@ -392,17 +386,19 @@ function checkSaveInput(input: SaveEvaluationDraftInput, policy: ScoringPolicy):
   const byId = input.evaluationId !== null && input.evaluationId !== undefined;
   const byEmployee = (input.employeeNip ?? '') !== '' || (input.period !== null && input.period !== undefined);
   if (byId === byEmployee) {
-    throw badUserInput(
-      'input.evaluationId',
-      'give either evaluationId (with version) or employeeNip and period (to start an evaluation)',
-    );
+    throw badUserInput('input.evaluationId', { code: 'GIVE_ID_OR_EMPLOYEE', params: {} });
   }
   if (byEmployee) {
-    if (!input.employeeNip?.trim()) throw badUserInput('input.employeeNip', 'employeeNip is required with period');
-    if (!input.period) throw badUserInput('input.period', 'period is required with employeeNip');
+    if (!input.employeeNip?.trim())
+      throw badUserInput('input.employeeNip', {
+        code: 'REQUIRED_WITH',
+        params: { field: 'employeeNip', with: 'period' },
+      });
+    if (!input.period)
+      throw badUserInput('input.period', { code: 'REQUIRED_WITH', params: { field: 'period', with: 'employeeNip' } });
     throwProblems(checkYearQuarter(input.period), 'input.period');
   } else if (input.version === null || input.version === undefined) {
-    throw badUserInput('input.version', 'version is required to change an existing evaluation: pass the one you read');
+    throw badUserInput('input.version', { code: 'VERSION_REQUIRED', params: {} });
   }
   checkScoreInputs(input.scores, policy, 'input.scores');
 }
@@ -425,12 +421,12 @@ export async function saveDraft(
         : await findOrStartEvaluation(tem, scope, input);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     if (!created) assertVersion(facts, input.version!);
-    assertPeriodOpen(facts, 'input.scores', 'scores can no longer change');
+    assertPeriodOpen(facts, 'input.scores', 'SCORE');
     if (facts.status !== 'DRAFT') {
-      throw badUserInput(
-        'input.evaluationId',
-        `evaluation ${facts.id} is ${facts.status}: only a DRAFT evaluation takes changed scores`,
-      );
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_WRONG_STATUS',
+        params: { id: facts.id, status: facts.status, needed: 'DRAFT_SCORES' },
+      });
     }
     const before = created ? null : await evaluationState(tem, facts.id, policy);
     await applyScores(tem, facts, input.scores, policy, 'input.scores');
@@ -457,13 +453,16 @@ export async function submit(em: EntityManager, actor: WorkflowActor, input: Eva
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayScoreEvaluation(scope, { id: facts.employeeId, agencyId: facts.employeeAgencyId })) refuseScoring(facts);
     assertVersion(facts, input.version);
-    assertPeriodOpen(facts, 'input.evaluationId', 'evaluations can no longer be submitted');
+    assertPeriodOpen(facts, 'input.evaluationId', 'SUBMIT');
     if (facts.status !== 'DRAFT') {
-      throw badUserInput('input.evaluationId', `evaluation ${facts.id} is ${facts.status}: only a DRAFT is submitted`);
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_WRONG_STATUS',
+        params: { id: facts.id, status: facts.status, needed: 'DRAFT_SUBMIT' },
+      });
     }
     const before = await evaluationState(tem, facts.id, policy);
     if (before.scores.length === 0) {
-      throw badUserInput('input.evaluationId', `evaluation ${facts.id} has no scores: score it before submitting`);
+      throw badUserInput('input.evaluationId', { code: 'EVALUATION_NO_SCORES', params: { id: facts.id } });
     }
     await writeEvaluation(tem, facts, `status = 'SUBMITTED', submitted_at = now()`);
     await storeResults(tem, facts, policy);
@@ -485,7 +484,7 @@ export async function submit(em: EntityManager, actor: WorkflowActor, input: Eva
 }
 
 function refuseResponse(facts: EvaluationFacts): never {
-  throw forbidden(`Only the evaluated employee may acknowledge or object to evaluation ${facts.id}`);
+  throw forbidden({ code: 'ONLY_EMPLOYEE_RESPONDS', params: { id: facts.id } });
 }
 
 /** The employee acknowledges a SUBMITTED evaluation. */
@@ -500,10 +499,10 @@ export async function acknowledge(
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
-      throw badUserInput(
-        'input.evaluationId',
-        `evaluation ${facts.id} is ${facts.status}: only a SUBMITTED evaluation is acknowledged`,
-      );
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_WRONG_STATUS',
+        params: { id: facts.id, status: facts.status, needed: 'SUBMITTED_ACK' },
+      });
     }
     const before = await evaluationState(tem, facts.id, policy);
     await writeEvaluation(tem, facts, `status = 'ACKNOWLEDGED', acknowledged_at = now()`);
@@ -524,26 +523,28 @@ export async function acknowledge(
 
 const MAX_REASON = 4000;
 
-function requireText(value: string | null | undefined, field: string, what: string): string {
+function requireText(value: string | null | undefined, field: string, what: 'REASON' | 'DECISION_NOTE'): string {
   const text = trimmedOrNull(value);
-  if (text === null) throw badUserInput(field, `${what} is required`);
-  if (text.length > MAX_REASON) throw badUserInput(field, `${what} has ${text.length} characters, more than 4000`);
+  if (text === null) throw badUserInput(field, { code: 'TEXT_REQUIRED', params: { what } });
+  if (text.length > MAX_REASON) {
+    throw badUserInput(field, { code: 'TEXT_TOO_LONG', params: { what, length: text.length, max: MAX_REASON } });
+  }
   return text;
 }
 
 /** The employee objects (keberatan) to a SUBMITTED evaluation instead of acknowledging it: status OBJECTED. */
 export async function object(em: EntityManager, actor: WorkflowActor, input: ObjectToEvaluationInput): Promise<number> {
   const { scope, policy } = actor;
-  const reason = requireText(input.reason, 'input.reason', 'the reason of the objection (alasan keberatan)');
+  const reason = requireText(input.reason, 'input.reason', 'REASON');
   return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayRespondToEvaluation(scope, facts.employeeId)) refuseResponse(facts);
     assertVersion(facts, input.version);
     if (facts.status !== 'SUBMITTED') {
-      throw badUserInput(
-        'input.evaluationId',
-        `evaluation ${facts.id} is ${facts.status}: only a SUBMITTED evaluation can be objected to`,
-      );
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_WRONG_STATUS',
+        params: { id: facts.id, status: facts.status, needed: 'SUBMITTED_OBJECT' },
+      });
     }
     const before = await evaluationState(tem, facts.id, policy);
     const [objection] = await tem.execute<{ id: number }[]>(
@@ -580,13 +581,10 @@ export async function decideObjection(
   input: DecideObjectionInput,
 ): Promise<number> {
   const { scope, policy } = actor;
-  const note = requireText(input.note, 'input.note', 'the decision note');
+  const note = requireText(input.note, 'input.note', 'DECISION_NOTE');
   const scores = input.scores ?? [];
   if (scores.length > 0 && input.decision !== 'UPHELD') {
-    throw badUserInput(
-      'input.scores',
-      'a rejected objection leaves the scores as they are: give scores only to uphold',
-    );
+    throw badUserInput('input.scores', { code: 'REJECTED_WITH_SCORES', params: {} });
   }
   checkScoreInputs(scores, policy, 'input.scores');
   return writerTransaction(em, async (tem) => {
@@ -598,19 +596,16 @@ export async function decideObjection(
       assessorSupervisorId: facts.assessorSupervisorId,
     };
     if (!mayDecideObjection(scope, parties)) {
-      throw forbidden(
-        "Only the assessor's own superior (or the head of the evaluation's agency) may decide the objection against " +
-          `evaluation ${facts.id}; a LEADER or ADMIN decides only where the assessor has no superior in the system`,
-      );
+      throw forbidden({ code: 'ONLY_SUPERIOR_DECIDES', params: { id: facts.id } });
     }
     assertVersion(facts, input.version);
     if (facts.status !== 'OBJECTED') {
-      throw badUserInput(
-        'input.evaluationId',
-        `evaluation ${facts.id} is ${facts.status}: there is no pending objection to decide`,
-      );
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_WRONG_STATUS',
+        params: { id: facts.id, status: facts.status, needed: 'OBJECTED_DECIDE' },
+      });
     }
-    if (scores.length > 0) assertPeriodOpen(facts, 'input.scores', 'scores can no longer change');
+    if (scores.length > 0) assertPeriodOpen(facts, 'input.scores', 'SCORE');
     const [objection] = await tem.execute<{ id: number; reason: string }[]>(
       `select id, reason from objection where evaluation_id = ? and status = 'PENDING'
         order by filed_at desc, id desc limit 1`,
@@ -643,12 +638,7 @@ export async function decideObjection(
   });
 }
 
-const NOT_FINALISABLE: Partial<Record<EvaluationStatus, string>> = {
-  DRAFT: 'a DRAFT evaluation must be submitted first',
-  SUBMITTED: 'the employee has not acknowledged it yet (closing the period finalises it)',
-  OBJECTED: 'the objection against it must be decided first',
-  FINAL: 'it is already final',
-};
+const NOT_FINALISABLE = new Set<EvaluationStatus>(['DRAFT', 'SUBMITTED', 'OBJECTED', 'FINAL']);
 
 /**
  * Finalises an ACKNOWLEDGED evaluation: the head of the evaluation's agency or an administrator. Stores the results
@@ -659,13 +649,15 @@ export async function finalise(em: EntityManager, actor: WorkflowActor, input: E
   return writerTransaction(em, async (tem) => {
     const facts = await lockEvaluation(tem, scope, input.evaluationId);
     if (!mayFinalizeEvaluation(scope, facts.agencyId)) {
-      throw forbidden(
-        `Only the head of the evaluation's agency, or an administrator, may finalise evaluation ${facts.id}`,
-      );
+      throw forbidden({ code: 'ONLY_HEAD_FINALISES', params: { id: facts.id } });
     }
     assertVersion(facts, input.version);
-    const why = NOT_FINALISABLE[facts.status];
-    if (why) throw badUserInput('input.evaluationId', `evaluation ${facts.id} cannot be finalised: ${why}`);
+    if (NOT_FINALISABLE.has(facts.status)) {
+      throw badUserInput('input.evaluationId', {
+        code: 'EVALUATION_NOT_FINALISABLE',
+        params: { id: facts.id, status: facts.status as 'DRAFT' | 'SUBMITTED' | 'OBJECTED' | 'FINAL' },
+      });
+    }
     const before = await evaluationState(tem, facts.id, policy);
     // Computed once more under the weights and policy in force, then frozen by the status.
     await storeResults(tem, facts, policy);

@@ -9,7 +9,7 @@ import { closePeriod, openPeriod } from './period.workflow.js';
 
 function administrator(ctx: Context): string {
   const scope = accountScope(ctx);
-  if (!mayManagePeriods(scope)) throw forbidden('Only administrators (BKPSDM) open and close periods');
+  if (!mayManagePeriods(scope)) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'PERIODS' } });
   return scope.viewer.login;
 }
 

@@ -127,20 +127,20 @@ export class ImportReportType {
 
 /** Checks the upload: known file names, each once. */
 function checkFiles(input: ImportDataInput): void {
-  if (input.files.length === 0) throw badUserInput('input.files', 'give at least one file');
+  if (input.files.length === 0) throw badUserInput('input.files', { code: 'IMPORT_NO_FILES', params: {} });
   const seen = new Map<string, number>();
   input.files.forEach((file, i) => {
     if (!(IMPORT_FILES as readonly string[]).includes(file.name)) {
-      throw badUserInput(
-        `input.files[${i}].name`,
-        `${file.name} is not one of the import files (${IMPORT_FILES.join(', ')})`,
-      );
+      throw badUserInput(`input.files[${i}].name`, {
+        code: 'IMPORT_UNKNOWN_FILE',
+        params: { name: file.name, known: IMPORT_FILES.join(', ') },
+      });
     }
     if (seen.has(file.name)) {
-      throw badUserInput(
-        `input.files[${i}].name`,
-        `${file.name} is given twice (also at input.files[${seen.get(file.name)}])`,
-      );
+      throw badUserInput(`input.files[${i}].name`, {
+        code: 'IMPORT_FILE_TWICE',
+        params: { name: file.name, at: `input.files[${seen.get(file.name)}]` },
+      });
     }
     seen.set(file.name, i);
   });
@@ -158,7 +158,7 @@ export class ImportMutations {
     @Arg('input', () => ImportDataInput, { description: 'The files and whether to write.' }) input: ImportDataInput,
   ): Promise<ImportReport> {
     const scope = accountScope(ctx);
-    if (!mayRunImport(scope)) throw forbidden('Only administrators (BKPSDM) run imports');
+    if (!mayRunImport(scope)) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'IMPORT' } });
     checkFiles(input);
     // The importer reads a folder (it streams files of any size); the upload is written to a private temporary one.
     const folder = await mkdtemp(join(tmpdir(), 'kinerja-upload-'));

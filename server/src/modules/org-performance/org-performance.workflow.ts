@@ -42,7 +42,8 @@ export async function changeOrgPredikat(
     const [agency] = await tem.execute<{ id: number; code: string }[]>('select id, code from agency where code = ?', [
       input.agencyCode,
     ]);
-    if (!agency) throw badUserInput('input.agencyCode', `agency ${input.agencyCode} not found`);
+    if (!agency)
+      throw badUserInput('input.agencyCode', { code: 'AGENCY_NOT_FOUND', params: { code: input.agencyCode } });
     if (kind === 'propose' && !mayProposeOrgPredikat(scope, agency.id)) {
       throw forbidden(`Only the head of ${agency.code}, or an administrator, proposes its org predikat`);
     }

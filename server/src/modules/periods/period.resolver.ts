@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { quarterLabel } from '@kinerja/shared';
+import { requestLocale } from '../../graphql/locale.js';
 import type { Context } from '../../graphql/context.js';
 import { Period } from './period.entity.js';
 import { PeriodType } from './period.types.js';
@@ -32,9 +33,13 @@ export class PeriodResolver {
     return period ?? null;
   }
 
-  @FieldResolver(() => String, { description: 'How people name the period, e.g. "Triwulan I 2025".' })
+  @FieldResolver(() => String, {
+    description:
+      'How people name the period in the request\u2019s language (docs/i18n.md): "Triwulan I 2025", or "Q1 2025" for ' +
+      '`Accept-Language: en`.',
+  })
   // A plain row's period (evaluation reads) or an entity: an alias type, so type-graphql passes it as it is.
   label(@Root() period: Pick<Period, 'year' | 'quarter'>): string {
-    return quarterLabel(period.year, period.quarter, 'id');
+    return quarterLabel(period.year, period.quarter, requestLocale());
   }
 }

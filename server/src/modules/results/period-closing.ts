@@ -65,7 +65,7 @@ export async function closePeriod(
     [period.year, period.quarter],
   );
   const row = rows[0];
-  if (!row) throw notFound(`Period ${label}`);
+  if (!row) throw notFound({ code: 'PERIOD_NOT_FOUND', params: { year: period.year, quarter: period.quarter } });
   if (row.status === 'CLOSED') throw badUserInput('input.quarter', `period ${label} is already CLOSED`);
   const now = new Date();
   const finalizedAt = request.history ? notLater(quarterEnd(period.year, period.quarter), now) : now;

@@ -13,7 +13,7 @@ function checkDate(value: string | null | undefined, field: string): string | nu
   if (value === null || value === undefined || value === '') return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw badUserInput(field, `"${value}" is not a date of the form YYYY-MM-DD`);
+    throw badUserInput(field, { code: 'DATE_INVALID', params: { value: String(value) } });
   }
   return value;
 }
@@ -21,7 +21,7 @@ function checkDate(value: string | null | undefined, field: string): string | nu
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export async function createTraining(em: EntityManager, scope: Scope, input: CreateTrainingInput): Promise<number> {
-  if (!mayCreateTraining(scope)) throw forbidden('Only administrators (BKPSDM) create trainings');
+  if (!mayCreateTraining(scope)) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'TRAININGS' } });
   if (!CODE_PATTERN.test(input.code ?? '')) {
     throw badUserInput('input.code', `code "${input.code}" must be 1-64 letters, digits, "_", "-" or "."`);
   }

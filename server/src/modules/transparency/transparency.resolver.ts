@@ -29,7 +29,7 @@ export class TransparencyResolver {
     let employee: Employee;
     if ((nip ?? null) === null && (pseudonym ?? null) === null) {
       if (scope.viewer.employeeId === null) {
-        throw badUserInput('nip', 'this account is not linked to an employee: give the nip or pseudonym');
+        throw badUserInput('nip', { code: 'ACCOUNT_NOT_LINKED', params: {} });
       }
       employee = await ctx.em.findOneOrFail(Employee, { id: scope.viewer.employeeId });
     } else {

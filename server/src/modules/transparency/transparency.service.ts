@@ -10,6 +10,7 @@ import {
 } from '@kinerja/shared';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
+import { requestLocale, say } from '../../graphql/locale.js';
 import type { Employee } from '../employee/employee.entity.js';
 import { ANNUAL_RESULT_STATUSES } from '../evaluations/annual-result.service.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
@@ -37,15 +38,19 @@ export function show(x: number): string {
 
 function ratingRule(score: number, rating: Rating, policy: ScoringPolicy): string {
   const { diAtas, sesuai } = policy.ratingThresholds;
-  if (rating === 'DI_ATAS_EKSPEKTASI') return `${show(score)} is at least ${diAtas}: ${rating}`;
-  if (rating === 'SESUAI_EKSPEKTASI') return `${show(score)} is at least ${sesuai} and below ${diAtas}: ${rating}`;
-  return `${show(score)} is below ${sesuai}: ${rating}`;
+  if (rating === 'DI_ATAS_EKSPEKTASI') {
+    return say({ code: 'TR_RATING_DI_ATAS', params: { score: show(score), diAtas, rating } });
+  }
+  if (rating === 'SESUAI_EKSPEKTASI') {
+    return say({ code: 'TR_RATING_SESUAI', params: { score: show(score), sesuai, diAtas, rating } });
+  }
+  return say({ code: 'TR_RATING_DI_BAWAH', params: { score: show(score), sesuai, rating } });
 }
 
 export function matrixCell(hasilKerja: Rating | null, perilakuKerja: Rating | null): string | null {
   if (hasilKerja === null || perilakuKerja === null) return null;
   const predikat: Predikat = PREDIKAT_MATRIX[hasilKerja][perilakuKerja];
-  return `work results ${hasilKerja} x behaviour ${perilakuKerja} -> ${predikat} (PermenPANRB 6/2022 matrix)`;
+  return say({ code: 'TR_MATRIX_CELL', params: { hasilKerja, perilakuKerja, predikat } });
 }
 
 function weightedFormula(hasilKerja: number, perilakuKerja: number, score: number, policy: ScoringPolicy): string {
@@ -65,7 +70,7 @@ function working(
   const computed = categoryScore(scored);
   const formula =
     computed === null
-      ? `no ${category} criterion scored: no ${category} score`
+      ? say({ code: 'TR_NO_CATEGORY_SCORE', params: { category } })
       : `(${scored.map((l) => `${show(l.weight)} x ${show(l.score)}`).join(' + ')}) / ${show(weightSum)} = ` +
         `${show(weightedSum)} / ${show(weightSum)} = ${show(computed)}`;
   return {
@@ -89,7 +94,7 @@ function indicatorFormula(criterion: Criterion, realisation: number | null, scor
   const ratio =
     criterion.direction === 'LOWER_IS_BETTER'
       ? realisation === 0
-        ? `realisation 0 scores ${max}`
+        ? say({ code: 'TR_INDICATOR_ZERO', params: { max } })
         : `100 x ${show(criterion.target)} / ${show(realisation)}`
       : `100 x ${show(realisation)} / ${show(criterion.target)}`;
   return realisation === 0 && criterion.direction === 'LOWER_IS_BETTER'
@@ -166,10 +171,8 @@ export async function transparencyOf(ctx: Context, employee: Employee, year: num
     );
     const score = draft ? null : result.score;
     const notes: string[] = [];
-    if (draft) notes.push('The assessor is still scoring this quarter; the scores show once it is submitted.');
-    if (evaluation.status === 'OBJECTED') {
-      notes.push('An objection is pending: this quarter counts again once it is decided.');
-    }
+    if (draft) notes.push(say({ code: 'TR_NOTE_DRAFT', params: {} }));
+    if (evaluation.status === 'OBJECTED') notes.push(say({ code: 'TR_NOTE_OBJECTED', params: {} }));
     if (stored) {
       const differs = (['HASIL_KERJA', 'PERILAKU_KERJA'] as const).some((category) => {
         const now = categoryScore(lines.filter((line) => line.category === category));
@@ -177,13 +180,12 @@ export async function transparencyOf(ctx: Context, employee: Employee, year: num
         return (now === null) !== (official === null) || (now !== null && show(now) !== show(official!));
       });
       notes.push(
-        `Final: the results were stored when finalised (policy ${result.policyVersion}) and are the official ones.` +
-          (differs ? ' The criteria weights have changed since, so the working above differs from them.' : ''),
+        say({ code: 'TR_NOTE_FINAL', params: { policyVersion: result.policyVersion, weightsChanged: differs } }),
       );
     }
     quarters.push({
       quarter: evaluation.period.quarter,
-      label: quarterLabel(year, evaluation.period.quarter, 'id'),
+      label: quarterLabel(year, evaluation.period.quarter, requestLocale()),
       periodStatus: evaluation.period.status,
       evaluationId: evaluation.id,
       status: evaluation.status,
@@ -214,14 +216,19 @@ export async function transparencyOf(ctx: Context, employee: Employee, year: num
       : `mean(${present.map(show).join(', ')}) = ${show(present.reduce((a, b) => a + b, 0) / present.length)}`;
   };
   const innovationRule = policy.innovationRule
-    ? `An annual SANGAT_BAIK needs at least one verified innovation recorded for ${year} (PP 30/2019 Pasal 41, city ` +
-      `policy); ${annual?.innovationCount ?? 0} recorded.` +
-      (annual?.innovationRuleApplied
-        ? ' None, so SANGAT_BAIK became BAIK.'
-        : annual?.predikatBeforeInnovationRule === 'SANGAT_BAIK'
-          ? ' The rule is met: SANGAT_BAIK stands.'
-          : ' The predikat is not SANGAT_BAIK, so the rule does not change it.')
-    : 'The innovation rule is off in the policy in force.';
+    ? say({
+        code: 'TR_INNOVATION_RULE',
+        params: {
+          year,
+          count: annual?.innovationCount ?? 0,
+          outcome: annual?.innovationRuleApplied
+            ? 'APPLIED'
+            : annual?.predikatBeforeInnovationRule === 'SANGAT_BAIK'
+              ? 'MET'
+              : 'NOT_SANGAT_BAIK',
+        },
+      })
+    : say({ code: 'TR_INNOVATION_RULE_OFF', params: {} });
   const annualPage: TransparencyAnnualType | null = annual && {
     quarterCount: annual.quarterCount,
     hasilKerjaScore: annual.hasilKerjaScore,
@@ -249,14 +256,14 @@ export async function transparencyOf(ctx: Context, employee: Employee, year: num
     ? {
         jp,
         ruleJp: policy.minJpPerYearPns,
-        rule: `PNS: at least ${policy.minJpPerYearPns} JP of competence development a year (PP 11/2017 Pasal 203)`,
+        rule: say({ code: 'TR_JP_PNS', params: { jp: policy.minJpPerYearPns } }),
         met: roundForComparison(jp) >= policy.minJpPerYearPns,
         missingJp: Math.max(0, policy.minJpPerYearPns - jp),
       }
     : {
         jp,
         ruleJp: policy.maxJpPerYearPppk,
-        rule: `PPPK: at most ${policy.maxJpPerYearPppk} JP of competence development a year (PP 49/2018 Pasal 40)`,
+        rule: say({ code: 'TR_JP_PPPK', params: { jp: policy.maxJpPerYearPppk } }),
         met: roundForComparison(jp) <= policy.maxJpPerYearPppk,
         missingJp: 0,
       };

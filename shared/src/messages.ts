@@ -1,0 +1,918 @@
+import type { AnalyticsNote } from './analytics/notes.js';
+import type { ProblemParams } from './problems.js';
+
+/**
+ * The one message catalogue of Kinerja (docs/i18n.md): every sentence the API writes for people (errors, the rule
+ * checks' problems, the analytics notes, the transparency explanations, scope descriptions, period labels), in
+ * Indonesian (the default) and English, each under a stable code with its parameters. The server renders a message in
+ * the request's language (`Accept-Language`, `localeOfAcceptLanguage`); the dashboard imports the same catalogue and
+ * renders the same codes in its chosen locale, so both sides say one thing the same way.
+ */
+
+/** The languages of the messages: Indonesian (the default) and English. */
+export type MessageLocale = 'id' | 'en';
+
+/** Both languages, the default first. */
+export const MESSAGE_LOCALES: readonly MessageLocale[] = ['id', 'en'];
+
+/**
+ * The request's language from an `Accept-Language` header: its first tag `en` (or `en-*`) gives English, anything
+ * else or none gives Indonesian (docs/i18n.md#the-request-language).
+ */
+export function localeOfAcceptLanguage(header: string | readonly string[] | null | undefined): MessageLocale {
+  const value = Array.isArray(header) ? header[0] : (header as string | null | undefined);
+  const first = (value ?? '').split(',')[0]!.split(';')[0]!.trim().toLowerCase();
+  return first === 'en' || first.startsWith('en-') ? 'en' : 'id';
+}
+
+/** A number as written in the locale: a decimal comma in Indonesian (`85,5`), a dot in English; no grouping. */
+export function localNumber(value: number, locale: MessageLocale): string {
+  const text = String(value);
+  return locale === 'id' ? text.replace('.', ',') : text;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+function forCriterion(criterion: string | undefined, locale: MessageLocale): string {
+  if (criterion === undefined) return '';
+  return locale === 'id' ? ` untuk ${criterion}` : ` for ${criterion}`;
+}
+
+function span(from: number, to: number | null, locale: MessageLocale): string {
+  if (to === null) return locale === 'id' ? `mulai ${from}` : `from ${from} on`;
+  const years = from === to ? `${from}` : `${from}-${to}`;
+  return locale === 'id' ? `pada ${years}` : `in ${years}`;
+}
+
+function count(n: number, id: string, en: string, enMany = `${en}s`, locale: MessageLocale = 'en'): string {
+  return locale === 'id' ? `${n} ${id}` : `${n} ${n === 1 ? en : enMany}`;
+}
+
+type NoteParams = { [N in AnalyticsNote as N['code']]: N['params'] };
+
+/** A kind of key a caller named a record by (the refusal names the kind, never the key). */
+export type RecordThing =
+  | 'EMPLOYEE_NIP'
+  | 'EMPLOYEE_PSEUDONYM'
+  | 'EVALUATION'
+  | 'INNOVATION'
+  | 'FEEDBACK_NOTE'
+  | 'DIALOGUE'
+  | 'DEVELOPMENT_ACTION';
+const THING_ID: Record<RecordThing, string> = {
+  EMPLOYEE_NIP: 'pegawai dengan NIP ini',
+  EMPLOYEE_PSEUDONYM: 'pegawai dengan pseudonim ini',
+  EVALUATION: 'penilaian dengan id ini',
+  INNOVATION: 'inovasi dengan id ini',
+  FEEDBACK_NOTE: 'catatan umpan balik dengan id ini',
+  DIALOGUE: 'dialog kinerja dengan id ini',
+  DEVELOPMENT_ACTION: 'tindak lanjut pengembangan dengan id ini',
+};
+const THING_EN: Record<RecordThing, string> = {
+  EMPLOYEE_NIP: 'employee with this NIP',
+  EMPLOYEE_PSEUDONYM: 'employee with this pseudonym',
+  EVALUATION: 'evaluation with this id',
+  INNOVATION: 'innovation with this id',
+  FEEDBACK_NOTE: 'feedback note with this id',
+  DIALOGUE: 'performance dialogue with this id',
+  DEVELOPMENT_ACTION: 'development action with this id',
+};
+
+/** What a status is called in a sentence. */
+type Status = string;
+
+/**
+ * The parameters of every message, by code. The rule checks' problems (`ProblemParams`) and the analytics notes
+ * (`AnalyticsNote`) are declared beside their rules; the rest here.
+ */
+export interface MessageParams extends ProblemParams, NoteParams {
+  // --- period labels ---
+  /** How people name a quarter: "Triwulan I 2025", "Q1 2025". */
+  PERIOD_LABEL: { year: number; quarter: number };
+
+  // --- access and sessions ---
+  UNAUTHENTICATED: Record<string, never>;
+  ANONYMOUS_READ_ONLY: Record<string, never>;
+  MUST_CHANGE_PASSWORD: Record<string, never>;
+  OPERATION_WITHOUT_RULE: { field: string };
+  OPERATION_NOT_FOR_ROLE: { field: string; role: string; roles: string };
+  NOT_VISIBLE: { what: string };
+  NOT_IN_SCOPE: { thing: RecordThing };
+  NOT_FOR_PSEUDONYMISED: { what: string; role: string };
+  WRONG_CREDENTIALS: Record<string, never>;
+  ACCOUNT_DISABLED: Record<string, never>;
+  TOO_MANY_LOGINS: { minutes: number; at: string };
+  ACCOUNT_NOT_FOUND: { login: string };
+  ACCOUNT_IS_DISABLED: { login: string };
+  ACCOUNT_NOT_LINKED: Record<string, never>;
+  ONLY_ADMIN: { action: 'ACCOUNTS' | 'IMPORT' | 'EMPLOYEE_CHANGES' | 'PERIODS' | 'TRAININGS' | 'AUDIT' };
+  CANNOT_DISABLE_SELF: Record<string, never>;
+
+  // --- lookups ---
+  AGENCY_NOT_FOUND: { code: string };
+  EMPLOYEE_NOT_FOUND: { nip: string };
+  PERIOD_NOT_FOUND: { year: number; quarter: number };
+  IMPORT_JOB_NOT_FOUND: { id: string };
+
+  // --- evaluations ---
+  EVALUATION_CHANGED: { id: number; version: number; expected: number };
+  EVALUATION_EXISTS: { nip: string; year: number; quarter: number; id: number; version: number };
+  EVALUATION_STARTED_MEANWHILE: { nip: string };
+  PERIOD_CLOSED: { year: number; quarter: number; action: 'SCORE' | 'SUBMIT' | 'RESPOND' | 'DECIDE' | 'NEW' };
+  PERIOD_MISSING: { year: number; quarter: number };
+  EVALUATION_WRONG_STATUS: {
+    id: number;
+    status: Status;
+    needed: 'DRAFT_SCORES' | 'DRAFT_SUBMIT' | 'SUBMITTED_ACK' | 'SUBMITTED_OBJECT' | 'OBJECTED_DECIDE';
+  };
+  EVALUATION_NO_SCORES: { id: number };
+  EVALUATION_NOT_FINALISABLE: { id: number; status: 'DRAFT' | 'SUBMITTED' | 'OBJECTED' | 'FINAL' };
+  GIVE_ID_OR_EMPLOYEE: Record<string, never>;
+  REQUIRED_WITH: { field: string; with: string };
+  VERSION_REQUIRED: Record<string, never>;
+  CRITERION_CODE_REQUIRED: Record<string, never>;
+  CRITERION_TWICE: { code: string; at: string };
+  CRITERION_NOT_IN_FORCE: { code: string; agency: string; year: number };
+  EVIDENCE_TOO_LONG: { length: number; max: number };
+  TEXT_REQUIRED: { what: 'REASON' | 'DECISION_NOTE' };
+  TEXT_TOO_LONG: { what: 'REASON' | 'DECISION_NOTE'; length: number; max: number };
+  REJECTED_WITH_SCORES: Record<string, never>;
+  ONLY_SUPERVISOR_SCORES: { id: number | null };
+  ONLY_EMPLOYEE_RESPONDS: { id: number };
+  ONLY_SUPERIOR_DECIDES: { id: number };
+  ONLY_HEAD_FINALISES: { id: number };
+
+  // --- import ---
+  IMPORT_NO_FILES: Record<string, never>;
+  IMPORT_UNKNOWN_FILE: { name: string; known: string };
+  IMPORT_FILE_TWICE: { name: string; at: string };
+  IMPORT_NOT_MULTIPART: Record<string, never>;
+  IMPORT_TOO_LARGE: { name: string; maxMegabytes: number };
+  IMPORT_BAD_DRY_RUN: { value: string };
+  IMPORT_PREFLIGHT_HEADER: Record<string, never>;
+  IMPORT_JOB_CRASHED: Record<string, never>;
+
+  // --- accounts and employee changes ---
+  EMPLOYEE_SELF_SUPERVISOR: Record<string, never>;
+  EMPLOYEE_SUPERVISOR_CYCLE: { nip: string };
+  EMPLOYEE_RETIRED: { nip: string; date: string };
+  DATE_INVALID: { value: string };
+  DATE_RANGE_REVERSED: { from: string; to: string };
+  SAME_AGENCY: { code: string };
+  ACTING_SELF: Record<string, never>;
+  ACTING_KIND: Record<string, never>;
+  SEARCH_TOO_LONG: { max: number };
+
+  // --- scope descriptions (me.scope.description) ---
+  SCOPE_ANONYMOUS: Record<string, never>;
+  SCOPE_ADMIN: Record<string, never>;
+  SCOPE_LEADER: Record<string, never>;
+  SCOPE_PSEUDONYMISED: { employee: boolean; reports: number };
+  SCOPE_AGENCY_HEAD: { agency: string | null; employee: boolean; reports: number };
+  SCOPE_SUPERVISOR: { line: number };
+  SCOPE_EMPLOYEE: { reports: number };
+
+  // --- transparency explanations ---
+  TR_RATING_DI_ATAS: { score: string; diAtas: number; rating: string };
+  TR_RATING_SESUAI: { score: string; sesuai: number; diAtas: number; rating: string };
+  TR_RATING_DI_BAWAH: { score: string; sesuai: number; rating: string };
+  TR_MATRIX_CELL: { hasilKerja: string; perilakuKerja: string; predikat: string };
+  TR_NO_CATEGORY_SCORE: { category: string };
+  TR_INDICATOR_ZERO: { max: number };
+  TR_NOTE_DRAFT: Record<string, never>;
+  TR_NOTE_OBJECTED: Record<string, never>;
+  TR_NOTE_FINAL: { policyVersion: string; weightsChanged: boolean };
+  TR_INNOVATION_RULE: {
+    year: number;
+    count: number;
+    outcome: 'APPLIED' | 'MET' | 'NOT_SANGAT_BAIK';
+  };
+  TR_INNOVATION_RULE_OFF: Record<string, never>;
+  TR_JP_PNS: { jp: number };
+  TR_JP_PPPK: { jp: number };
+}
+
+export type MessageCode = keyof MessageParams;
+
+/** A message not yet in words: its code and parameters. */
+export type Message<C extends MessageCode = MessageCode> = {
+  [K in C]: { code: K; params: MessageParams[K] };
+}[C];
+
+/** Builds a message with its parameters checked against its code. */
+export function msg<C extends MessageCode>(
+  code: C,
+  ...params: MessageParams[C] extends Record<string, never> ? [] : [MessageParams[C]]
+): Message<C> {
+  return { code, params: (params[0] ?? {}) as MessageParams[C] } as Message<C>;
+}
+
+interface Entry<P> {
+  id: (p: P) => string;
+  en: (p: P) => string;
+  /** Parameters that exercise the message (the catalogue test renders every code with them). */
+  example: P;
+}
+
+type Catalogue = { [C in MessageCode]: Entry<MessageParams[C]> };
+
+const NONE = {} as Record<string, never>;
+
+const ACTIONS_ID = {
+  ACCOUNTS: 'mengelola akun',
+  IMPORT: 'menjalankan impor',
+  EMPLOYEE_CHANGES: 'mengubah data kepegawaian',
+  PERIODS: 'membuka dan menutup periode',
+  TRAININGS: 'membuat pelatihan',
+  AUDIT: 'membaca log audit',
+};
+const ACTIONS_EN = {
+  ACCOUNTS: 'manage accounts',
+  IMPORT: 'run imports',
+  EMPLOYEE_CHANGES: 'change employee records',
+  PERIODS: 'open and close periods',
+  TRAININGS: 'create trainings',
+  AUDIT: 'read the audit log',
+};
+const CLOSED_ID = {
+  SCORE: 'nilai tidak dapat diubah lagi',
+  SUBMIT: 'penilaian tidak dapat diajukan lagi',
+  RESPOND: 'penilaian tidak dapat ditanggapi lagi',
+  DECIDE: 'keberatan tidak dapat diputus lagi',
+  NEW: 'tidak ada penilaian atau nilai baru',
+};
+const CLOSED_EN = {
+  SCORE: 'scores can no longer change',
+  SUBMIT: 'evaluations can no longer be submitted',
+  RESPOND: 'evaluations can no longer be acknowledged or objected to',
+  DECIDE: 'objections can no longer be decided',
+  NEW: 'no new evaluations or scores',
+};
+const NEEDED_ID = {
+  DRAFT_SCORES: 'hanya penilaian DRAFT yang nilainya dapat diubah',
+  DRAFT_SUBMIT: 'hanya DRAFT yang diajukan',
+  SUBMITTED_ACK: 'hanya penilaian SUBMITTED yang disetujui',
+  SUBMITTED_OBJECT: 'hanya penilaian SUBMITTED yang dapat diajukan keberatan',
+  OBJECTED_DECIDE: 'tidak ada keberatan yang menunggu keputusan',
+};
+const NEEDED_EN = {
+  DRAFT_SCORES: 'only a DRAFT evaluation takes changed scores',
+  DRAFT_SUBMIT: 'only a DRAFT is submitted',
+  SUBMITTED_ACK: 'only a SUBMITTED evaluation is acknowledged',
+  SUBMITTED_OBJECT: 'only a SUBMITTED evaluation can be objected to',
+  OBJECTED_DECIDE: 'there is no pending objection to decide',
+};
+const NOT_FINALISABLE_ID = {
+  DRAFT: 'penilaian DRAFT harus diajukan lebih dulu',
+  SUBMITTED: 'pegawai belum menyetujuinya (penutupan periode memfinalkannya)',
+  OBJECTED: 'keberatan atasnya harus diputus lebih dulu',
+  FINAL: 'sudah final',
+};
+const NOT_FINALISABLE_EN = {
+  DRAFT: 'a DRAFT evaluation must be submitted first',
+  SUBMITTED: 'the employee has not acknowledged it yet (closing the period finalises it)',
+  OBJECTED: 'the objection against it must be decided first',
+  FINAL: 'it is already final',
+};
+const TEXT_ID = { REASON: 'alasan keberatan', DECISION_NOTE: 'catatan keputusan' };
+const TEXT_EN = { REASON: 'the reason of the objection (alasan keberatan)', DECISION_NOTE: 'the decision note' };
+
+function ownRecord(employee: boolean, reports: number, locale: MessageLocale): string {
+  if (!employee) return '';
+  if (locale === 'id') {
+    return reports === 0
+      ? ' Data Anda sendiri secara lengkap.'
+      : ` Data Anda sendiri dan ${reports} bawahan langsung Anda secara lengkap.`;
+  }
+  return reports === 0
+    ? ' Your own record in full.'
+    : ` Your own record and your ${count(reports, '', 'direct report')} in full.`;
+}
+
+/** The catalogue. */
+const MESSAGES: Catalogue = {
+  // --- problems of the rule checks (shared/src/problems.ts) ---
+  SCORE_NOT_A_NUMBER: {
+    id: (p) => `nilai ${localNumber(p.value, 'id')} bukan angka`,
+    en: (p) => `score ${p.value} is not a number`,
+    example: { value: NaN },
+  },
+  SCORE_BELOW_MIN: {
+    id: (p) => `nilai ${localNumber(p.value, 'id')} di bawah ${localNumber(p.min, 'id')}`,
+    en: (p) => `score ${p.value} is below ${p.min}`,
+    example: { value: -1, min: 0 },
+  },
+  SCORE_ABOVE_MAX: {
+    id: (p) => `nilai ${localNumber(p.value, 'id')} melebihi ${localNumber(p.max, 'id')}`,
+    en: (p) => `score ${p.value} is above ${p.max}`,
+    example: { value: 130.5, max: 120 },
+  },
+  SCORE_MISSING: {
+    id: (p) =>
+      `isi nilai (0-${localNumber(p.max, 'id')})${forCriterion(p.criterion, 'id')}, ` +
+      'atau realisasinya bila kriteria itu berindikator',
+    en: (p) =>
+      `give a score (0-${p.max})${forCriterion(p.criterion, 'en')}, or for a criterion with an indicator its realisation`,
+    example: { max: 120, criterion: 'INOVASI' },
+  },
+  SCORE_AND_REALISATION: {
+    id: (p) => `isi nilai atau realisasi${forCriterion(p.criterion, 'id')}, jangan keduanya`,
+    en: (p) => `give either a score or a realisation${forCriterion(p.criterion, 'en')}, not both`,
+    example: {},
+  },
+  SCORE_REMOVE_AND_VALUE: {
+    id: (p) => `hapus nilai${forCriterion(p.criterion, 'id')} atau isi nilainya, jangan keduanya`,
+    en: (p) => `remove the score${forCriterion(p.criterion, 'en')} or give one, not both`,
+    example: { criterion: 'INOVASI' },
+  },
+  REALISATION_NOT_A_NUMBER: {
+    id: (p) => `realisasi ${localNumber(p.value, 'id')} bukan angka`,
+    en: (p) => `realisation ${p.value} is not a number`,
+    example: { value: Infinity },
+  },
+  REALISATION_NEGATIVE: {
+    id: (p) => `realisasi ${localNumber(p.value, 'id')} tidak boleh negatif`,
+    en: (p) => `realisation ${p.value} must not be negative`,
+    example: { value: -0.5 },
+  },
+  REALISATION_WITHOUT_INDICATOR: {
+    id: (p) => `kriteria ${p.criterion} tidak berindikator: isi nilai, bukan realisasi`,
+    en: (p) => `criterion ${p.criterion} has no indicator: give a judged score instead of a realisation`,
+    example: { criterion: 'INOVASI' },
+  },
+  TARGET_NOT_POSITIVE: {
+    id: (p) => `target ${localNumber(p.value, 'id')} harus lebih dari 0`,
+    en: (p) => `target ${p.value} must be above 0`,
+    example: { value: 0 },
+  },
+  INDICATOR_INCOMPLETE: {
+    id: (p) => `indikator memerlukan target dan arah (direction); ${p.missing} belum diisi`,
+    en: (p) => `an indicator needs both target and direction; ${p.missing} is missing`,
+    example: { missing: 'direction' },
+  },
+  YEAR_OUT_OF_RANGE: {
+    id: (p) => `tahun harus bilangan bulat antara ${p.min} dan ${p.max}, bukan ${localNumber(p.value, 'id')}`,
+    en: (p) => `year must be between ${p.min} and ${p.max}, not ${p.value}`,
+    example: { value: 1999, min: 2000, max: 2100 },
+  },
+  QUARTER_OUT_OF_RANGE: {
+    id: (p) => `triwulan harus 1-4, bukan ${localNumber(p.value, 'id')}`,
+    en: (p) => `quarter must be 1-4, not ${p.value}`,
+    example: { value: 5 },
+  },
+  YEAR_SPAN_REVERSED: {
+    id: (p) => `tahun akhir ${p.to} sebelum tahun mulai ${p.from}`,
+    en: (p) => `the last year ${p.to} is before the first year ${p.from}`,
+    example: { from: 2025, to: 2024 },
+  },
+  WEIGHT_OUT_OF_RANGE: {
+    id: (p) => `bobot ${localNumber(p.value, 'id')} harus lebih dari 0 dan paling banyak ${localNumber(p.max, 'id')}`,
+    en: (p) => `weight ${p.value} must be above 0 and at most ${p.max}`,
+    example: { value: 0, max: 100 },
+  },
+  WEIGHTS_SUM_NOT_100: {
+    id: (p) =>
+      `jumlah bobot ${p.category} untuk ${p.agency} ${span(p.from, p.to, 'id')} adalah ${localNumber(p.sum, 'id')}, ` +
+      `bukan 100${p.hint === 'GIVE_OTHER_WEIGHTS' ? ': isi bobot baru kriteria lainnya di otherWeights' : ''}`,
+    en: (p) =>
+      `weights of ${p.category} for ${p.agency} ${span(p.from, p.to, 'en')} sum to ${p.sum}, not 100` +
+      (p.hint === 'GIVE_OTHER_WEIGHTS' ? ': give the new weights of the others in otherWeights' : ''),
+    example: { category: 'HASIL_KERJA', agency: 'DISDIK', from: 2025, to: null, sum: 95.5 },
+  },
+
+  // --- analytics notes (shared/src/analytics/notes.ts) ---
+  SMALL_GROUP: {
+    id: (p) =>
+      `Disembunyikan: kelompok ini berisi kurang dari ${p.min} pegawai; nilai kelompok sekecil ini adalah data pribadi.`,
+    en: (p) =>
+      `Suppressed: this group has fewer than ${p.min} employees; the figures of so small a group are personal data.`,
+    example: { min: 5 },
+  },
+  SECOND_GROUP: {
+    id: (p) =>
+      `Disembunyikan bersama kelompok sejajar yang berisi kurang dari ${p.min} pegawai, agar nilainya tidak dapat ` +
+      'dihitung dari total.',
+    en: (p) =>
+      `Suppressed together with a sibling group of fewer than ${p.min} employees, so that its figures cannot be ` +
+      'worked out from the total.',
+    example: { min: 5 },
+  },
+  TRAINING_IMPACT_TOO_FEW: {
+    id: (p) =>
+      `Disembunyikan: kurang dari ${p.min} pegawai peserta atau pembanding; hasil sekecil ini tidak dapat diandalkan ` +
+      'dan menyangkut data pribadi.',
+    en: (p) =>
+      `Suppressed: fewer than ${p.min} treated or control employees; so small a result is neither reliable nor anonymous.`,
+    example: { min: 5 },
+  },
+  PRE_TREND_NO_DATA: {
+    id: (p) =>
+      `Uji tren sebelum pelatihan tidak tersedia: tidak ada nilai pada ${p.window} triwulan sebelum jendela pembanding.`,
+    en: (p) => `No pre-trend check: there are no scores in the ${p.window} quarters before the comparison window.`,
+    example: { window: 2 },
+  },
+  DISTRIBUTION_NO_EMPLOYEES: {
+    id: (p) => `Tidak ada pegawai dengan predikat tahunan di ${p.agencyCode} pada tahun ${p.year}.`,
+    en: (p) => `No employee of ${p.agencyCode} has an annual predikat for ${p.year}.`,
+    example: { agencyCode: 'DISDIK', year: 2025 },
+  },
+  DISTRIBUTION_NO_ORG_PREDIKAT: {
+    id: (p) => `Predikat kinerja organisasi ${p.agencyCode} tahun ${p.year} belum ditetapkan pimpinan.`,
+    en: (p) => `The leaders have not set the organisational predikat of ${p.agencyCode} for ${p.year}.`,
+    example: { agencyCode: 'DISDIK', year: 2025 },
+  },
+
+  // --- period labels ---
+  PERIOD_LABEL: {
+    id: (p) => `Triwulan ${ROMAN[p.quarter - 1]} ${p.year}`,
+    en: (p) => `Q${p.quarter} ${p.year}`,
+    example: { year: 2025, quarter: 3 },
+  },
+
+  // --- access and sessions ---
+  UNAUTHENTICATED: {
+    id: () => 'Masuk (login) dulu: operasi ini memerlukan token',
+    en: () => 'Log in first: this operation needs a token',
+    example: NONE,
+  },
+  ANONYMOUS_READ_ONLY: {
+    id: () => 'Masuk (login) dulu: pemanggil demo tanpa akun hanya boleh membaca',
+    en: () => 'Log in first: the anonymous demo caller may only read',
+    example: NONE,
+  },
+  MUST_CHANGE_PASSWORD: {
+    id: () => 'Pilih kata sandi Anda sendiri dulu (changePassword): akun ini masih memakai kata sandi awal',
+    en: () => 'Choose your own password first (changePassword): this account still has its initial password',
+    example: NONE,
+  },
+  OPERATION_WITHOUT_RULE: {
+    id: (p) => `operasi ${p.field} tidak memiliki aturan akses`,
+    en: (p) => `operation ${p.field} has no access rule`,
+    example: { field: 'employees' },
+  },
+  OPERATION_NOT_FOR_ROLE: {
+    id: (p) => `${p.field} tidak tersedia bagi akun ${p.role} (hanya bagi ${p.roles})`,
+    en: (p) => `${p.field} is not available to ${p.role} accounts (only to ${p.roles})`,
+    example: { field: 'auditLog', role: 'EMPLOYEE', roles: 'ADMIN' },
+  },
+  NOT_VISIBLE: {
+    id: (p) => `${p.what} tidak terlihat oleh Anda`,
+    en: (p) => `${p.what} is not visible to you`,
+    example: { what: 'employee 199001012020121001' },
+  },
+  NOT_IN_SCOPE: {
+    id: (p) => `Tidak ada ${THING_ID[p.thing]} di antara data yang boleh Anda lihat`,
+    en: (p) => `No ${THING_EN[p.thing]} is among the records you may see`,
+    example: { thing: 'EMPLOYEE_NIP' },
+  },
+  NOT_FOR_PSEUDONYMISED: {
+    id: (p) => `${p.what} tidak tersedia bagi pemanggil ${p.role}: gunakan pseudonim`,
+    en: (p) => `${p.what} is not available to ${p.role} callers: use pseudonyms`,
+    example: { what: 'Lookup by NIP', role: 'POLICY' },
+  },
+  WRONG_CREDENTIALS: {
+    id: () => 'Nama login atau kata sandi salah',
+    en: () => 'Wrong login or password',
+    example: NONE,
+  },
+  ACCOUNT_DISABLED: {
+    id: () => 'Akun ini dinonaktifkan: minta administrator (BKPSDM) mengaktifkannya',
+    en: () => 'This account is disabled: ask an administrator (BKPSDM) to enable it',
+    example: NONE,
+  },
+  TOO_MANY_LOGINS: {
+    id: (p) => `Terlalu banyak login gagal: coba lagi dalam ${p.minutes} menit (setelah pukul ${p.at} UTC)`,
+    en: (p) => `Too many failed logins: try again in ${count(p.minutes, '', 'minute')} (after ${p.at} UTC)`,
+    example: { minutes: 15, at: '10:15' },
+  },
+  ACCOUNT_NOT_FOUND: {
+    id: (p) => `Akun ${p.login} tidak ditemukan`,
+    en: (p) => `Account ${p.login} not found`,
+    example: { login: 'guru' },
+  },
+  ACCOUNT_IS_DISABLED: {
+    id: (p) => `Akun ${p.login} dinonaktifkan`,
+    en: (p) => `The account ${p.login} is disabled`,
+    example: { login: 'guru' },
+  },
+  ACCOUNT_NOT_LINKED: {
+    id: () => 'akun ini tidak terhubung dengan pegawai: sebutkan NIP atau pseudonimnya',
+    en: () => 'this account is not linked to an employee: give the nip or pseudonym',
+    example: NONE,
+  },
+  ONLY_ADMIN: {
+    id: (p) => `Hanya administrator (BKPSDM) yang boleh ${ACTIONS_ID[p.action]}`,
+    en: (p) => `Only administrators (BKPSDM) ${ACTIONS_EN[p.action]}`,
+    example: { action: 'IMPORT' },
+  },
+  CANNOT_DISABLE_SELF: {
+    id: () => 'Anda tidak dapat menonaktifkan akun Anda sendiri',
+    en: () => 'You cannot disable your own account',
+    example: NONE,
+  },
+
+  // --- lookups ---
+  AGENCY_NOT_FOUND: {
+    id: (p) => `Perangkat daerah ${p.code} tidak ditemukan`,
+    en: (p) => `Agency ${p.code} not found`,
+    example: { code: 'DISDIK' },
+  },
+  EMPLOYEE_NOT_FOUND: {
+    id: (p) => `Tidak ada pegawai dengan NIP ${p.nip}`,
+    en: (p) => `No employee has the NIP ${p.nip}`,
+    example: { nip: '199001012020121001' },
+  },
+  PERIOD_NOT_FOUND: {
+    id: (p) => `Periode ${MESSAGES.PERIOD_LABEL.id(p)} tidak ditemukan`,
+    en: (p) => `Period ${MESSAGES.PERIOD_LABEL.en(p)} not found`,
+    example: { year: 2025, quarter: 2 },
+  },
+  IMPORT_JOB_NOT_FOUND: {
+    id: (p) => `Tugas impor ${p.id} tidak ditemukan`,
+    en: (p) => `Import job ${p.id} not found`,
+    example: { id: '42' },
+  },
+
+  // --- evaluations ---
+  EVALUATION_CHANGED: {
+    id: (p) =>
+      `Penilaian ${p.id} telah diubah orang lain: versinya ${p.version}, bukan ${p.expected}. ` +
+      'Muat ulang lalu terapkan perubahan Anda lagi.',
+    en: (p) =>
+      `Evaluation ${p.id} was changed meanwhile: its version is ${p.version}, not ${p.expected}. ` +
+      'Reload it and apply your change again.',
+    example: { id: 7, version: 3, expected: 2 },
+  },
+  EVALUATION_EXISTS: {
+    id: (p) =>
+      `Pegawai ${p.nip} sudah memiliki penilaian untuk ${MESSAGES.PERIOD_LABEL.id(p)} (id ${p.id}, versi ` +
+      `${p.version}): simpan dengan id dan versinya`,
+    en: (p) =>
+      `Employee ${p.nip} already has an evaluation for ${MESSAGES.PERIOD_LABEL.en(p)} (id ${p.id}, version ` +
+      `${p.version}): save it with its id and version`,
+    example: { nip: '199001012020121001', year: 2025, quarter: 1, id: 7, version: 2 },
+  },
+  EVALUATION_STARTED_MEANWHILE: {
+    id: (p) => `Orang lain memulai penilaian ${p.nip} untuk periode ini pada saat yang sama: muat ulang`,
+    en: (p) => `Someone else started the evaluation of ${p.nip} for this period at the same moment: reload it`,
+    example: { nip: '199001012020121001' },
+  },
+  PERIOD_CLOSED: {
+    id: (p) => `periode ${MESSAGES.PERIOD_LABEL.id(p)} sudah DITUTUP (CLOSED): ${CLOSED_ID[p.action]}`,
+    en: (p) => `period ${MESSAGES.PERIOD_LABEL.en(p)} is CLOSED: ${CLOSED_EN[p.action]}`,
+    example: { year: 2025, quarter: 1, action: 'SCORE' },
+  },
+  PERIOD_MISSING: {
+    id: (p) => `periode ${MESSAGES.PERIOD_LABEL.id(p)} belum ada: administrator membukanya lebih dulu`,
+    en: (p) => `period ${MESSAGES.PERIOD_LABEL.en(p)} does not exist: an administrator opens it first`,
+    example: { year: 2025, quarter: 1 },
+  },
+  EVALUATION_WRONG_STATUS: {
+    id: (p) => `penilaian ${p.id} berstatus ${p.status}: ${NEEDED_ID[p.needed]}`,
+    en: (p) => `evaluation ${p.id} is ${p.status}: ${NEEDED_EN[p.needed]}`,
+    example: { id: 7, status: 'SUBMITTED', needed: 'DRAFT_SCORES' },
+  },
+  EVALUATION_NO_SCORES: {
+    id: (p) => `penilaian ${p.id} belum bernilai: beri nilai sebelum mengajukan`,
+    en: (p) => `evaluation ${p.id} has no scores: score it before submitting`,
+    example: { id: 7 },
+  },
+  EVALUATION_NOT_FINALISABLE: {
+    id: (p) => `penilaian ${p.id} tidak dapat difinalkan: ${NOT_FINALISABLE_ID[p.status]}`,
+    en: (p) => `evaluation ${p.id} cannot be finalised: ${NOT_FINALISABLE_EN[p.status]}`,
+    example: { id: 7, status: 'SUBMITTED' },
+  },
+  GIVE_ID_OR_EMPLOYEE: {
+    id: () => 'isi evaluationId (beserta version) atau employeeNip dan period (untuk memulai penilaian)',
+    en: () => 'give either evaluationId (with version) or employeeNip and period (to start an evaluation)',
+    example: NONE,
+  },
+  REQUIRED_WITH: {
+    id: (p) => `${p.field} wajib diisi bersama ${p.with}`,
+    en: (p) => `${p.field} is required with ${p.with}`,
+    example: { field: 'employeeNip', with: 'period' },
+  },
+  VERSION_REQUIRED: {
+    id: () => 'version wajib diisi untuk mengubah penilaian yang ada: kirim versi yang Anda baca',
+    en: () => 'version is required to change an existing evaluation: pass the one you read',
+    example: NONE,
+  },
+  CRITERION_CODE_REQUIRED: {
+    id: () => 'criterionCode wajib diisi',
+    en: () => 'criterionCode is required',
+    example: NONE,
+  },
+  CRITERION_TWICE: {
+    id: (p) => `kriteria ${p.code} disebut dua kali (juga di ${p.at})`,
+    en: (p) => `criterion ${p.code} is given twice (also at ${p.at})`,
+    example: { code: 'INOVASI', at: 'input.scores[0]' },
+  },
+  CRITERION_NOT_IN_FORCE: {
+    id: (p) => `kriteria ${p.code} tidak berlaku untuk ${p.agency} pada ${p.year}`,
+    en: (p) => `criterion ${p.code} is not in force for ${p.agency} in ${p.year}`,
+    example: { code: 'INOVASI', agency: 'DISDIK', year: 2025 },
+  },
+  EVIDENCE_TOO_LONG: {
+    id: (p) => `bukti berisi ${p.length} karakter, lebih dari ${p.max}: simpan rinciannya di berkas`,
+    en: (p) => `evidence has ${p.length} characters, more than ${p.max}: keep the details in the file`,
+    example: { length: 2100, max: 2000 },
+  },
+  TEXT_REQUIRED: {
+    id: (p) => `${TEXT_ID[p.what]} wajib diisi`,
+    en: (p) => `${TEXT_EN[p.what]} is required`,
+    example: { what: 'REASON' },
+  },
+  TEXT_TOO_LONG: {
+    id: (p) => `${TEXT_ID[p.what]} berisi ${p.length} karakter, lebih dari ${p.max}`,
+    en: (p) => `${TEXT_EN[p.what]} has ${p.length} characters, more than ${p.max}`,
+    example: { what: 'DECISION_NOTE', length: 4100, max: 4000 },
+  },
+  REJECTED_WITH_SCORES: {
+    id: () => 'keberatan yang ditolak membiarkan nilai apa adanya: isi nilai hanya bila keberatan dikabulkan',
+    en: () => 'a rejected objection leaves the scores as they are: give scores only to uphold',
+    example: NONE,
+  },
+  ONLY_SUPERVISOR_SCORES: {
+    id: (p) =>
+      `Hanya atasan langsung pegawai, atau administrator, yang boleh menilai ${
+        p.id === null ? 'penilaian ini' : `penilaian ${p.id}`
+      }`,
+    en: (p) =>
+      `Only the employee's direct supervisor, or an administrator, may score ${
+        p.id === null ? 'this evaluation' : `evaluation ${p.id}`
+      }`,
+    example: { id: 7 },
+  },
+  ONLY_EMPLOYEE_RESPONDS: {
+    id: (p) => `Hanya pegawai yang dinilai yang boleh menyetujui atau mengajukan keberatan atas penilaian ${p.id}`,
+    en: (p) => `Only the evaluated employee may acknowledge or object to evaluation ${p.id}`,
+    example: { id: 7 },
+  },
+  ONLY_SUPERIOR_DECIDES: {
+    id: (p) =>
+      `Hanya atasan dari penilai (atau kepala perangkat daerah penilaian itu) yang boleh memutus keberatan atas ` +
+      `penilaian ${p.id}; LEADER atau ADMIN memutus hanya bila penilai tidak memiliki atasan di sistem`,
+    en: (p) =>
+      "Only the assessor's own superior (or the head of the evaluation's agency) may decide the objection against " +
+      `evaluation ${p.id}; a LEADER or ADMIN decides only where the assessor has no superior in the system`,
+    example: { id: 7 },
+  },
+  ONLY_HEAD_FINALISES: {
+    id: (p) =>
+      `Hanya kepala perangkat daerah penilaian itu, atau administrator, yang boleh memfinalkan penilaian ${p.id}`,
+    en: (p) => `Only the head of the evaluation's agency, or an administrator, may finalise evaluation ${p.id}`,
+    example: { id: 7 },
+  },
+
+  // --- import ---
+  IMPORT_NO_FILES: {
+    id: () => 'unggah paling sedikit satu berkas',
+    en: () => 'give at least one file',
+    example: NONE,
+  },
+  IMPORT_UNKNOWN_FILE: {
+    id: (p) => `${p.name} bukan salah satu berkas impor (${p.known})`,
+    en: (p) => `${p.name} is not one of the import files (${p.known})`,
+    example: { name: 'nilai.csv', known: 'agencies.csv, employees.csv' },
+  },
+  IMPORT_FILE_TWICE: {
+    id: (p) => `${p.name} diunggah dua kali (juga di ${p.at})`,
+    en: (p) => `${p.name} is given twice (also at ${p.at})`,
+    example: { name: 'employees.csv', at: 'files[0]' },
+  },
+  IMPORT_NOT_MULTIPART: {
+    id: () => 'kirim berkas sebagai multipart/form-data, satu bagian per berkas CSV',
+    en: () => 'send the files as multipart/form-data, one part per CSV file',
+    example: NONE,
+  },
+  IMPORT_TOO_LARGE: {
+    id: (p) => `${p.name} melebihi ${p.maxMegabytes} MB`,
+    en: (p) => `${p.name} is larger than ${p.maxMegabytes} MB`,
+    example: { name: 'scores.csv', maxMegabytes: 1024 },
+  },
+  IMPORT_BAD_DRY_RUN: {
+    id: (p) => `dryRun harus "true" atau "false", bukan "${p.value}"`,
+    en: (p) => `dryRun must be "true" or "false", not "${p.value}"`,
+    example: { value: 'ya' },
+  },
+
+  IMPORT_PREFLIGHT_HEADER: {
+    id: () => 'sertakan header apollo-require-preflight (perlindungan CSRF, seperti pada /graphql)',
+    en: () => 'send the header apollo-require-preflight (CSRF protection, as for /graphql)',
+    example: NONE,
+  },
+  IMPORT_JOB_CRASHED: {
+    id: () => 'impor berhenti karena kesalahan internal; tidak ada data yang ditulis (lihat log server)',
+    en: () => 'the import stopped on an internal error; nothing was written (see the server log)',
+    example: NONE,
+  },
+
+  // --- accounts and employee changes ---
+  EMPLOYEE_SELF_SUPERVISOR: {
+    id: () => 'pegawai tidak dapat menjadi atasannya sendiri',
+    en: () => 'an employee cannot be their own supervisor',
+    example: NONE,
+  },
+  EMPLOYEE_SUPERVISOR_CYCLE: {
+    id: (p) => `${p.nip} berada di bawah pegawai ini dalam garis pelaporan: atasan tidak boleh melingkar`,
+    en: (p) => `${p.nip} reports (directly or not) to this employee: the reporting line may not go round`,
+    example: { nip: '199001012020121001' },
+  },
+  EMPLOYEE_RETIRED: {
+    id: (p) => `pegawai ${p.nip} pensiun sejak ${p.date}`,
+    en: (p) => `employee ${p.nip} retired on ${p.date}`,
+    example: { nip: '199001012020121001', date: '2026-01-31' },
+  },
+  DATE_INVALID: {
+    id: (p) => `"${p.value}" bukan tanggal berbentuk YYYY-MM-DD`,
+    en: (p) => `"${p.value}" is not a date of the form YYYY-MM-DD`,
+    example: { value: '31/01/2026' },
+  },
+  DATE_RANGE_REVERSED: {
+    id: (p) => `tanggal akhir ${p.to} sebelum tanggal mulai ${p.from}`,
+    en: (p) => `the end ${p.to} is before the start ${p.from}`,
+    example: { from: '2026-03-01', to: '2026-02-01' },
+  },
+  SAME_AGENCY: {
+    id: (p) => `pegawai ini sudah berada di ${p.code}`,
+    en: (p) => `the employee is already in ${p.code}`,
+    example: { code: 'DISDIK' },
+  },
+  ACTING_SELF: {
+    id: () => 'Plt/Plh tidak dapat menggantikan dirinya sendiri',
+    en: () => 'an acting assessor cannot stand in for themself',
+    example: NONE,
+  },
+  ACTING_KIND: {
+    id: () => 'jenis harus PLT atau PLH',
+    en: () => 'kind must be PLT or PLH',
+    example: NONE,
+  },
+  SEARCH_TOO_LONG: {
+    id: (p) => `kata pencarian paling banyak ${p.max} karakter`,
+    en: (p) => `the search has at most ${p.max} characters`,
+    example: { max: 100 },
+  },
+
+  // --- scope descriptions ---
+  SCOPE_ANONYMOUS: {
+    id: () =>
+      'Mode demo, belum masuk: Anda membaca seperti pemanggil POLICY. Baris setiap perangkat daerah dipseudonimkan ' +
+      '(nip dan nama kosong; gunakan pseudonim) dan agregat seluruh kota; tanpa perubahan. Masuk untuk membaca ' +
+      'sebagai akun Anda.',
+    en: () =>
+      'Demo mode, not logged in: you read as a POLICY caller would. Every agency\u2019s rows pseudonymised ' +
+      '(nip and name null; use pseudonyms) and city-wide aggregates; no changes. Log in to read as your account.',
+    example: NONE,
+  },
+  SCOPE_ADMIN: {
+    id: () => 'Semuanya, lengkap (administrator, BKPSDM): setiap perangkat daerah, setiap data.',
+    en: () => 'Everything, in full (administrator, BKPSDM): every agency, every record.',
+    example: NONE,
+  },
+  SCOPE_LEADER: {
+    id: () => 'Semuanya, lengkap: setiap perangkat daerah, setiap data.',
+    en: () => 'Everything, in full: every agency, every record.',
+    example: NONE,
+  },
+  SCOPE_PSEUDONYMISED: {
+    id: (p) =>
+      'Baris setiap perangkat daerah dipseudonimkan (nip dan nama kosong; gunakan pseudonim) dan agregat seluruh ' +
+      'kota.' +
+      ownRecord(p.employee, p.reports, 'id'),
+    en: (p) =>
+      'Every agency\u2019s rows pseudonymised (nip and name null; use pseudonyms) and city-wide aggregates.' +
+      ownRecord(p.employee, p.reports, 'en'),
+    example: { employee: true, reports: 2 },
+  },
+  SCOPE_AGENCY_HEAD: {
+    id: (p) =>
+      `Semua data ${p.agency ?? 'perangkat daerah Anda'}, dan agregat seluruh kota.` +
+      ownRecord(p.employee, p.reports, 'id'),
+    en: (p) =>
+      `Everything of ${p.agency ?? 'your agency'}, and city-wide aggregates.` + ownRecord(p.employee, p.reports, 'en'),
+    example: { agency: 'DISDIK', employee: true, reports: 1 },
+  },
+  SCOPE_SUPERVISOR: {
+    id: (p) =>
+      `Data Anda sendiri dan garis pelaporan Anda secara lengkap: ${p.line} orang (bawahan langsung dan tidak ` +
+      'langsung, di perangkat daerah mana pun), dan agregat seluruh kota.',
+    en: (p) =>
+      `Your own record and your reporting line in full: ${count(p.line, '', 'person', 'people')} (direct and ` +
+      'indirect reports, in any agency), and city-wide aggregates.',
+    example: { line: 12 },
+  },
+  SCOPE_EMPLOYEE: {
+    id: (p) => `${ownRecord(true, p.reports, 'id').trim()} Agregat seluruh kota.`,
+    en: (p) => `${ownRecord(true, p.reports, 'en').trim()} City-wide aggregates.`,
+    example: { reports: 0 },
+  },
+
+  // --- transparency ---
+  TR_RATING_DI_ATAS: {
+    id: (p) => `${p.score} paling sedikit ${p.diAtas}: ${p.rating}`,
+    en: (p) => `${p.score} is at least ${p.diAtas}: ${p.rating}`,
+    example: { score: '112.5', diAtas: 110, rating: 'DI_ATAS_EKSPEKTASI' },
+  },
+  TR_RATING_SESUAI: {
+    id: (p) => `${p.score} paling sedikit ${p.sesuai} dan di bawah ${p.diAtas}: ${p.rating}`,
+    en: (p) => `${p.score} is at least ${p.sesuai} and below ${p.diAtas}: ${p.rating}`,
+    example: { score: '95', sesuai: 90, diAtas: 110, rating: 'SESUAI_EKSPEKTASI' },
+  },
+  TR_RATING_DI_BAWAH: {
+    id: (p) => `${p.score} di bawah ${p.sesuai}: ${p.rating}`,
+    en: (p) => `${p.score} is below ${p.sesuai}: ${p.rating}`,
+    example: { score: '80', sesuai: 90, rating: 'DI_BAWAH_EKSPEKTASI' },
+  },
+  TR_MATRIX_CELL: {
+    id: (p) =>
+      `hasil kerja ${p.hasilKerja} x perilaku kerja ${p.perilakuKerja} -> ${p.predikat} (matriks PermenPANRB 6/2022)`,
+    en: (p) =>
+      `work results ${p.hasilKerja} x behaviour ${p.perilakuKerja} -> ${p.predikat} (PermenPANRB 6/2022 matrix)`,
+    example: { hasilKerja: 'SESUAI_EKSPEKTASI', perilakuKerja: 'DI_ATAS_EKSPEKTASI', predikat: 'BAIK' },
+  },
+  TR_NO_CATEGORY_SCORE: {
+    id: (p) => `tidak ada kriteria ${p.category} yang dinilai: tidak ada nilai ${p.category}`,
+    en: (p) => `no ${p.category} criterion scored: no ${p.category} score`,
+    example: { category: 'HASIL_KERJA' },
+  },
+  TR_INDICATOR_ZERO: {
+    id: (p) => `realisasi 0 bernilai ${p.max}`,
+    en: (p) => `realisation 0 scores ${p.max}`,
+    example: { max: 120 },
+  },
+  TR_NOTE_DRAFT: {
+    id: () => 'Penilai masih menilai triwulan ini; nilai tampil setelah diajukan.',
+    en: () => 'The assessor is still scoring this quarter; the scores show once it is submitted.',
+    example: NONE,
+  },
+  TR_NOTE_OBJECTED: {
+    id: () => 'Keberatan sedang menunggu keputusan: triwulan ini dihitung lagi setelah diputus.',
+    en: () => 'An objection is pending: this quarter counts again once it is decided.',
+    example: NONE,
+  },
+  TR_NOTE_FINAL: {
+    id: (p) =>
+      `Final: hasil disimpan saat difinalkan (kebijakan versi ${p.policyVersion}) dan itulah hasil resminya.` +
+      (p.weightsChanged
+        ? ' Bobot kriteria telah berubah sejak itu, sehingga perhitungan di atas berbeda darinya.'
+        : ''),
+    en: (p) =>
+      `Final: the results were stored when finalised (policy ${p.policyVersion}) and are the official ones.` +
+      (p.weightsChanged ? ' The criteria weights have changed since, so the working above differs from them.' : ''),
+    example: { policyVersion: '2025-1', weightsChanged: true },
+  },
+  TR_INNOVATION_RULE: {
+    id: (p) =>
+      `Predikat tahunan SANGAT_BAIK memerlukan paling sedikit satu inovasi terverifikasi yang tercatat untuk ${p.year} ` +
+      `(PP 30/2019 Pasal 41, kebijakan kota); tercatat ${p.count}.` +
+      (p.outcome === 'APPLIED'
+        ? ' Tidak ada, sehingga SANGAT_BAIK menjadi BAIK.'
+        : p.outcome === 'MET'
+          ? ' Aturan terpenuhi: SANGAT_BAIK tetap.'
+          : ' Predikatnya bukan SANGAT_BAIK, sehingga aturan ini tidak mengubahnya.'),
+    en: (p) =>
+      `An annual SANGAT_BAIK needs at least one verified innovation recorded for ${p.year} (PP 30/2019 Pasal 41, city ` +
+      `policy); ${p.count} recorded.` +
+      (p.outcome === 'APPLIED'
+        ? ' None, so SANGAT_BAIK became BAIK.'
+        : p.outcome === 'MET'
+          ? ' The rule is met: SANGAT_BAIK stands.'
+          : ' The predikat is not SANGAT_BAIK, so the rule does not change it.'),
+    example: { year: 2025, count: 0, outcome: 'APPLIED' },
+  },
+  TR_INNOVATION_RULE_OFF: {
+    id: () => 'Aturan inovasi tidak berlaku dalam kebijakan yang sedang berlaku.',
+    en: () => 'The innovation rule is off in the policy in force.',
+    example: NONE,
+  },
+  TR_JP_PNS: {
+    id: (p) => `PNS: paling sedikit ${p.jp} JP pengembangan kompetensi setahun (PP 11/2017 Pasal 203)`,
+    en: (p) => `PNS: at least ${p.jp} JP of competence development a year (PP 11/2017 Pasal 203)`,
+    example: { jp: 20 },
+  },
+  TR_JP_PPPK: {
+    id: (p) => `PPPK: paling banyak ${p.jp} JP pengembangan kompetensi setahun (PP 49/2018 Pasal 40)`,
+    en: (p) => `PPPK: at most ${p.jp} JP of competence development a year (PP 49/2018 Pasal 40)`,
+    example: { jp: 24 },
+  },
+};
+
+/** Every code of the catalogue (for tests and for clients that keep their own translations). */
+export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
+
+/** The example parameters of a code (the catalogue test renders every code with them). */
+export function messageExample<C extends MessageCode>(code: C): Message<C> {
+  return { code, params: MESSAGES[code].example } as Message<C>;
+}
+
+/** A message in words, Indonesian unless English is asked for. */
+export function renderMessage(message: Message, locale: MessageLocale = 'id'): string {
+  const entry = MESSAGES[message.code] as Entry<MessageParams[MessageCode]>;
+  return entry[locale](message.params);
+}
+
+/** Shorthand: a code and its parameters in words. */
+export function messageText<C extends MessageCode>(code: C, params: MessageParams[C], locale: MessageLocale): string {
+  return renderMessage({ code, params } as Message, locale);
+}
