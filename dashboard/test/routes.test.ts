@@ -3,13 +3,38 @@ import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
-    ['ADMIN', ['/ringkasan', '/analis', '/pemantauan', '/administrasi', '/panduan']],
-    ['LEADER', ['/ringkasan', '/pemantauan', '/administrasi', '/panduan']],
-    ['POLICY', ['/ringkasan', '/analis', '/panduan']],
-    ['ANALYST', ['/ringkasan', '/analis', '/panduan']],
+    [
+      'ADMIN',
+      [
+        '/ringkasan',
+        '/perangkat-daerah',
+        '/bandingkan',
+        '/pelatihan',
+        '/analis',
+        '/pemantauan',
+        '/administrasi',
+        '/panduan',
+      ],
+    ],
+    [
+      'LEADER',
+      ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/pemantauan', '/administrasi', '/panduan'],
+    ],
+    ['POLICY', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis', '/panduan']],
+    ['ANALYST', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis', '/panduan']],
     [
       'AGENCY_HEAD',
-      ['/ringkasan', '/kinerja-saya', '/penilaian', '/pemantauan', '/administrasi', '/umpan-balik', '/panduan'],
+      [
+        '/ringkasan',
+        '/perangkat-daerah',
+        '/pelatihan',
+        '/kinerja-saya',
+        '/penilaian',
+        '/pemantauan',
+        '/administrasi',
+        '/umpan-balik',
+        '/panduan',
+      ],
     ],
     ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian', '/umpan-balik', '/panduan']],
     ['EMPLOYEE', ['/ringkasan', '/kinerja-saya', '/umpan-balik', '/panduan']],

@@ -38,6 +38,27 @@ export const PAGES: readonly PageRoute[] = [
     nav: 'nav.ringkasan',
   },
   {
+    path: '/perangkat-daerah',
+    name: 'agency',
+    component: () => import('../features/agency/AgencyPage.vue'),
+    roles: ['ADMIN', 'LEADER', 'POLICY', 'ANALYST', 'AGENCY_HEAD'],
+    nav: 'nav.agency',
+  },
+  {
+    path: '/bandingkan',
+    name: 'compare',
+    component: () => import('../features/compare/ComparePage.vue'),
+    roles: ['ADMIN', 'LEADER', 'POLICY', 'ANALYST'],
+    nav: 'nav.compare',
+  },
+  {
+    path: '/pelatihan',
+    name: 'training',
+    component: () => import('../features/training/TrainingPage.vue'),
+    roles: ['ADMIN', 'LEADER', 'POLICY', 'ANALYST', 'AGENCY_HEAD'],
+    nav: 'nav.training',
+  },
+  {
     path: '/analis',
     name: 'analyst',
     component: () => import('../features/analyst/AnalystPage.vue'),

@@ -1,3 +1,4 @@
+import { benchDashboard } from '../bench/dashboard.js';
 import { benchImport } from '../bench/import.js';
 import { benchRead } from '../bench/read.js';
 
@@ -5,6 +6,8 @@ import { benchRead } from '../bench/read.js';
  * `pnpm bench [part ...] [options]`: the project's benchmarks, by name; with no name, all of them. Each prints its
  * figures; docs/benchmarks.md records them with the command that produced them.
  *
+ *   dashboard  the built dashboard's initial JavaScript gzipped (limit 300 KiB) and, with --url of a running server
+ *            (--login ACCOUNT when it is not in demo mode), the largest contentful paint of Ringkasan (docs/benchmarks.md)
  *   import   the importer against PostgreSQL's COPY of the same 10 million score rows, and the importer's peak RSS
  *            (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/kinerja_bench, is dropped and created)
  *            --rows N            score rows (default 10,000,000)
@@ -35,6 +38,17 @@ function positive(options: Options, name: string, fallback: number): number {
 class UsageError extends Error {}
 
 const PARTS: Record<string, (options: Options, log: (line: string) => void) => Promise<void>> = {
+  dashboard: (options, log) => {
+    const url = options.get('url');
+    const login = options.get('login');
+    return benchDashboard({
+      url: typeof url === 'string' ? url.replace(/\/$/, '') : null,
+      login: typeof login === 'string' ? login : null,
+      password: process.env.BENCH_DASHBOARD_PASSWORD ?? 'sibolga-demo',
+      runs: Math.round(positive(options, 'runs', 3)),
+      log,
+    });
+  },
   import: (options, log) =>
     benchImport({
       rows: Math.round(positive(options, 'rows', 10_000_000)),

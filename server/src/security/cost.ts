@@ -81,6 +81,19 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'Query.trainingNeeds': { size: 200 },
   'TrainingNeed.scores': { size: 2 }, // the last two scores
   'TrainingNeed.trainings': { size: 10 }, // the first 10 by code
+  'TrainingNeed.developmentActions': { size: 10 }, // FEEDBACK_ACTIONS_MAX of the dialogues behind the need
+  // Feedback and dialogues (docs/dialogue.md): lists capped by FEEDBACK_LIST_MAX (200) and FEEDBACK_ACTIONS_MAX (10)
+  'Query.feedbackNotes': { size: 200 },
+  'Query.performanceDialogues': { size: 200 },
+  'Query.feedbackCounts': { size: 60 }, // one per agency
+  'Evaluation.feedbackNotes': { size: 20 },
+  'FeedbackNote.agreedActions': { size: 10 },
+  'PerformanceDialogue.developmentActions': { size: 10 },
+  'Transparency.feedbackNotes': { size: 200 }, // the notes of the transparency view's year
+  'Transparency.performanceDialogues': { size: 4 }, // one a quarter of the view's year
+  'Notices.items': { size: 100 }, // `first` is at most 100
+  'Query.innovationsToVerify': { size: 500 }, // the query answers at most 500
+  'PersonalDataExport.sections': { size: 50 }, // one per table holding the employee's data (docs/privacy.md)
 };
 
 export interface CostInput {

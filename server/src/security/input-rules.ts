@@ -53,6 +53,13 @@ export const INT_RULES: Record<string, IntRule> = {
   id: range(1, 2_147_483_647, (v) => `id must be a positive number, not ${v}`),
   evaluationId: range(1, 2_147_483_647, (v) => `evaluationId must be a positive number, not ${v}`),
   innovationId: range(1, 2_147_483_647, (v) => `innovationId must be a positive number, not ${v}`),
+  noteId: range(1, 2_147_483_647, (v) => `noteId must be a positive number, not ${v}`),
+  dialogueId: range(1, 2_147_483_647, (v) => `dialogueId must be a positive number, not ${v}`),
+  actionId: range(1, 2_147_483_647, (v) => `actionId must be a positive number, not ${v}`),
+  participationId: range(1, 2_147_483_647, (v) => `participationId must be a positive number, not ${v}`),
+  ids: range(1, 2_147_483_647, (v) => `ids must be positive numbers, not ${v}`),
+  targetYear: sharedRule(checkYear),
+  targetQuarter: sharedRule(checkQuarter),
   version: range(0, 2_147_483_647, (v) => `version must be 0 or more, not ${v}`),
   // trainingImpact's window in quarters (docs/analytics.md, the queries about people)
   window: range(1, 8, (v) => `window must be between 1 and 8 quarters, not ${v}`),

@@ -8,13 +8,41 @@ import { loginAsDemo, navLabels, openDashboard, startDashboard, type DashboardFi
 
 // Written out by hand, not derived from the route table: what each role must see in the navigation (Indonesian).
 const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
-  admin: { role: 'Administrator', nav: ['Ringkasan', 'Analis', 'Pemantauan', 'Administrasi', 'Panduan'] },
-  walikota: { role: 'Pimpinan', nav: ['Ringkasan', 'Pemantauan', 'Administrasi', 'Panduan'] },
-  kebijakan: { role: 'Staf kebijakan', nav: ['Ringkasan', 'Analis', 'Panduan'] },
-  analis: { role: 'Analis', nav: ['Ringkasan', 'Analis', 'Panduan'] },
+  admin: {
+    role: 'Administrator',
+    nav: [
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Bandingkan',
+      'Pelatihan',
+      'Analis',
+      'Pemantauan',
+      'Administrasi',
+      'Panduan',
+    ],
+  },
+  walikota: {
+    role: 'Pimpinan',
+    nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Pemantauan', 'Administrasi', 'Panduan'],
+  },
+  kebijakan: {
+    role: 'Staf kebijakan',
+    nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis', 'Panduan'],
+  },
+  analis: { role: 'Analis', nav: ['Ringkasan', 'Perangkat Daerah', 'Bandingkan', 'Pelatihan', 'Analis', 'Panduan'] },
   kadisdik: {
     role: 'Kepala perangkat daerah',
-    nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Pemantauan', 'Administrasi', 'Umpan Balik', 'Panduan'],
+    nav: [
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Pelatihan',
+      'Kinerja Saya',
+      'Penilaian',
+      'Pemantauan',
+      'Administrasi',
+      'Umpan Balik',
+      'Panduan',
+    ],
   },
   kabid: { role: 'Atasan', nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Umpan Balik', 'Panduan'] },
   kepsek: { role: 'Atasan', nav: ['Ringkasan', 'Kinerja Saya', 'Penilaian', 'Umpan Balik', 'Panduan'] },
@@ -38,7 +66,14 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.waitForURL(/\/ringkasan$/);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('mode demo');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Analis', 'Panduan']);
+    expect(await navLabels(page)).toEqual([
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Bandingkan',
+      'Pelatihan',
+      'Analis',
+      'Panduan',
+    ]);
 
     await expect
       .poll(() => page.getByTestId('current-period').innerText())
@@ -83,7 +118,15 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('forbidden').waitFor();
     expect(new URL(page.url()).pathname).toBe('/terlarang');
     await expect.poll(() => page.getByTestId('forbidden').innerText()).toContain('tidak tersedia untuk peran Pimpinan');
-    expect(await navLabels(page)).toEqual(['Ringkasan', 'Pemantauan', 'Administrasi', 'Panduan']);
+    expect(await navLabels(page)).toEqual([
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Bandingkan',
+      'Pelatihan',
+      'Pemantauan',
+      'Administrasi',
+      'Panduan',
+    ]);
     await view.close();
   });
 
@@ -101,7 +144,7 @@ describe('the dashboard shell in Chromium, against the real server in demo mode'
     await page.getByTestId('locale-select').selectOption('en');
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLabels(page)).toEqual(['Overview', 'Analyst', 'Guide']);
+    expect(await navLabels(page)).toEqual(['Overview', 'Agency', 'Compare', 'Training', 'Analyst', 'Guide']);
     await expect.poll(() => page.getByTestId('session-user').innerText()).toContain('Guest');
 
     // The API's own labels follow the locale (Accept-Language): the quarters are named in English.

@@ -119,8 +119,35 @@ beforeAll(async () => {
   schema = await buildKinerjaSchema();
 });
 
+/**
+ * Operations known to cost more than a tenth of the limit, each with its reason: they must still fit under the limit
+ * itself, and each is a debt to pay (docs/security.md "Operation limits"). Nothing else may join this list quietly.
+ */
+const OVER_A_TENTH: Record<string, string> = {
+  // Pelatihan counts participants per programme from the participation lists: needs per-training counts in the API.
+  TrainingProgrammes: 'participants of 200 programmes',
+  // Penilaian lists the direct reports with their year's evaluations (at most 100 reports x 4 quarters).
+  PenilaianReports: 'a large line with four quarters each',
+  // Bulk account creation answers every account it made, up to the whole city.
+  AdministrasiCreateAccounts: 'one row per account created',
+};
+
 describe("the dashboard's and GraphiQL's operations fit the limits comfortably", () => {
   const operations = [...dashboardOperations(), ...graphiqlOperations()];
+
+  it('keeps the list of operations over a tenth of the cost limit true: each exists and is still over it', () => {
+    for (const name of Object.keys(OVER_A_TENTH)) {
+      const found = operations.find((o) => o.operation.name?.value === name);
+      expect(found, name).toBeDefined();
+      const cost = operationCost({
+        schema,
+        operation: found!.operation,
+        fragments: fragmentsOf(found!.document),
+        variables: worstVariables(found!.operation),
+      });
+      expect(cost, name).toBeGreaterThan(OPERATION_LIMITS.cost / 10);
+    }
+  });
 
   it('finds the operations in the source files', () => {
     expect(operations.filter((o) => o.source.startsWith('dashboard')).length).toBeGreaterThan(0);
@@ -143,7 +170,8 @@ describe("the dashboard's and GraphiQL's operations fit the limits comfortably",
         fragments: fragmentsOf(document),
         variables: worstVariables(operation),
       });
-      expect(cost).toBeLessThanOrEqual(OPERATION_LIMITS.cost / 10);
+      const name = operation.name?.value ?? '';
+      expect(cost).toBeLessThanOrEqual(name in OVER_A_TENTH ? OPERATION_LIMITS.cost : OPERATION_LIMITS.cost / 10);
     },
   );
 
