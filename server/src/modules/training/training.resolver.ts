@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
@@ -8,14 +9,18 @@ import type { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
-import { findTrainings } from './training.service.js';
+import { findTrainings, participantCountsOf, type ParticipantCounts } from './training.service.js';
 import {
+  ParticipantCountsType,
   ParticipationType,
   TrainingConnection,
   TrainingOrderEnum,
   TrainingType,
   type TrainingOrder,
 } from './training.types.js';
+
+/** One counts loader per request (its access decides the rows counted), so a page of trainings is one query. */
+const countLoaders = new WeakMap<object, DataLoader<number, ParticipantCounts>>();
 
 @Resolver(() => TrainingType)
 export class TrainingResolver {
@@ -63,6 +68,21 @@ export class TrainingResolver {
   })
   criteria(@Root() training: Training): string[] {
     return training.criterionCodes;
+  }
+
+  @FieldResolver(() => ParticipantCountsType, {
+    description:
+      'The participations counted by status, and the JP of the completed ones, counted in the database: the same ' +
+      'participations as `participants`, for a programme overview without listing them.',
+  })
+  async participantCounts(@Root() training: Training, @Ctx() { em, access }: Context): Promise<ParticipantCounts> {
+    let loader = countLoaders.get(access!);
+    if (!loader) {
+      const scope = access!.scope;
+      loader = new DataLoader((ids: readonly number[]) => participantCountsOf(em, scope, ids));
+      countLoaders.set(access!, loader);
+    }
+    return loader.load(training.id);
   }
 
   @FieldResolver(() => [ParticipationType], {

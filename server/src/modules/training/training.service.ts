@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { employeeScopeCondition, type Scope } from '../access/read-scopes.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { Participation } from './participation.entity.js';
 import { Training } from './training.entity.js';
@@ -41,6 +42,44 @@ export async function findTrainings(
     offset,
   });
   return pageConnection(rows, offset, limit, () => em.count(Training, where));
+}
+
+/** A training's participations counted by status, and the JP of the completed ones (`Training.participantCounts`). */
+export interface ParticipantCounts {
+  enrolled: number;
+  completed: number;
+  dropped: number;
+  jpCompleted: number;
+}
+
+/**
+ * The participant counts of each training, counted in PostgreSQL in one query over the participations of the
+ * employees the caller may see (the rows `Training.participants` lists; docs/security.md "Read scopes").
+ */
+export async function participantCountsOf(
+  em: EntityManager,
+  scope: Scope,
+  ids: readonly number[],
+): Promise<ParticipantCounts[]> {
+  const visible = employeeScopeCondition(scope, 'e');
+  const rows = await em.getConnection().execute<(ParticipantCounts & { trainingId: number })[]>(
+    `select p.training_id as "trainingId",
+            (count(*) filter (where p.status = 'ENROLLED'))::int as enrolled,
+            (count(*) filter (where p.status = 'COMPLETED'))::int as completed,
+            (count(*) filter (where p.status = 'DROPPED'))::int as dropped,
+            coalesce(sum(p.hours_jp) filter (where p.status = 'COMPLETED'), 0)::float8 as "jpCompleted"
+       from participation p join employee e on e.id = p.employee_id
+      where p.training_id in (${ids.map(() => '?').join(', ')})${visible ? ` and ${visible.sql}` : ''}
+      group by p.training_id`,
+    [...ids, ...(visible?.params ?? [])],
+  );
+  const byTraining = new Map(rows.map((row) => [row.trainingId, row]));
+  return ids.map((id) => {
+    const row = byTraining.get(id);
+    return row
+      ? { enrolled: row.enrolled, completed: row.completed, dropped: row.dropped, jpCompleted: row.jpCompleted }
+      : { enrolled: 0, completed: 0, dropped: 0, jpCompleted: 0 };
+  });
 }
 
 /** Participations of each training, in one query. */

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PARTICIPATION_STATUSES, TRAINING_KINDS, type ParticipationStatus, type TrainingKind } from '@kinerja/shared';
 import { connectionType } from '../../graphql/connection.js';
 import { registerSharedEnum } from '../../graphql/enum.js';
@@ -65,6 +65,26 @@ export class ParticipationType {
 
   @Field(() => Float, { description: "JP earned (the training's hours unless recorded otherwise)." })
   hoursJp!: number;
+}
+
+@ObjectType('ParticipantCounts', {
+  description:
+    "A training's participations counted by status in the database, and the JP of the completed ones: the same " +
+    'participations as `Training.participants` (those of employees whose records the caller may see), without ' +
+    'listing them.',
+})
+export class ParticipantCountsType {
+  @Field(() => Int, { description: 'Participations ENROLLED (registered, not completed).' })
+  enrolled!: number;
+
+  @Field(() => Int, { description: 'Participations COMPLETED.' })
+  completed!: number;
+
+  @Field(() => Int, { description: 'Participations DROPPED.' })
+  dropped!: number;
+
+  @Field(() => Float, { description: 'JP earned by the COMPLETED participations (the sum of their `hoursJp`).' })
+  jpCompleted!: number;
 }
 
 export const TrainingConnection = connectionType('Training', TrainingType, 'trainings');
