@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseList, parsePeriod, parseYear, patchQuery, periodParam } from '../src/app/filters';
+import {
+  ofCriteria,
+  parseCriteria,
+  parseList,
+  parsePeriod,
+  parseYear,
+  patchQuery,
+  periodParam,
+  toggledList,
+} from '../src/app/filters';
 
 describe('URL filters', () => {
   it('parses and writes quarters', () => {
@@ -21,5 +30,25 @@ describe('URL filters', () => {
       tahun: '2025',
       sampai: '2025-2',
     });
+  });
+
+  it.each([
+    // [in the URL, ticked or unticked, on, options in order, URL after]
+    ['', 'K2', true, ['K1', 'K2', 'K3'], 'K2'],
+    ['K3', 'K1', true, ['K1', 'K2', 'K3'], 'K1,K3'],
+    ['K1,K3', 'K1', false, ['K1', 'K2', 'K3'], 'K3'],
+    ['K3', 'K3', false, ['K1', 'K2', 'K3'], ''],
+    ['K2', 'K2', true, ['K1', 'K2'], 'K2'],
+    ['OLD,K2', 'K1', true, ['K1', 'K2'], 'K1,K2,OLD'],
+  ])('criteria %j: %s on=%s gives %j', (given, item, on, order, expected) => {
+    expect(toggledList(parseCriteria(given), item as string, on as boolean, order as string[])).toBe(expected);
+  });
+
+  it('keeps the rows of the chosen criteria, or all rows when none is chosen', () => {
+    const rows = [{ c: 'K1' }, { c: 'K2' }, { c: 'K3' }];
+    expect(ofCriteria(rows, [], (r) => r.c)).toEqual(rows);
+    expect(ofCriteria(rows, ['K3', 'K1'], (r) => r.c)).toEqual([{ c: 'K1' }, { c: 'K3' }]);
+    expect(ofCriteria(rows, ['X'], (r) => r.c)).toEqual([]);
+    expect(parseCriteria('K1,K1,<b>,K2')).toEqual(['K1', 'K2']);
   });
 });

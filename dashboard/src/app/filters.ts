@@ -29,6 +29,28 @@ export function parseList(text: unknown): string[] {
   return [...new Set(text.split(',').filter((item) => /^[\w-]+$/.test(item)))];
 }
 
+/**
+ * The criteria chosen in the URL (`kriteria=A,B`): the codes as given (junk and repeats dropped). None chosen means
+ * every criterion (docs/dashboard.md "Filters").
+ */
+export function parseCriteria(text: unknown): string[] {
+  return parseList(text);
+}
+
+/** `list` with `item` ticked on or off, in the order of `order` (the options as shown); the URL value of it. */
+export function toggledList(list: readonly string[], item: string, on: boolean, order: readonly string[]): string {
+  const chosen = new Set(list);
+  if (on) chosen.add(item);
+  else chosen.delete(item);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return [...chosen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).join(',');
+}
+
+/** The rows whose criterion is chosen; every row when none is. */
+export function ofCriteria<T>(rows: readonly T[], chosen: readonly string[], criterionOf: (row: T) => string): T[] {
+  return chosen.length === 0 ? [...rows] : rows.filter((row) => chosen.includes(criterionOf(row)));
+}
+
 export function periodIndex(period: PeriodValue): number {
   return period.year * 4 + period.quarter - 1;
 }
