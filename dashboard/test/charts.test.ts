@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandTrendChart, multiTrendChart, type TrendLabels } from '../src/charts/common';
+import { bandTrendChart, multiTrendChart, rankedBarChart, type TrendLabels } from '../src/charts/common';
+import { needsChart, raterChart } from '../src/features/agency/charts';
 import { completionChart, jpChart, predikatChart, rankingChart } from '../src/features/ringkasan/charts';
 
 const L: TrendLabels = {
@@ -149,6 +150,125 @@ describe('Ringkasan charts', () => {
     expect(spec.datasets.map((d) => d.data)).toEqual([
       [0.2, 0.9],
       [0, 0.1],
+    ]);
+  });
+});
+
+describe('rankedBarChart', () => {
+  interface Row {
+    code: string;
+    value: number | null;
+    other?: number | null;
+  }
+  const rows: Row[] = [
+    { code: 'B', value: 2 },
+    { code: 'W', value: null },
+    { code: 'A', value: 3 },
+    { code: 'C', value: 2 },
+  ];
+  const base = {
+    label: (row: Row) => row.code,
+    series: [{ label: 'Nilai', value: (row: Row) => row.value, color: '#000' }],
+    columns: [
+      { key: 'code', label: 'Kode', kind: 'text' as const },
+      { key: 'value', label: 'Nilai', kind: 'number' as const },
+    ],
+    cells: (row: Row) => ({ code: row.code, value: row.value }),
+  };
+  const drawn = (row: Row) => row.value !== null;
+  const byValue = (a: Row, b: Row) => b.value! - a.value! || a.code.localeCompare(b.code);
+
+  it.each([
+    // [case, options, bar labels, bar values, table row codes]
+    ['every row, as given', {}, ['B', 'W', 'A', 'C'], [2, null, 3, 2], ['B', 'W', 'A', 'C']],
+    ['drawn only, as given', { drawn }, ['B', 'A', 'C'], [2, 3, 2], ['B', 'A', 'C', 'W']],
+    ['drawn, ordered, withheld last', { drawn, order: byValue }, ['A', 'B', 'C'], [3, 2, 2], ['A', 'B', 'C', 'W']],
+    [
+      'drawn, ordered, table as given',
+      { drawn, order: byValue, tableRows: 'given' as const },
+      ['A', 'B', 'C'],
+      [3, 2, 2],
+      ['B', 'W', 'A', 'C'],
+    ],
+  ])('%s', (_case, options, labels, values, tableCodes) => {
+    const spec = rankedBarChart(rows, { ...base, ...options });
+    expect(spec.kind).toBe('bar');
+    expect(spec.horizontal).toBe(true);
+    expect(spec.labels).toEqual(labels);
+    expect(spec.datasets).toEqual([{ label: 'Nilai', data: values, color: '#000' }]);
+    expect(spec.table.rows.map((row) => row.code)).toEqual(tableCodes);
+    expect(spec.table.columns.map((c) => c.key)).toEqual(['code', 'value']);
+  });
+
+  it('draws one dataset per series and carries the axis options, leaving the given rows untouched', () => {
+    const given = rows.map((row) => ({ ...row, other: row.value === null ? null : row.value * 10 }));
+    const spec = rankedBarChart(given, {
+      ...base,
+      drawn,
+      order: byValue,
+      series: [...base.series, { label: 'Lain', value: (row: Row) => row.other ?? null, color: '#111' }],
+      share: true,
+      min: 0,
+      max: 1,
+    });
+    expect(spec.datasets.map((d) => d.data)).toEqual([
+      [3, 2, 2],
+      [30, 20, 20],
+    ]);
+    expect([spec.share, spec.min, spec.max]).toEqual([true, 0, 1]);
+    expect(given.map((row) => row.code)).toEqual(['B', 'W', 'A', 'C']);
+    expect(rankedBarChart([], base)).toMatchObject({ labels: [], datasets: [{ data: [] }], table: { rows: [] } });
+  });
+});
+
+describe('charts built on rankedBarChart', () => {
+  it('orders assessors by z, highest first, with the withheld ones in the table only', () => {
+    const rater = (name: string, z: number | null, flags: string[] = []) => ({
+      assessor: { name, pseudonym: `P-${name}` },
+      nEmployees: 6,
+      nScores: 24,
+      leniency: z,
+      z,
+      meanGiven: 95,
+      flags,
+      suppressed: z === null,
+      note: z === null ? 'Kelompok kecil' : null,
+    });
+    const spec = raterChart([rater('Budi', 0.5), rater('Ani', null), rater('Citra', 2.1, ['LENIENT'])], {
+      assessor: 'Penilai',
+      nEmployees: 'Pegawai',
+      nScores: 'Nilai',
+      meanGiven: 'Rata-rata',
+      leniency: 'Kelonggaran',
+      z: 'z',
+      flags: 'Tanda',
+      note: 'Ket',
+      flagNames: { LENIENT: 'Terlalu longgar' },
+    });
+    expect(spec.labels).toEqual(['Citra', 'Budi']);
+    expect(spec.datasets[0]!.data).toEqual([2.1, 0.5]);
+    expect(spec.table.rows.map((row) => [row.assessor, row.flags, row.note])).toEqual([
+      ['Citra', 'Terlalu longgar', null],
+      ['Budi', null, null],
+      ['Ani', null, 'Kelompok kecil'],
+    ]);
+  });
+
+  it('counts the needs per criterion, most first, with the distinct trainings offered', () => {
+    const need = (criterion: string, ...codes: string[]) => ({
+      criterion,
+      employee: { pseudonym: 'x' },
+      trainings: codes.map((code) => ({ code })),
+    });
+    const spec = needsChart([need('DISIPLIN', 'T1'), need('INOVASI', 'T2'), need('INOVASI', 'T2', 'T3')], {
+      criterion: 'Kriteria',
+      employees: 'Pegawai',
+      trainings: 'Pelatihan',
+    });
+    expect(spec.labels).toEqual(['INOVASI', 'DISIPLIN']);
+    expect(spec.table.rows).toEqual([
+      { criterion: 'INOVASI', employees: 2, trainings: 2 },
+      { criterion: 'DISIPLIN', employees: 1, trainings: 1 },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { PALETTE, type ChartSpec } from './types';
+import { PALETTE, type Cell, type ChartSpec, type TableColumn } from './types';
 
 /** The quarter-by-quarter trend with its p25-p75 band, shared by Ringkasan, Perangkat Daerah and Bandingkan. */
 export interface TrendPointLike {
@@ -126,4 +126,59 @@ export function multiTrendChart(points: readonly TrendPointLike[], labels: Trend
       ),
     },
   };
+}
+
+/** One series of bars of a ranked chart: its legend label, the value of a row (null: no bar), its colour. */
+export interface BarSeries<T> {
+  label: string;
+  value: (row: T) => number | null;
+  color: string;
+}
+
+export interface RankedBarOptions<T> {
+  /** The rows drawn as bars; the others (withheld, without a value) are listed in the table only. */
+  drawn?: (row: T) => boolean;
+  /** The order of the bars; the rows as given when absent. */
+  order?: (a: T, b: T) => number;
+  /** The label of a row's bar. */
+  label: (row: T) => string;
+  series: BarSeries<T>[];
+  columns: TableColumn[];
+  /** A row's table cells, keyed by the column keys. */
+  cells: (row: T) => Record<string, Cell>;
+  /**
+   * The table's rows: `drawn-first` (the bars in their order, then the others as given) or `given` (the rows as
+   * given, e.g. the API's own ranking with the withheld last).
+   */
+  tableRows?: 'drawn-first' | 'given';
+  share?: boolean;
+  min?: number;
+  max?: number;
+}
+
+/**
+ * Horizontal bars of rows ranked by a value (agencies by mean, JP compliance, completion, assessors by z, needs
+ * per criterion, programmes by participants), and the same rows as the data table: the one builder behind every
+ * ranked chart of the dashboard.
+ */
+export function rankedBarChart<T>(rows: readonly T[], options: RankedBarOptions<T>): ChartSpec {
+  const isDrawn = options.drawn ?? (() => true);
+  const drawn = rows.filter(isDrawn);
+  if (options.order) drawn.sort(options.order);
+  const tableRows = options.tableRows === 'given' ? rows : [...drawn, ...rows.filter((row) => !isDrawn(row))];
+  const spec: ChartSpec = {
+    kind: 'bar',
+    horizontal: true,
+    labels: drawn.map(options.label),
+    datasets: options.series.map((series) => ({
+      label: series.label,
+      data: drawn.map(series.value),
+      color: series.color,
+    })),
+    table: { columns: options.columns, rows: tableRows.map(options.cells) },
+  };
+  if (options.share) spec.share = true;
+  if (options.min !== undefined) spec.min = options.min;
+  if (options.max !== undefined) spec.max = options.max;
+  return spec;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { REPO_ROOT } from '../../src/config.js';
@@ -178,4 +179,101 @@ export function parseCsv(text: string, separator: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/** The files of a ZIP archive (an XLSX), read from its central directory with node:zlib, apart from the app. */
+export function unzip(bytes: Buffer): Map<string, Buffer> {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a ZIP archive: no end of central directory');
+  const files = new Map<string, Buffer>();
+  let offset = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < bytes.readUInt16LE(end + 10); i += 1) {
+    if (bytes.readUInt32LE(offset) !== 0x02014b50) throw new Error('broken central directory');
+    const method = bytes.readUInt16LE(offset + 10);
+    const size = bytes.readUInt32LE(offset + 20);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extraLength = bytes.readUInt16LE(offset + 30);
+    const commentLength = bytes.readUInt16LE(offset + 32);
+    const local = bytes.readUInt32LE(offset + 42);
+    const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+function xmlText(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The first sheet of an XLSX file as rows of cells (a shared or inline string, a number, or null for an empty
+ * cell), read as a spreadsheet program does: by each cell's reference, not by its position in the XML.
+ */
+export function readXlsx(bytes: Buffer): (string | number | null)[][] {
+  const files = unzip(bytes);
+  const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map(
+    (si) => xmlText([...si[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+  );
+  const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8');
+  if (!sheet) throw new Error('no xl/worksheets/sheet1.xml');
+  const rows: (string | number | null)[][] = [];
+  for (const cell of sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const column = [...cell[1]!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(cell[2]) - 1;
+    const type = /t="(\w+)"/.exec(cell[3]!)?.[1];
+    const value = /<v>([\s\S]*?)<\/v>/.exec(cell[4] ?? '')?.[1];
+    const inline = /<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/.exec(cell[4] ?? '')?.[1];
+    let parsed: string | number | null = null;
+    if (type === 's' && value !== undefined) parsed = shared[Number(value)]!;
+    else if (type === 'inlineStr' && inline !== undefined) parsed = xmlText(inline);
+    else if (type === 'str' && value !== undefined) parsed = xmlText(value);
+    else if (value !== undefined) parsed = Number(value);
+    while (rows.length <= row) rows.push([]);
+    rows[row]![column] = parsed;
+  }
+  const width = Math.max(...rows.map((row) => row.length));
+  return rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? null));
+}
+
+/**
+ * Checks a PNG file as a decoder would: the signature, every chunk's CRC, IHDR first and IEND last, and the image
+ * data inflating to exactly the rows its header announces. Returns the header's width, height and colour type.
+ */
+export function checkPng(bytes: Buffer): { width: number; height: number; colorType: number; bitDepth: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature)) throw new Error('not a PNG: wrong signature');
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let offset = 8; offset < bytes.length;) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('latin1', offset + 4, offset + 8);
+    const data = bytes.subarray(offset + 8, offset + 8 + length);
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) {
+      throw new Error(`PNG chunk ${type}: CRC mismatch`);
+    }
+    chunks.push({ type, data });
+    offset += 12 + length;
+  }
+  if (chunks[0]?.type !== 'IHDR' || chunks.at(-1)?.type !== 'IEND') throw new Error('PNG without IHDR or IEND');
+  const header = chunks[0].data;
+  const width = header.readUInt32BE(0);
+  const height = header.readUInt32BE(4);
+  const bitDepth = header[8]!;
+  const colorType = header[9]!;
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
+  if (!channels || header[12] !== 0) throw new Error(`PNG colour type ${colorType} or interlace not expected`);
+  const pixels = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const rowBytes = 1 + Math.ceil((width * channels * bitDepth) / 8);
+  if (pixels.length !== rowBytes * height) {
+    throw new Error(`PNG image data of ${pixels.length} bytes, ${rowBytes * height} expected`);
+  }
+  return { width, height, colorType, bitDepth };
 }

@@ -1,3 +1,4 @@
+import { rankedBarChart } from '../../charts/common';
 import { PALETTE, PREDIKAT_COLORS, type ChartSpec } from '../../charts/types';
 import { PREDIKAT_ORDER } from '../ringkasan/charts';
 
@@ -122,37 +123,32 @@ export function raterChart(
     flagNames: Record<string, string>;
   },
 ): ChartSpec {
-  const shown = raters
-    .filter((r) => !r.suppressed && r.z != null)
-    .sort((a, b) => b.z! - a.z! || assessorName(a).localeCompare(assessorName(b)));
-  return {
-    kind: 'bar',
-    horizontal: true,
-    labels: shown.map(assessorName),
-    datasets: [{ label: labels.z, data: shown.map((r) => r.z!), color: PALETTE[3]! }],
-    table: {
-      columns: [
-        { key: 'assessor', label: labels.assessor, kind: 'text' },
-        { key: 'nEmployees', label: labels.nEmployees, kind: 'int' },
-        { key: 'nScores', label: labels.nScores, kind: 'int' },
-        { key: 'meanGiven', label: labels.meanGiven, kind: 'score' },
-        { key: 'leniency', label: labels.leniency, kind: 'number' },
-        { key: 'z', label: labels.z, kind: 'number' },
-        { key: 'flags', label: labels.flags, kind: 'text' },
-        { key: 'note', label: labels.note, kind: 'text' },
-      ],
-      rows: [...shown, ...raters.filter((r) => r.suppressed || r.z == null)].map((r) => ({
-        assessor: assessorName(r),
-        nEmployees: r.nEmployees ?? null,
-        nScores: r.nScores ?? null,
-        meanGiven: r.meanGiven ?? null,
-        leniency: r.leniency ?? null,
-        z: r.z ?? null,
-        flags: r.flags.map((flag) => labels.flagNames[flag] ?? flag).join(', ') || null,
-        note: r.note ?? null,
-      })),
-    },
-  };
+  return rankedBarChart(raters, {
+    drawn: (r) => !r.suppressed && r.z != null,
+    order: (a, b) => b.z! - a.z! || assessorName(a).localeCompare(assessorName(b)),
+    label: assessorName,
+    series: [{ label: labels.z, value: (r) => r.z!, color: PALETTE[3]! }],
+    columns: [
+      { key: 'assessor', label: labels.assessor, kind: 'text' },
+      { key: 'nEmployees', label: labels.nEmployees, kind: 'int' },
+      { key: 'nScores', label: labels.nScores, kind: 'int' },
+      { key: 'meanGiven', label: labels.meanGiven, kind: 'score' },
+      { key: 'leniency', label: labels.leniency, kind: 'number' },
+      { key: 'z', label: labels.z, kind: 'number' },
+      { key: 'flags', label: labels.flags, kind: 'text' },
+      { key: 'note', label: labels.note, kind: 'text' },
+    ],
+    cells: (r) => ({
+      assessor: assessorName(r),
+      nEmployees: r.nEmployees ?? null,
+      nScores: r.nScores ?? null,
+      meanGiven: r.meanGiven ?? null,
+      leniency: r.leniency ?? null,
+      z: r.z ?? null,
+      flags: r.flags.map((flag) => labels.flagNames[flag] ?? flag).join(', ') || null,
+      note: r.note ?? null,
+    }),
+  });
 }
 
 export interface NeedLike {
@@ -173,22 +169,21 @@ export function needsChart(
     for (const training of need.trainings) entry.trainings.add(training.code);
     byCriterion.set(need.criterion, entry);
   }
-  const rows = [...byCriterion]
-    .map(([criterion, entry]) => ({ criterion, employees: entry.employees, trainings: entry.trainings.size }))
-    .sort((a, b) => b.employees - a.employees || a.criterion.localeCompare(b.criterion));
-  return {
-    kind: 'bar',
-    horizontal: true,
+  const rows = [...byCriterion].map(([criterion, entry]) => ({
+    criterion,
+    employees: entry.employees,
+    trainings: entry.trainings.size,
+  }));
+  return rankedBarChart(rows, {
+    order: (a, b) => b.employees - a.employees || a.criterion.localeCompare(b.criterion),
+    label: (row) => row.criterion,
+    series: [{ label: labels.employees, value: (row) => row.employees, color: PALETTE[5]! }],
+    columns: [
+      { key: 'criterion', label: labels.criterion, kind: 'text' },
+      { key: 'employees', label: labels.employees, kind: 'int' },
+      { key: 'trainings', label: labels.trainings, kind: 'int' },
+    ],
+    cells: (row) => row,
     min: 0,
-    labels: rows.map((row) => row.criterion),
-    datasets: [{ label: labels.employees, data: rows.map((row) => row.employees), color: PALETTE[5]! }],
-    table: {
-      columns: [
-        { key: 'criterion', label: labels.criterion, kind: 'text' },
-        { key: 'employees', label: labels.employees, kind: 'int' },
-        { key: 'trainings', label: labels.trainings, kind: 'int' },
-      ],
-      rows,
-    },
-  };
+  });
 }

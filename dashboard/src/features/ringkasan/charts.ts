@@ -1,3 +1,4 @@
+import { rankedBarChart } from '../../charts/common';
 import { PALETTE, PREDIKAT_COLORS, type ChartSpec } from '../../charts/types';
 
 /** Pure chart functions of Ringkasan (docs/dashboard.md "Charts"): the API's answer in, a ChartSpec out. */
@@ -26,29 +27,26 @@ export interface RankLabels {
 
 /** Agencies ranked by mean score (the API's order: ranked first, then the withheld ones); bars for the ranked. */
 export function rankingChart(standings: readonly StandingLike[], labels: RankLabels): ChartSpec {
-  const ranked = standings.filter((row) => !row.suppressed && row.meanScore != null);
-  return {
-    kind: 'bar',
-    horizontal: true,
-    labels: ranked.map((row) => `${row.rank}. ${row.agency.code} (n=${row.n})`),
-    datasets: [{ label: labels.mean, data: ranked.map((row) => row.meanScore!), color: PALETTE[0]! }],
-    table: {
-      columns: [
-        { key: 'rank', label: labels.rank, kind: 'int' },
-        { key: 'agency', label: labels.agency, kind: 'text' },
-        { key: 'n', label: labels.n, kind: 'int' },
-        { key: 'mean', label: labels.mean, kind: 'score' },
-        { key: 'note', label: labels.note, kind: 'text' },
-      ],
-      rows: standings.map((row) => ({
-        rank: row.rank ?? null,
-        agency: row.agency.name,
-        n: row.n ?? null,
-        mean: row.meanScore ?? null,
-        note: row.note ?? null,
-      })),
-    },
-  };
+  return rankedBarChart(standings, {
+    drawn: (row) => !row.suppressed && row.meanScore != null,
+    label: (row) => `${row.rank}. ${row.agency.code} (n=${row.n})`,
+    series: [{ label: labels.mean, value: (row) => row.meanScore!, color: PALETTE[0]! }],
+    columns: [
+      { key: 'rank', label: labels.rank, kind: 'int' },
+      { key: 'agency', label: labels.agency, kind: 'text' },
+      { key: 'n', label: labels.n, kind: 'int' },
+      { key: 'mean', label: labels.mean, kind: 'score' },
+      { key: 'note', label: labels.note, kind: 'text' },
+    ],
+    cells: (row) => ({
+      rank: row.rank ?? null,
+      agency: row.agency.name,
+      n: row.n ?? null,
+      mean: row.meanScore ?? null,
+      note: row.note ?? null,
+    }),
+    tableRows: 'given',
+  });
 }
 
 export interface PredikatLabels {
@@ -99,34 +97,29 @@ export interface JpLabels {
 
 /** JP compliance: per agency the share of its employees with at least 20 JP in the year, highest first. */
 export function jpChart(standings: readonly StandingLike[], labels: JpLabels): ChartSpec {
-  const shown = standings
-    .filter((row) => !row.suppressed && row.shareMeeting20Jp != null)
-    .sort((a, b) => b.shareMeeting20Jp! - a.shareMeeting20Jp! || a.agency.code.localeCompare(b.agency.code));
-  return {
-    kind: 'bar',
-    horizontal: true,
+  return rankedBarChart(standings, {
+    drawn: (row) => !row.suppressed && row.shareMeeting20Jp != null,
+    order: (a, b) => b.shareMeeting20Jp! - a.shareMeeting20Jp! || a.agency.code.localeCompare(b.agency.code),
+    label: (row) => row.agency.code,
+    series: [{ label: labels.share, value: (row) => row.shareMeeting20Jp!, color: PALETTE[2]! }],
+    columns: [
+      { key: 'agency', label: labels.agency, kind: 'text' },
+      { key: 'n', label: labels.n, kind: 'int' },
+      { key: 'share', label: labels.share, kind: 'share' },
+      { key: 'jp', label: labels.jpPerEmployee, kind: 'number' },
+      { key: 'note', label: labels.note, kind: 'text' },
+    ],
+    cells: (row) => ({
+      agency: row.agency.name,
+      n: row.n ?? null,
+      share: row.shareMeeting20Jp ?? null,
+      jp: row.trainingJpPerEmployee ?? null,
+      note: row.note ?? null,
+    }),
     share: true,
     min: 0,
     max: 1,
-    labels: shown.map((row) => row.agency.code),
-    datasets: [{ label: labels.share, data: shown.map((row) => row.shareMeeting20Jp!), color: PALETTE[2]! }],
-    table: {
-      columns: [
-        { key: 'agency', label: labels.agency, kind: 'text' },
-        { key: 'n', label: labels.n, kind: 'int' },
-        { key: 'share', label: labels.share, kind: 'share' },
-        { key: 'jp', label: labels.jpPerEmployee, kind: 'number' },
-        { key: 'note', label: labels.note, kind: 'text' },
-      ],
-      rows: [...shown, ...standings.filter((row) => row.suppressed || row.shareMeeting20Jp == null)].map((row) => ({
-        agency: row.agency.name,
-        n: row.n ?? null,
-        share: row.shareMeeting20Jp ?? null,
-        jp: row.trainingJpPerEmployee ?? null,
-        note: row.note ?? null,
-      })),
-    },
-  };
+  });
 }
 
 export interface CompletionLike {
@@ -145,33 +138,27 @@ export interface CompletionLabels {
 
 /** Completion of the open quarter per agency: the shares submitted (or further) and final, lowest submitted first. */
 export function completionChart(rows: readonly CompletionLike[], labels: CompletionLabels): ChartSpec {
-  const sorted = [...rows].sort(
-    (a, b) => (a.shareSubmitted ?? -1) - (b.shareSubmitted ?? -1) || a.agency.code.localeCompare(b.agency.code),
-  );
-  return {
-    kind: 'bar',
-    horizontal: true,
+  return rankedBarChart(rows, {
+    order: (a, b) => (a.shareSubmitted ?? -1) - (b.shareSubmitted ?? -1) || a.agency.code.localeCompare(b.agency.code),
+    label: (row) => row.agency.code,
+    series: [
+      { label: labels.submitted, value: (row) => row.shareSubmitted ?? null, color: PALETTE[0]! },
+      { label: labels.final, value: (row) => row.shareFinal ?? null, color: PALETTE[4]! },
+    ],
+    columns: [
+      { key: 'agency', label: labels.agency, kind: 'text' },
+      { key: 'expected', label: labels.expected, kind: 'int' },
+      { key: 'submitted', label: labels.submitted, kind: 'share' },
+      { key: 'final', label: labels.final, kind: 'share' },
+    ],
+    cells: (row) => ({
+      agency: row.agency.name,
+      expected: row.expected,
+      submitted: row.shareSubmitted ?? null,
+      final: row.shareFinal ?? null,
+    }),
     share: true,
     min: 0,
     max: 1,
-    labels: sorted.map((row) => row.agency.code),
-    datasets: [
-      { label: labels.submitted, data: sorted.map((row) => row.shareSubmitted ?? null), color: PALETTE[0]! },
-      { label: labels.final, data: sorted.map((row) => row.shareFinal ?? null), color: PALETTE[4]! },
-    ],
-    table: {
-      columns: [
-        { key: 'agency', label: labels.agency, kind: 'text' },
-        { key: 'expected', label: labels.expected, kind: 'int' },
-        { key: 'submitted', label: labels.submitted, kind: 'share' },
-        { key: 'final', label: labels.final, kind: 'share' },
-      ],
-      rows: sorted.map((row) => ({
-        agency: row.agency.name,
-        expected: row.expected,
-        submitted: row.shareSubmitted ?? null,
-        final: row.shareFinal ?? null,
-      })),
-    },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { rankedBarChart } from '../../charts/common';
 import { PALETTE, type ChartSpec } from '../../charts/types';
 
 /** Pure chart functions of Pelatihan (docs/dashboard.md "Charts"). */
@@ -8,7 +9,8 @@ export interface TrainingLike {
   kind: string;
   hoursJp: number;
   startDate?: string | null;
-  participants: readonly { status: string; hoursJp: number }[];
+  /** Counted by the API in the database (`Training.participantCounts`). */
+  participantCounts: { enrolled: number; completed: number; dropped: number; jpCompleted: number };
 }
 
 /** The trainings that start in `year` (all of them when `year` is null), by code. */
@@ -35,38 +37,31 @@ export function programmesChart(
     jpDelivered: string;
   },
 ): ChartSpec {
-  const rows = trainings.map((t) => {
-    const completed = t.participants.filter((p) => p.status === 'COMPLETED');
-    return {
-      code: t.code,
-      title: t.title,
-      kind: t.kind,
-      jp: t.hoursJp,
-      completed: completed.length,
-      enrolled: t.participants.filter((p) => p.status === 'ENROLLED').length,
-      dropped: t.participants.filter((p) => p.status === 'DROPPED').length,
-      jpDelivered: completed.reduce((sum, p) => sum + p.hoursJp, 0),
-    };
-  });
-  const drawn = [...rows].sort((a, b) => b.completed - a.completed || a.code.localeCompare(b.code));
-  return {
-    kind: 'bar',
-    horizontal: true,
+  const rows = trainings.map((t) => ({
+    code: t.code,
+    title: t.title,
+    kind: t.kind,
+    jp: t.hoursJp,
+    completed: t.participantCounts.completed,
+    enrolled: t.participantCounts.enrolled,
+    dropped: t.participantCounts.dropped,
+    jpDelivered: t.participantCounts.jpCompleted,
+  }));
+  return rankedBarChart(rows, {
+    order: (a, b) => b.completed - a.completed || a.code.localeCompare(b.code),
+    label: (row) => row.code,
+    series: [{ label: labels.completed, value: (row) => row.completed, color: PALETTE[2]! }],
+    columns: [
+      { key: 'code', label: labels.code, kind: 'text' },
+      { key: 'title', label: labels.title, kind: 'text' },
+      { key: 'kind', label: labels.kind, kind: 'text' },
+      { key: 'jp', label: labels.jp, kind: 'number' },
+      { key: 'completed', label: labels.completed, kind: 'int' },
+      { key: 'enrolled', label: labels.enrolled, kind: 'int' },
+      { key: 'dropped', label: labels.dropped, kind: 'int' },
+      { key: 'jpDelivered', label: labels.jpDelivered, kind: 'number' },
+    ],
+    cells: (row) => row,
     min: 0,
-    labels: drawn.map((row) => row.code),
-    datasets: [{ label: labels.completed, data: drawn.map((row) => row.completed), color: PALETTE[2]! }],
-    table: {
-      columns: [
-        { key: 'code', label: labels.code, kind: 'text' },
-        { key: 'title', label: labels.title, kind: 'text' },
-        { key: 'kind', label: labels.kind, kind: 'text' },
-        { key: 'jp', label: labels.jp, kind: 'number' },
-        { key: 'completed', label: labels.completed, kind: 'int' },
-        { key: 'enrolled', label: labels.enrolled, kind: 'int' },
-        { key: 'dropped', label: labels.dropped, kind: 'int' },
-        { key: 'jpDelivered', label: labels.jpDelivered, kind: 'number' },
-      ],
-      rows: drawn,
-    },
-  };
+  });
 }
