@@ -74,56 +74,60 @@ describe('criteria filter, printed report, XLSX and PNG exports and the Analis p
     return answer.data!;
   }
 
-  it('keeps the criteria chosen on Perangkat Daerah in the URL, draws only them, and restores them on reload', async () => {
-    const view = await openDashboard(fixture, '/masuk');
-    const { page } = view;
-    await loginAsDemo(page, fixture.server.url, 'walikota');
-    await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
-    const all = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, RANGE);
-    await expect
-      .poll(async () => (await drawnChart(page, 'chart-criterion-trend')).datasets.length)
-      .toBe(linesOf(all.performanceTrend).datasets.length);
-    expect(await page.getByTestId('criteria-hint').innerText()).toContain('semua kriteria');
+  it(
+    'keeps the criteria chosen on Perangkat Daerah in the URL, draws only them, and restores them on reload',
+    { timeout: 180_000 },
+    async () => {
+      const view = await openDashboard(fixture, '/masuk');
+      const { page } = view;
+      await loginAsDemo(page, fixture.server.url, 'walikota');
+      await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
+      const all = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, RANGE);
+      await expect
+        .poll(async () => (await drawnChart(page, 'chart-criterion-trend')).datasets.length)
+        .toBe(linesOf(all.performanceTrend).datasets.length);
+      expect(await page.getByTestId('criteria-hint').innerText()).toContain('semua kriteria');
 
-    // Tick two criteria: the URL carries them (in the order of the options) and the chart draws those two only.
-    const choice = page.getByTestId('criteria-choice');
-    const boxes = choice.getByRole('checkbox');
-    const options = await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-    expect(options.length).toBeGreaterThan(3);
-    const chosen = [options[2]!, options[0]!];
-    for (const code of chosen) await choice.locator(`input[value="${code}"]`).check();
-    const inOrder = options.filter((code) => chosen.includes(code));
-    await page.waitForURL((url) => url.searchParams.get('kriteria') === inOrder.join(','));
-    const some = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, { ...RANGE, codes: inOrder });
-    expect(new Set(some.performanceTrend.map((p) => p.key))).toEqual(new Set(inOrder));
-    const expected = linesOf(some.performanceTrend);
-    await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(expected);
+      // Tick two criteria: the URL carries them (in the order of the options) and the chart draws those two only.
+      const choice = page.getByTestId('criteria-choice');
+      const boxes = choice.getByRole('checkbox');
+      const options = await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      expect(options.length).toBeGreaterThan(3);
+      const chosen = [options[2]!, options[0]!];
+      for (const code of chosen) await choice.locator(`input[value="${code}"]`).check();
+      const inOrder = options.filter((code) => chosen.includes(code));
+      await page.waitForURL((url) => url.searchParams.get('kriteria') === inOrder.join(','));
+      const some = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, { ...RANGE, codes: inOrder });
+      expect(new Set(some.performanceTrend.map((p) => p.key))).toEqual(new Set(inOrder));
+      const expected = linesOf(some.performanceTrend);
+      await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(expected);
 
-    await page.reload();
-    await page.getByTestId('criteria-choice').waitFor();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('criteria-choice')
-          .locator('input:checked')
-          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
-      )
-      .toEqual(inOrder);
-    await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(expected);
-    expect(await page.getByTestId('criteria-hint').innerText()).toBe('Kriteria dipilih: 2.');
+      await page.reload();
+      await page.getByTestId('criteria-choice').waitFor();
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('criteria-choice')
+            .locator('input:checked')
+            .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+        )
+        .toEqual(inOrder);
+      await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(expected);
+      expect(await page.getByTestId('criteria-hint').innerText()).toBe('Kriteria dipilih: 2.');
 
-    // "Show every criterion" empties the filter.
-    await page.getByTestId('criteria-all').click();
-    await page.waitForURL((url) => !url.searchParams.has('kriteria'));
-    await expect
-      .poll(async () => (await drawnChart(page, 'chart-criterion-trend')).datasets.length)
-      .toBe(linesOf(all.performanceTrend).datasets.length);
-    expect(view.blocked).toEqual([]);
-    expect(view.errors).toEqual([]);
-    await view.close();
-  });
+      // "Show every criterion" empties the filter.
+      await page.getByTestId('criteria-all').click();
+      await page.waitForURL((url) => !url.searchParams.has('kriteria'));
+      await expect
+        .poll(async () => (await drawnChart(page, 'chart-criterion-trend')).datasets.length)
+        .toBe(linesOf(all.performanceTrend).datasets.length);
+      expect(view.blocked).toEqual([]);
+      expect(view.errors).toEqual([]);
+      await view.close();
+    },
+  );
 
-  it('limits Bandingkan’s criterion-by-agency table to the criteria in the URL', async () => {
+  it('limits Bandingkan’s criterion-by-agency table to the criteria in the URL', { timeout: 180_000 }, async () => {
     const { agencyComparison } = await api<{
       agencyComparison: {
         agency: { code: string };
@@ -167,97 +171,105 @@ describe('criteria filter, printed report, XLSX and PNG exports and the Analis p
     await view.close();
   });
 
-  it('prints the agency report to PDF with the agency, the period and its key figures, without the screen tools', async () => {
-    const view = await openDashboard(fixture, '/masuk');
-    const { page } = view;
-    await loginAsDemo(page, fixture.server.url, 'walikota');
-    await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
-    await page.getByRole('heading', { name: 'Perangkat Daerah: Dinas Pendidikan', level: 1 }).waitFor();
-    await drawnChart(page, 'chart-criterion-trend');
-    await drawnChart(page, 'chart-distribution');
-    await drawnChart(page, 'chart-raters');
-    await page.getByTestId('agency-completion').waitFor();
-    await page.waitForLoadState('networkidle');
+  it(
+    'prints the agency report to PDF with the agency, the period and its key figures, without the screen tools',
+    { timeout: 180_000 },
+    async () => {
+      const view = await openDashboard(fixture, '/masuk');
+      const { page } = view;
+      await loginAsDemo(page, fixture.server.url, 'walikota');
+      await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
+      await page.getByRole('heading', { name: 'Perangkat Daerah: Dinas Pendidikan', level: 1 }).waitFor();
+      await drawnChart(page, 'chart-criterion-trend');
+      await drawnChart(page, 'chart-distribution');
+      await drawnChart(page, 'chart-raters');
+      await page.getByTestId('agency-completion').waitFor();
+      await page.waitForLoadState('networkidle');
 
-    const { completionShares } = await api<{
-      completionShares: { agency: { code: string }; expected: number; shareSubmitted: number | null }[];
-    }>(`{ completionShares(year: 2025, quarter: 3) { agency { code } expected shareSubmitted } }`);
-    const completion = completionShares.find((row) => row.agency.code === 'DISDIK')!;
-    const { distributionCheck } = await api<{
-      distributionCheck: { counts: { predikat: string; count: number }[]; rules: { detail: string }[] };
-    }>(`{ distributionCheck(agencyCode: "DISDIK", year: 2025) { counts { predikat count } rules { detail } } }`);
+      const { completionShares } = await api<{
+        completionShares: { agency: { code: string }; expected: number; shareSubmitted: number | null }[];
+      }>(`{ completionShares(year: 2025, quarter: 3) { agency { code } expected shareSubmitted } }`);
+      const completion = completionShares.find((row) => row.agency.code === 'DISDIK')!;
+      const { distributionCheck } = await api<{
+        distributionCheck: { counts: { predikat: string; count: number }[]; rules: { detail: string }[] };
+      }>(`{ distributionCheck(agencyCode: "DISDIK", year: 2025) { counts { predikat count } rules { detail } } }`);
 
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-    let text = '';
-    for (let i = 1; i <= doc.numPages; i += 1) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
-    }
-    const flat = text.replace(/\s+/g, ' ');
-    const id = (x: number, digits = 0) =>
-      new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
-    expect(flat).toContain('Perangkat Daerah: Dinas Pendidikan');
-    expect(flat).toContain('Triwulan IV 2023 – Triwulan III 2025');
-    expect(flat).toContain(`${id(completion.expected)} penilaian diharapkan`);
-    expect(flat).toContain(
-      `${new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(completion.shareSubmitted ?? 0)}`.replace(
-        /\s/g,
-        ' ',
-      ),
-    );
-    for (const rule of distributionCheck.rules) expect(flat).toContain(rule.detail.replace(/\s+/g, ' '));
-    // The data tables are printed: the distribution's counts, as the table shows them.
-    const distributionRows = await tableCells(page, 'chart-distribution');
-    expect(distributionRows.map((row) => Number(row[1]!.replace(/\./g, '')))).toEqual(
-      distributionCheck.counts.map((c) => c.count),
-    );
-    for (const row of distributionRows) expect(flat).toContain(row.join(' '));
-    // The screen parts are not printed: navigation, filters, export buttons, the print button.
-    expect(flat).not.toContain('Bandingkan');
-    expect(flat).not.toContain('Cetak laporan');
-    expect(flat).not.toContain('XLSX');
-    expect(view.errors).toEqual([]);
-    await view.close();
-  });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+      let text = '';
+      for (let i = 1; i <= doc.numPages; i += 1) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
+      }
+      const flat = text.replace(/\s+/g, ' ');
+      const id = (x: number, digits = 0) =>
+        new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+      expect(flat).toContain('Perangkat Daerah: Dinas Pendidikan');
+      expect(flat).toContain('Triwulan IV 2023 – Triwulan III 2025');
+      expect(flat).toContain(`${id(completion.expected)} penilaian diharapkan`);
+      expect(flat).toContain(
+        `${new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 }).format(completion.shareSubmitted ?? 0)}`.replace(
+          /\s/g,
+          ' ',
+        ),
+      );
+      for (const rule of distributionCheck.rules) expect(flat).toContain(rule.detail.replace(/\s+/g, ' '));
+      // The data tables are printed: the distribution's counts, as the table shows them.
+      const distributionRows = await tableCells(page, 'chart-distribution');
+      expect(distributionRows.map((row) => Number(row[1]!.replace(/\./g, '')))).toEqual(
+        distributionCheck.counts.map((c) => c.count),
+      );
+      for (const row of distributionRows) expect(flat).toContain(row.join(' '));
+      // The screen parts are not printed: navigation, filters, export buttons, the print button.
+      expect(flat).not.toContain('Bandingkan');
+      expect(flat).not.toContain('Cetak laporan');
+      expect(flat).not.toContain('XLSX');
+      expect(view.errors).toEqual([]);
+      await view.close();
+    },
+  );
 
-  it('exports the criterion trend as XLSX whose cells equal the API’s figures, and as a PNG of the canvas', async () => {
-    const view = await openDashboard(fixture, '/masuk');
-    const { page } = view;
-    await loginAsDemo(page, fixture.server.url, 'walikota');
-    await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
-    const { performanceTrend } = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, RANGE);
-    await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(linesOf(performanceTrend));
+  it(
+    'exports the criterion trend as XLSX whose cells equal the API’s figures, and as a PNG of the canvas',
+    { timeout: 180_000 },
+    async () => {
+      const view = await openDashboard(fixture, '/masuk');
+      const { page } = view;
+      await loginAsDemo(page, fixture.server.url, 'walikota');
+      await page.goto(`${fixture.server.url}/perangkat-daerah?pd=DISDIK`);
+      const { performanceTrend } = await api<{ performanceTrend: Point[] }>(CRITERION_TREND, RANGE);
+      await expect.poll(async () => drawnChart(page, 'chart-criterion-trend')).toEqual(linesOf(performanceTrend));
 
-    const xlsx = await downloadOf(page, 'chart-criterion-trend-xlsx');
-    expect(xlsx.name).toBe('tren-per-kriteria.xlsx');
-    const sheet = readXlsx(xlsx.bytes);
-    expect(sheet[0]).toEqual(['Kelompok', 'Periode', 'n', 'Rata-rata', 'Median', 'Keterangan']);
-    const keys = [...new Set(performanceTrend.map((p) => p.key))].sort();
-    const byGroup = keys.flatMap((key) => performanceTrend.filter((p) => p.key === key));
-    expect(sheet.slice(1)).toEqual(
-      byGroup.map((p) => [p.label, p.periodLabel, p.n, round6(p.mean), round6(p.median), p.note]),
-    );
-    // The same rows as the data table on the page.
-    const cells = await tableCells(page, 'chart-criterion-trend');
-    expect(sheet.slice(1).map((row) => [row[0], row[1]])).toEqual(cells.map((row) => [row[0], row[1]]));
+      const xlsx = await downloadOf(page, 'chart-criterion-trend-xlsx');
+      expect(xlsx.name).toBe('tren-per-kriteria.xlsx');
+      const sheet = readXlsx(xlsx.bytes);
+      expect(sheet[0]).toEqual(['Kelompok', 'Periode', 'n', 'Rata-rata', 'Median', 'Keterangan']);
+      const keys = [...new Set(performanceTrend.map((p) => p.key))].sort();
+      const byGroup = keys.flatMap((key) => performanceTrend.filter((p) => p.key === key));
+      expect(sheet.slice(1)).toEqual(
+        byGroup.map((p) => [p.label, p.periodLabel, p.n, round6(p.mean), round6(p.median), p.note]),
+      );
+      // The same rows as the data table on the page.
+      const cells = await tableCells(page, 'chart-criterion-trend');
+      expect(sheet.slice(1).map((row) => [row[0], row[1]])).toEqual(cells.map((row) => [row[0], row[1]]));
 
-    const png = await downloadOf(page, 'chart-criterion-trend-png');
-    expect(png.name).toBe('tren-per-kriteria.png');
-    const canvas = await page
-      .getByTestId('chart-criterion-trend')
-      .locator('canvas')
-      .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
-    expect(canvas.width).toBeGreaterThan(300);
-    const header = checkPng(png.bytes);
-    expect({ width: header.width, height: header.height }).toEqual(canvas);
-    // A painted chart, not an empty image: lines, axes and labels compress to well over a few kilobytes.
-    expect(png.bytes.length).toBeGreaterThan(8_000);
-    expect(view.errors).toEqual([]);
-    await view.close();
-  });
+      const png = await downloadOf(page, 'chart-criterion-trend-png');
+      expect(png.name).toBe('tren-per-kriteria.png');
+      const canvas = await page
+        .getByTestId('chart-criterion-trend')
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+      expect(canvas.width).toBeGreaterThan(300);
+      const header = checkPng(png.bytes);
+      expect({ width: header.width, height: header.height }).toEqual(canvas);
+      // A painted chart, not an empty image: lines, axes and labels compress to well over a few kilobytes.
+      expect(png.bytes.length).toBeGreaterThan(8_000);
+      expect(view.errors).toEqual([]);
+      await view.close();
+    },
+  );
 
   it(
     'opens GraphiQL in Analis offline with one example per analytics query and the schema docs, and runs one as the analyst',
