@@ -161,6 +161,10 @@ export interface MessageParams extends ProblemParams, NoteParams {
   SAME_AGENCY: { code: string };
   ACTING_SELF: Record<string, never>;
   ACTING_KIND: Record<string, never>;
+  EMPLOYEE_CHANGED: { nip: string; version: number; expected: number };
+  ACTING_OVERLAP: { nip: string; from: string; to: string };
+  ACTING_NOT_FOUND: { id: number };
+  ACTING_CHANGED: { id: number; version: number; expected: number };
   SEARCH_TOO_LONG: { max: number };
 
   // --- scope descriptions (me.scope.description) ---
@@ -747,6 +751,34 @@ const MESSAGES: Catalogue = {
     id: () => 'jenis harus PLT atau PLH',
     en: () => 'kind must be PLT or PLH',
     example: NONE,
+  },
+  EMPLOYEE_CHANGED: {
+    id: (p) =>
+      `Data pegawai ${p.nip} telah diubah orang lain: versinya ${p.version}, bukan ${p.expected}. ` +
+      'Muat ulang lalu terapkan perubahan Anda lagi.',
+    en: (p) =>
+      `The record of employee ${p.nip} was changed meanwhile: its version is ${p.version}, not ${p.expected}. ` +
+      'Reload it and apply your change again.',
+    example: { nip: '199001012020121001', version: 3, expected: 2 },
+  },
+  ACTING_OVERLAP: {
+    id: (p) => `${p.nip} sudah digantikan oleh Plt/Plh lain pada ${p.from} sampai ${p.to}`,
+    en: (p) => `${p.nip} already has another acting assessor (Plt/Plh) from ${p.from} to ${p.to}`,
+    example: { nip: '199001012020121001', from: '2026-03-01', to: '2026-03-31' },
+  },
+  ACTING_NOT_FOUND: {
+    id: (p) => `Tidak ada penugasan Plt/Plh dengan id ${p.id}`,
+    en: (p) => `No acting assignment (Plt/Plh) has the id ${p.id}`,
+    example: { id: 12 },
+  },
+  ACTING_CHANGED: {
+    id: (p) =>
+      `Penugasan Plt/Plh ${p.id} telah diubah orang lain: versinya ${p.version}, bukan ${p.expected}. ` +
+      'Muat ulang lalu terapkan perubahan Anda lagi.',
+    en: (p) =>
+      `Acting assignment ${p.id} was changed meanwhile: its version is ${p.version}, not ${p.expected}. ` +
+      'Reload it and apply your change again.',
+    example: { id: 12, version: 2, expected: 1 },
   },
   SEARCH_TOO_LONG: {
     id: (p) => `kata pencarian paling banyak ${p.max} karakter`,
