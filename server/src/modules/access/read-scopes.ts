@@ -68,7 +68,7 @@ export async function loadScope(em: EntityManager, viewer: Viewer): Promise<Scop
        select a.for_employee_id, true from acting_assignment a
         where a.employee_id = ? and current_date between a.date_from and a.date_to
      ), line as (
-       select e.id, 1 as depth from employee e where e.supervisor_id in (select id from heads)
+       select e.id, 1 as depth from employee e where e.supervisor_id = any (array(select id from heads))
        union
        select e.id, line.depth + 1 from employee e join line on e.supervisor_id = line.id where line.depth < 20
      )
