@@ -1,10 +1,13 @@
+import { localeOfAcceptLanguage, messageText } from '@kinerja/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
  * Admission control for the API (docs/operations.md "Overload"): at most `maxConcurrent` requests run at once; up to
  * `maxQueued` more wait, each at most `maxWaitMs`, for a free place; anything beyond is refused at once with HTTP 503,
- * `Retry-After` and the GraphQL error code SERVICE_UNAVAILABLE. Under a load the server cannot carry, callers are
- * told quickly to come back instead of queueing for minutes behind each other (and the database pool behind them).
+ * `Retry-After` and the GraphQL error code SERVICE_UNAVAILABLE, its message (SERVER_AT_CAPACITY of the catalogue)
+ * in the request's language. Under a load the server cannot carry, callers are told quickly to come back instead of
+ * queueing for minutes behind each other (and the database pool behind them). Each answer carries its wait for a
+ * place as `Server-Timing: admission;dur=<ms>` (`pnpm bench load` reads it: docs/benchmarks.md).
  * Hand-written: the few lines of a counting semaphore with a bounded, timed queue; the express rate limiters count
  * requests per client over time, which is another question.
  */
@@ -25,6 +28,11 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** The header that says how long a request waited for a place (milliseconds, one decimal). */
+function setWait(res: Response, since: number): void {
+  res.setHeader('Server-Timing', `admission;dur=${(performance.now() - since).toFixed(1)}`);
+}
+
 export function createAdmission(options: AdmissionOptions): Admission {
   let running = 0;
   let refused = 0;
@@ -40,26 +48,32 @@ export function createAdmission(options: AdmissionOptions): Admission {
     }
   };
 
-  const refuse = (res: Response) => {
+  const refuse = (req: Request, res: Response, since: number) => {
     refused++;
     const retryAfterSeconds = Math.max(1, Math.ceil(options.maxWaitMs / 1000));
+    setWait(res, since);
     res
       .status(503)
       .set('Retry-After', String(retryAfterSeconds))
       .json({
         errors: [
           {
-            message:
-              'Server sedang penuh; coba lagi dalam beberapa detik. (The server is at capacity; try again in a few seconds.)',
+            message: messageText(
+              'SERVER_AT_CAPACITY',
+              { seconds: retryAfterSeconds },
+              localeOfAcceptLanguage(req.headers['accept-language']),
+            ),
             extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds },
           },
         ],
       });
   };
 
-  const middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+  const middleware: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    const since = performance.now();
     let released = false;
     const admitted = () => {
+      setWait(res, since);
       const done = () => {
         if (released) return;
         released = true;
@@ -75,7 +89,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       return;
     }
     if (queue.length >= options.maxQueued) {
-      refuse(res);
+      refuse(req, res, since);
       return;
     }
     const waiter: Waiter = {
@@ -84,7 +98,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       timer: setTimeout(() => {
         const index = queue.indexOf(waiter);
         if (index >= 0) queue.splice(index, 1);
-        refuse(res);
+        refuse(req, res, since);
       }, options.maxWaitMs),
     };
     queue.push(waiter);
