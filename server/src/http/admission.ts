@@ -8,6 +8,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * in the request's language. Under a load the server cannot carry, callers are told quickly to come back instead of
  * queueing for minutes behind each other (and the database pool behind them). Each answer carries its wait for a
  * place as `Server-Timing: admission;dur=<ms>` (`pnpm bench load` reads it: docs/benchmarks.md).
+ *
+ * The queue is bounded by time as well as by length: the server keeps a moving average of how long an admitted
+ * request runs, and a request that would wait longer than `maxWaitMs` by that estimate (its place in the queue times
+ * the average, over `maxConcurrent` places) is refused at once rather than after waiting `maxWaitMs` in vain.
  * Hand-written: the few lines of a counting semaphore with a bounded, timed queue; the express rate limiters count
  * requests per client over time, which is another question.
  */
@@ -16,6 +20,9 @@ export interface AdmissionOptions {
   maxQueued: number;
   maxWaitMs: number;
 }
+
+/** The weight of the newest request in the moving average of run times. */
+const AVERAGE_WEIGHT = 0.2;
 
 export interface Admission {
   middleware: RequestHandler;
@@ -28,15 +35,24 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** The header that says how long a request waited for a place (milliseconds, one decimal). */
-function setWait(res: Response, since: number): void {
-  res.setHeader('Server-Timing', `admission;dur=${(performance.now() - since).toFixed(1)}`);
-}
-
-export function createAdmission(options: AdmissionOptions): Admission {
+/**
+ * `now` is the clock in milliseconds (a test passes its own).
+ */
+export function createAdmission(options: AdmissionOptions, now: () => number = () => performance.now()): Admission {
   let running = 0;
   let refused = 0;
+  /** Moving average of the run time of admitted requests, ms; null until one finished. */
+  let averageRunMs: number | null = null;
   const queue: Waiter[] = [];
+
+  /** The header that says how long a request waited for a place (milliseconds, one decimal). */
+  const setWait = (res: Response, since: number) => {
+    res.setHeader('Server-Timing', `admission;dur=${(now() - since).toFixed(1)}`);
+  };
+
+  /** Would a request joining the queue now wait longer than `maxWaitMs`, by the average run time? */
+  const expectedWaitTooLong = () =>
+    averageRunMs !== null && ((queue.length + 1) * averageRunMs) / options.maxConcurrent > options.maxWaitMs;
 
   const release = () => {
     const next = queue.shift();
@@ -70,13 +86,16 @@ export function createAdmission(options: AdmissionOptions): Admission {
   };
 
   const middleware: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-    const since = performance.now();
+    const since = now();
     let released = false;
     const admitted = () => {
       setWait(res, since);
+      const start = now();
       const done = () => {
         if (released) return;
         released = true;
+        const ran = now() - start;
+        averageRunMs = averageRunMs === null ? ran : averageRunMs + AVERAGE_WEIGHT * (ran - averageRunMs);
         release();
       };
       res.once('finish', done);
@@ -88,7 +107,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       admitted();
       return;
     }
-    if (queue.length >= options.maxQueued) {
+    if (queue.length >= options.maxQueued || expectedWaitTooLong()) {
       refuse(req, res, since);
       return;
     }
@@ -112,5 +131,8 @@ export function createAdmission(options: AdmissionOptions): Admission {
     });
   };
 
-  return { middleware, stats: () => ({ running, queued: queue.length, refused }) };
+  return {
+    middleware,
+    stats: () => ({ running, queued: queue.length, refused }),
+  };
 }
