@@ -555,8 +555,14 @@ export async function benchLoad(options: LoadBenchOptions): Promise<void> {
         `/metrics kinerja_admission_refused_total +${refusedBefore !== null && refusedAfter !== null ? refusedAfter - refusedBefore : '?'}; ` +
         `generator late by at most ${fmt(Math.max(...over.samples.map((s) => s.late)), 1)} ms`,
     );
+    const slowestOver = over.samples
+      .map((sample, k) => ({ sample, name: over.names[k]! }))
+      .filter((x) => x.sample.latency > 10_000)
+      .map((x) => x.name);
     log(
-      `   goal refused quickly with 503 and no wait past 10 s: ${refused.length > 0 && overTen === 0 && maxWait <= 10_000 && overErrors.length === 0 ? 'met' : 'MISSED'}`,
+      `   goal, what is beyond capacity refused with 503 and the message: ${refused.length > 0 && overErrors.length === 0 ? 'met' : 'MISSED'}; ` +
+        `no wait in the admission queue past 10 s: ${maxWait <= 10_000 ? 'met' : 'MISSED'}; ` +
+        `every answer within 10 s: ${overTen === 0 ? 'met' : `MISSED (${[...new Set(slowestOver)].join(', ')})`}`,
     );
     log(`load average at end: ${load()}; the bench took ${fmt((performance.now() - benchStarted) / 1000)} s`);
   } finally {
