@@ -41,7 +41,7 @@ export interface ReadBenchOptions {
   log: (line: string) => void;
 }
 
-interface Server {
+export interface Server {
   name: 'kinerja' | 'postgraphile';
   port: number;
   child: ChildProcess;
@@ -65,7 +65,7 @@ function cpuMillis(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -76,12 +76,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   text: string;
 }
 
-function post(agent: Agent, server: Server, body: string): Promise<Reply> {
+export function post(agent: Agent, server: Server, body: string): Promise<Reply> {
   return new Promise((done, fail) => {
     const req = request(
       {
@@ -104,11 +104,11 @@ function post(agent: Agent, server: Server, body: string): Promise<Reply> {
   });
 }
 
-function failed(reply: Reply): boolean {
+export function failed(reply: Reply): boolean {
   return reply.status !== 200 || reply.text.includes('"errors":');
 }
 
-async function waitUntilAnswering(server: Server, child: ChildProcess, output: () => string): Promise<void> {
+export async function waitUntilAnswering(server: Server, child: ChildProcess, output: () => string): Promise<void> {
   const agent = new Agent({ keepAlive: false });
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -124,7 +124,10 @@ async function waitUntilAnswering(server: Server, child: ChildProcess, output: (
   }
 }
 
-function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+export function startProcess(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,7 +141,7 @@ function startProcess(args: string[], env: Record<string, string>): { child: Chi
   return { child, output: () => output };
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
@@ -245,7 +248,7 @@ async function load(
   return { requests: latencies.length, errors, seconds: elapsed, latencies, cpuMs };
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
