@@ -58,7 +58,7 @@ const TICKS_PER_SECOND = (() => {
 })();
 
 /** CPU time (user + system) a process has used, in milliseconds, from /proc. */
-function cpuMillis(pid: number): number {
+export function cpuMillis(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of proc(5) (utime, stime); the slice starts at field 3.
