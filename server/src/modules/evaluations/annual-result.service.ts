@@ -3,7 +3,7 @@ import { COUNTED_STATUSES, YEAR_MAX, YEAR_MIN, type AnnualResult, type Evaluatio
 import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../graphql/batching.js';
 import { toConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
-import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { pageWindow } from '../../graphql/pagination.js';
 import { checkScoreRange } from '../../graphql/score-range.js';
 import { employeeScopeCondition, isPseudonymised, type Scope } from '../access/read-scopes.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
@@ -108,8 +108,7 @@ export async function findAnnualResults(
   },
 ): Promise<Connection<AnnualResultListRow>> {
   const { filter } = args;
-  const limit = checkPageSize(args.first);
-  const offset = decodeCursor(args.after);
+  const { limit, offset } = pageWindow(args);
   checkScoreRange(filter?.minScore, filter?.maxScore, args.scoreMax);
   const parts: string[] = [];
   const params: unknown[] = [];
