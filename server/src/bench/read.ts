@@ -192,6 +192,10 @@ async function prepareDatabase(
       secret,
     });
     await em.getConnection().execute(POSTGRAPHILE_SQL);
+    // Planner statistics of the loaded tables: a freshly loaded database has none until autovacuum gets to it, and
+    // without them PostgreSQL misjudged the large read's subqueries by 250x and spent seconds in JIT compilation
+    // (docs/benchmarks.md).
+    await em.getConnection().execute('analyze');
     const rows: { nip: string }[] = await em.getConnection().execute(
       `select e.nip from employee e
         where (select count(*) from evaluation v join period p on p.id = v.period_id
