@@ -58,14 +58,14 @@ const TICKS_PER_SECOND = (() => {
 })();
 
 /** CPU time (user + system) a process has used, in milliseconds, from /proc. */
-function cpuMillis(pid: number): number {
+export function cpuMillis(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of proc(5) (utime, stime); the slice starts at field 3.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -124,7 +124,10 @@ async function waitUntilAnswering(server: Server, child: ChildProcess, output: (
   }
 }
 
-function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+export function startProcess(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,7 +141,7 @@ function startProcess(args: string[], env: Record<string, string>): { child: Chi
   return { child, output: () => output };
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
@@ -249,7 +252,7 @@ async function load(
   return { requests: latencies.length, errors, seconds: elapsed, latencies, cpuMs };
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

@@ -1,5 +1,6 @@
 import { benchDashboard } from '../bench/dashboard.js';
 import { benchImport } from '../bench/import.js';
+import { benchLoad } from '../bench/load.js';
 import { benchRead } from '../bench/read.js';
 
 /**
@@ -20,6 +21,15 @@ import { benchRead } from '../bench/read.js';
  *            --only a,b          only these queries (employees-50, agencies, one-employee, nested-500)
  *            --reuse             keep the bench database when it is already loaded
  *            --profile DIR       run this API with node --cpu-prof, profiles written to DIR
+ *   load     the dashboard's query mix with the demo accounts' tokens against this API in production mode: the maximum
+ *            throughput, half of it for 60 s and twice it for 20 s at a fixed arrival rate (BENCH_LOAD_DATABASE_URL,
+ *            default postgresql://postgres@127.0.0.1:5432/kinerja_bench_load, is dropped and loaded unless --reuse;
+ *            MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT_MS pass to the server)
+ *            --ramp-seconds N    seconds per step of the ramp (default 8)
+ *            --steady-seconds N  seconds at half of the maximum (default 60)
+ *            --overload-seconds N  seconds at twice the maximum (default 20)
+ *            --max-clients N     the most clients of the ramp (default 128)
+ *            --reuse             keep the bench database when it is already loaded
  */
 
 type Options = Map<string, string | true>;
@@ -71,6 +81,16 @@ const PARTS: Record<string, (options: Options, log: (line: string) => void) => P
       log,
     });
   },
+  load: (options, log) =>
+    benchLoad({
+      databaseUrl: process.env.BENCH_LOAD_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kinerja_bench_load',
+      reuse: options.get('reuse') === true,
+      rampSeconds: positive(options, 'ramp-seconds', 8),
+      steadySeconds: positive(options, 'steady-seconds', 60),
+      overloadSeconds: positive(options, 'overload-seconds', 20),
+      maxClients: Math.round(positive(options, 'max-clients', 128)),
+      log,
+    }),
 };
 
 function parse(args: string[]): { names: string[]; options: Options } {
