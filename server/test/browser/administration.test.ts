@@ -248,7 +248,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     expect(new URL(other.page.url()).pathname).toBe('/terlarang');
     expect(other.errors).toEqual([]);
     await other.close();
-  }, 240_000);
+  }, 420_000);
 
   it('Administrasi: the admin disables an account, whose login is refused in Indonesian, and enables it again; an innovation verified leaves the list', async () => {
     // guru proposes an innovation, so that one is surely waiting.
