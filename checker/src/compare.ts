@@ -77,6 +77,34 @@ class Comparer {
     if (!ok) this.mismatches.push({ section, key, field, expected, actual });
   }
 
+  /**
+   * The rows of one section, matched by key: a row on one side only is a mismatch, and `check` compares each pair
+   * present on both sides.
+   */
+  rows<E, A>(
+    section: string,
+    expected: Map<string, E>,
+    actual: Map<string, A>,
+    check: (key: string, e: E, a: A) => void,
+  ): void {
+    this.sameKeys(section, expected.keys(), actual.keys());
+    for (const [key, e] of expected) {
+      const a = actual.get(key);
+      if (a !== undefined) check(key, e, a);
+    }
+  }
+
+  /** Several numeric fields of one row, each within the tolerance. */
+  nearFields<F extends string>(
+    section: string,
+    key: string,
+    fields: readonly F[],
+    expected: Record<F, number | null>,
+    actual: Json,
+  ): void {
+    for (const f of fields) this.near(section, key, f, expected[f], actual[f]);
+  }
+
   /** Keys present on one side only. */
   sameKeys(section: string, expected: Iterable<string>, actual: Iterable<string>): void {
     const a = new Set(actual);
@@ -123,14 +151,11 @@ async function compareEvaluations(c: Comparer, api: ApiOptions, data: Dataset): 
   const expected = new Map(
     data.evaluations.filter((e) => COUNTED.has(e.status)).map((e) => [`${e.nip}|${e.year}|${e.quarter}`, e]),
   );
-  c.sameKeys(section, expected.keys(), actual.keys());
-  for (const [key, e] of expected) {
-    const a = actual.get(key);
-    if (!a) continue;
+  c.rows(section, expected, actual, (key, e, a) => {
     c.exact(section, key, 'agency', e.agencyCode, (a.agency as Json).code);
     c.exact(section, key, 'status', e.status, a.status);
     compareResult(c, section, key, e as unknown as Json, a);
-  }
+  });
 }
 
 async function compareAnnualResults(c: Comparer, api: ApiOptions, data: Dataset): Promise<void> {
@@ -159,14 +184,11 @@ async function compareAnnualResults(c: Comparer, api: ApiOptions, data: Dataset)
     after = page.pageInfo.endCursor;
   }
   const expected = new Map(annualResults(data).map((a) => [`${a.nip}|${a.year}`, a]));
-  c.sameKeys(section, expected.keys(), actual.keys());
-  for (const [key, e] of expected) {
-    const a = actual.get(key);
-    if (!a) continue;
+  c.rows(section, expected, actual, (key, e, a) => {
     compareResult(c, section, key, e as unknown as Json, a);
     c.exact(section, key, 'innovationCount', e.innovationCount, a.innovationCount);
     c.exact(section, key, 'innovationRuleApplied', e.innovationRuleApplied, a.innovationRuleApplied);
-  }
+  });
 }
 
 function periodsOf(data: Dataset): { from: PeriodRef; to: PeriodRef; quarters: PeriodRef[]; years: number[] } {
@@ -221,14 +243,11 @@ async function compareTrend(c: Comparer, api: ApiOptions, data: Dataset): Promis
     const expected = new Map(
       performanceTrend(data, { ...input, from, to }).map((p) => [`${p.year}-Q${p.quarter}|${p.key}`, p]),
     );
-    c.sameKeys(section, expected.keys(), actual.keys());
-    for (const [key, e] of expected) {
-      const a = actual.get(key);
-      if (!a) continue;
+    c.rows(section, expected, actual, (key, e, a) => {
       c.exact(section, key, 'suppressed', false, a.suppressed);
       c.exact(section, key, 'n', e.n, a.n);
-      for (const f of ['mean', 'median', 'stddev', 'p25', 'p75'] as const) c.near(section, key, f, e[f], a[f]);
-    }
+      c.nearFields(section, key, ['mean', 'median', 'stddev', 'p25', 'p75'], e, a);
+    });
   }
 }
 
@@ -269,16 +288,11 @@ async function compareAgencyComparison(c: Comparer, api: ApiOptions, data: Datas
     ).agencyComparison as Json[];
     const actual = new Map(rows.map((r) => [(r.agency as Json).code as string, r]));
     const expected = new Map(agencyComparison(data, year, quarter).map((s) => [s.agencyCode, s]));
-    c.sameKeys(section, expected.keys(), actual.keys());
-    for (const [key, e] of expected) {
-      const a = actual.get(key);
-      if (!a) continue;
+    c.rows(section, expected, actual, (key, e, a) => {
       c.exact(section, key, 'suppressed', false, a.suppressed);
       c.exact(section, key, 'n', e.n, a.n);
       c.exact(section, key, 'rank', e.rank, a.rank);
-      c.near(section, key, 'meanScore', e.meanScore, a.meanScore);
-      c.near(section, key, 'trainingJpPerEmployee', e.trainingJpPerEmployee, a.trainingJpPerEmployee);
-      c.near(section, key, 'shareMeeting20Jp', e.shareMeeting20Jp, a.shareMeeting20Jp);
+      c.nearFields(section, key, ['meanScore', 'trainingJpPerEmployee', 'shareMeeting20Jp'], e, a);
       const counts = new Map(((a.predikatCounts as Json[]) ?? []).map((p) => [p.predikat as string, p]));
       for (const p of e.predikatCounts) {
         const got = counts.get(p.predikat);
@@ -286,11 +300,10 @@ async function compareAgencyComparison(c: Comparer, api: ApiOptions, data: Datas
         if (got) c.near(section, key, `predikatCounts.${p.predikat}.share`, p.share, got.share);
       }
       const means = new Map(((a.criterionMeans as Json[]) ?? []).map((m) => [m.criterion as string, m.mean]));
-      c.sameKeys(`${section} ${key} criterionMeans`, e.criterionMeans.keys(), means.keys());
-      for (const [code, mean] of e.criterionMeans) {
-        if (means.has(code)) c.near(section, key, `criterionMeans.${code}`, mean, means.get(code));
-      }
-    }
+      c.rows(`${section} ${key} criterionMeans`, e.criterionMeans, means, (code, mean, got) =>
+        c.near(section, key, `criterionMeans.${code}`, mean, got),
+      );
+    });
   }
 }
 
@@ -343,21 +356,17 @@ async function compareStatistics(c: Comparer, api: ApiOptions, data: Dataset): P
       }),
     );
     const expected = new Map(scoreStatistics(data, { ...input, from, to }).map((g) => [g.key, g]));
-    c.sameKeys(section, expected.keys(), actual.keys());
-    for (const [key, e] of expected) {
-      const a = actual.get(key);
-      if (!a) continue;
+    c.rows(section, expected, actual, (key, e, a) => {
       c.exact(section, key, 'suppressed', false, a.suppressed);
       c.exact(section, key, 'n', e.n, a.n);
-      for (const f of ['mean', 'stddev', 'min', 'p25', 'median', 'p75', 'max'] as const)
-        c.near(section, key, f, e[f], a[f]);
+      c.nearFields(section, key, ['mean', 'stddev', 'min', 'p25', 'median', 'p75', 'max'], e, a);
       if (e.predikatCounts) {
         const counts = new Map(((a.predikatCounts as Json[]) ?? []).map((p) => [p.predikat as string, p.count]));
         for (const p of ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG']) {
           c.exact(section, key, `predikatCounts.${p}`, e.predikatCounts.get(p) ?? 0, counts.get(p) ?? 0);
         }
       }
-    }
+    });
   }
 }
 
@@ -397,9 +406,9 @@ async function compareDistribution(c: Comparer, api: ApiOptions, data: Dataset):
         if (e.total > 0) c.exact(section, key, `counts.${p}`, e.counts.get(p) ?? 0, counts.get(p) ?? 0);
       }
       const rules = new Map(((a.rules as Json[]) ?? []).map((r) => [r.rule as string, r.met]));
-      c.sameKeys(`${section} ${key} rules`, e.rules.keys(), rules.keys());
-      for (const [rule, met] of e.rules)
-        if (rules.has(rule)) c.exact(section, key, `rules.${rule}`, met, rules.get(rule));
+      c.rows(`${section} ${key} rules`, e.rules, rules, (rule, met, got) =>
+        c.exact(section, key, `rules.${rule}`, met, got),
+      );
     }
   }
 }
@@ -512,16 +521,13 @@ async function compareRaterObjectivity(c: Comparer, api: ApiOptions, data: Datas
         ...(input.agencyCode ? { agencyCode: input.agencyCode } : {}),
       }).map((r) => [`${scope} ${r.assessorNip}`, r]),
     );
-    c.sameKeys(section, expected.keys(), actual.keys());
-    for (const [key, e] of expected) {
-      const a = actual.get(key);
-      if (!a) continue;
+    c.rows(section, expected, actual, (key, e, a) => {
       c.exact(section, key, 'suppressed', false, a.suppressed);
       c.exact(section, key, 'nEmployees', e.nEmployees, a.nEmployees);
       c.exact(section, key, 'nScores', e.nScores, a.nScores);
-      for (const f of ['meanGiven', 'leniency', 'standardError', 'z'] as const) c.near(section, key, f, e[f], a[f]);
+      c.nearFields(section, key, ['meanGiven', 'leniency', 'standardError', 'z'], e, a);
       c.exact(section, key, 'flags', [...e.flags].sort().join(','), [...(a.flags as string[])].sort().join(','));
-    }
+    });
   }
 }
 

@@ -50,6 +50,7 @@ describe('exportPersonalData: one person, JSON and CSV, audited, administrators 
   let server: TestServer;
   const as: Partial<Record<Role | 'employee6', Record<string, string>>> = {};
   let subject: Scenario['employees'][number];
+  let dialogueId: number;
 
   const auditCount = async () =>
     Number(
@@ -81,6 +82,26 @@ describe('exportPersonalData: one person, JSON and CSV, audited, administrators 
     await ok(server, as.employee6!, ACKNOWLEDGE, {
       input: { evaluationId: evaluation!.id, version: evaluation!.version, reason: 'setuju' },
     });
+    // A performance dialogue with a development action, and a notice, for the person; and someone else's dialogue.
+    const sql = em.getConnection();
+    const dialogue = async (employeeId: number, supervisorId: number, action: string) => {
+      const [row] = (await sql.execute(
+        `insert into performance_dialogue (employee_id, supervisor_id, agency_id, year, quarter, held_on, points_agreed)
+         select ?, ?, agency_id, 2025, 2, '2025-06-20', 'Target semester dua' from employee where id = ? returning id`,
+        [employeeId, supervisorId, employeeId],
+      )) as { id: number }[];
+      await sql.execute(
+        `insert into development_action (dialogue_id, description, target_year, target_quarter) values (?, ?, 2025, 4)`,
+        [row!.id, action],
+      );
+      return row!.id;
+    };
+    dialogueId = await dialogue(subject.id, scenario.employees[0]!.id, 'Ikut pelatihan analisis data');
+    await dialogue(scenario.employees[1]!.id, scenario.employees[0]!.id, 'Rencana orang lain');
+    await sql.execute(`insert into notice (recipient_id, kind, dialogue_id) values (?, 'DIALOGUE_TO_CONFIRM', ?)`, [
+      subject.id,
+      dialogueId,
+    ]);
   });
 
   afterAll(async () => {
@@ -119,6 +140,14 @@ describe('exportPersonalData: one person, JSON and CSV, audited, administrators 
     expect(sections.evaluation_score).toHaveLength(scores[0]!.n);
     expect(sections.app_user!.map((u) => u.login)).toEqual(['pegawai6']);
     expect(sections.annual_result?.length ?? 0).toBeGreaterThanOrEqual(0);
+    // Their dialogue with its development action (a row that names them only through the dialogue), and the notice
+    // addressed to them; not the other person's dialogue.
+    expect(sections.performance_dialogue!.map((d) => d.id)).toEqual([dialogueId]);
+    expect(sections.development_action!.map((a) => [a.dialogue_id, a.description])).toEqual([
+      [dialogueId, 'Ikut pelatihan analisis data'],
+    ]);
+    expect(sections.notice!.map((n) => [n.recipient_id, n.kind])).toEqual([[subject.id, 'DIALOGUE_TO_CONFIRM']]);
+    expect(result.json).not.toContain('Rencana orang lain');
     // Never a password hash or another person's record.
     expect(result.json).not.toContain('password_hash');
     expect(result.json).not.toContain('test-account-no-password');

@@ -7,7 +7,8 @@ import { writeAudit } from '../audit/audit.service.js';
  * The export of one person's personal data and its processing history (docs/privacy.md "Export of one person's
  * data"), for an administrator answering the person's request (UU PDP, the right of access) or a supervisory
  * authority. The tables are found from the database's own catalogue, so a table added later that holds rows about an
- * employee (`employee_id`) or about their evaluations (`evaluation_id`) is exported without a change here.
+ * employee (`employee_id`, `recipient_id`) or rows that belong to such rows (by a foreign key: an evaluation's scores,
+ * a dialogue's development actions) is exported without a change here.
  */
 
 /** The format's name and version, in the JSON document. */
@@ -53,8 +54,9 @@ export interface PersonalDataExport {
 interface TableInfo {
   table_name: string;
   by_employee: boolean;
-  by_evaluation: boolean;
   has_id: boolean;
+  /** The columns that name the person, comma-separated; null when none. */
+  subject_columns: string | null;
 }
 
 function quoteIdent(name: string): string {
@@ -111,11 +113,13 @@ export async function exportPersonalData(
       reason,
     });
 
+    // 1. The rows about the person: every table with a column naming them (`employee_id`, or `recipient_id` of a
+    // notice). Columns naming them as the actor on someone else's record (assessor, author, decider) are not followed:
+    // those rows are the other person's data (docs/privacy.md "Export of one person's data").
     const tables = await sql<TableInfo>(
-      `select c.table_name,
-              bool_or(c.column_name = 'employee_id') as by_employee,
-              bool_or(c.column_name = 'evaluation_id') as by_evaluation,
-              bool_or(c.column_name = 'id') as has_id
+      `select c.table_name, bool_or(c.column_name in ('employee_id', 'recipient_id')) as by_employee,
+              bool_or(c.column_name = 'id') as has_id,
+              string_agg(c.column_name, ',') filter (where c.column_name in ('employee_id', 'recipient_id')) as subject_columns
          from information_schema.columns c
          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
         where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
@@ -124,19 +128,58 @@ export async function exportPersonalData(
         order by c.table_name`,
     );
     const sections: Record<string, Record<string, unknown>[]> = { employee: [withoutSecrets(employee)] };
+    const hasId = new Set(tables.filter((t) => t.has_id).map((t) => t.table_name));
+    const exportable = (table: string) => !NOT_EXPORTED.has(table) && table !== 'employee';
+    const add = (table: string, rows: { row: Record<string, unknown> }[]) => {
+      const known = new Set((sections[table] ?? []).map((row) => row.id));
+      const fresh = rows.map((r) => withoutSecrets(r.row)).filter((row) => row.id === undefined || !known.has(row.id));
+      if (fresh.length > 0) sections[table] = [...(sections[table] ?? []), ...fresh];
+      return fresh.length;
+    };
     for (const table of tables) {
-      if (NOT_EXPORTED.has(table.table_name) || table.table_name === 'employee') continue;
-      const name = quoteIdent(table.table_name);
-      const order = table.has_id ? ' order by id' : '';
-      if (!table.by_employee && !table.by_evaluation) continue;
-      const rows: { row: Record<string, unknown> }[] = table.by_employee
-        ? await sql(`select to_jsonb(t) as row from ${name} t where employee_id = ?${order}`, [id])
-        : await sql(
-            `select to_jsonb(t) as row from ${name} t
-              where evaluation_id in (select id from evaluation where employee_id = ?)${order}`,
-            [id],
-          );
-      if (rows.length > 0) sections[table.table_name] = rows.map((r) => withoutSecrets(r.row));
+      if (!table.by_employee || !exportable(table.table_name)) continue;
+      const where = table.subject_columns!.split(',').map((column) => `${quoteIdent(column)} = ?`);
+      add(
+        table.table_name,
+        await sql(
+          `select to_jsonb(t) as row from ${quoteIdent(table.table_name)} t where ${where.join(' or ')}${
+            table.has_id ? ' order by id' : ''
+          }`,
+          where.map(() => id),
+        ),
+      );
+    }
+
+    // 2. The rows that belong to those rows: by the database's own foreign keys, the children of every exported row
+    // (an evaluation's scores and objections, a dialogue's development actions, the notices about a note), until
+    // nothing new is found.
+    const children = await sql<{ child: string; column: string; parent: string }>(
+      `select cl.relname as child, a.attname as column, pl.relname as parent
+         from pg_constraint k
+         join pg_class cl on cl.oid = k.conrelid
+         join pg_class pl on pl.oid = k.confrelid
+         join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+        where k.contype = 'f' and array_length(k.conkey, 1) = 1
+          and cl.relnamespace = current_schema()::regnamespace
+        order by cl.relname, a.attname`,
+    );
+    const followed = new Map<string, Set<unknown>>(); // (child, column) -> parent ids already followed
+    for (let found = true; found;) {
+      found = false;
+      for (const { child, column, parent } of children) {
+        if (!exportable(child) || parent === 'employee' || !sections[parent]) continue;
+        const done = followed.get(`${child}.${column}`) ?? new Set<unknown>();
+        followed.set(`${child}.${column}`, done);
+        const parentIds = sections[parent]!.map((row) => row.id).filter((v) => v != null && !done.has(v));
+        if (parentIds.length === 0) continue;
+        for (const parentId of parentIds) done.add(parentId);
+        const rows: { row: Record<string, unknown> }[] = await sql(
+          `select to_jsonb(t) as row from ${quoteIdent(child)} t
+            where ${quoteIdent(column)} = any(?::text::bigint[])${hasId.has(child) ? ' order by id' : ''}`,
+          [`{${parentIds.join(',')}}`],
+        );
+        if (add(child, rows) > 0) found = true;
+      }
     }
 
     // The records the audit log names by (entity type, id): the person's rows, and their accounts by login.
