@@ -391,7 +391,9 @@ describe('read API', () => {
         innovationCount: 0,
         innovationRuleApplied: true,
       });
-      expect(without.annualResult.note).toMatch(/SANGAT_BAIK requires at least one verified innovation in 2025/);
+      expect(without.annualResult.note).toMatch(
+        /SANGAT_BAIK memerlukan paling sedikit satu inovasi terverifikasi pada 2025/,
+      );
       expect(without.innovations).toEqual([
         { year: 2024, title: 'Tahun lalu', verified: true },
         { year: 2025, title: 'Belum diverifikasi', verified: false },
@@ -624,7 +626,10 @@ describe('read API', () => {
       // 10 city-wide + 2 per agency x 3 agencies.
       expect(all).toHaveLength(16);
       const unknown = await refusal(CRITERIA, { agencyCode: 'NOPE' });
-      expect(unknown).toMatchObject({ message: 'Agency NOPE not found', extensions: { code: 'NOT_FOUND' } });
+      expect(unknown).toMatchObject({
+        message: 'Perangkat daerah NOPE tidak ditemukan',
+        extensions: { code: 'NOT_FOUND' },
+      });
     });
 
     it('lists the periods with their labels', async () => {

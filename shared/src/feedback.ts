@@ -1,9 +1,10 @@
+import { renderMessage, type Message, type MessageLocale } from './messages.js';
 import { YEAR_MAX, YEAR_MIN } from './periods.js';
 
 /**
  * The rules of feedback notes (umpan balik) and performance dialogues (docs/dialogue.md#rules), pure so that the
- * server and the dashboard check the same things. Each finding names the input field and says what is wrong,
- * Indonesian first with the English after it.
+ * server and the dashboard check the same things. Each finding names the input field and what is wrong as a code
+ * of the message catalogue with its parameters (docs/i18n.md), never a sentence.
  */
 
 /** The longest text of a note or dialogue field, in characters. */
@@ -13,16 +14,15 @@ export const FEEDBACK_ACTION_MAX = 1000;
 /** The most agreed actions of one note, or development actions of one dialogue. */
 export const FEEDBACK_ACTIONS_MAX = 10;
 
-/** One finding: the field (relative to the input) and the message in both languages. */
+/** One finding: the field (relative to the input) and what is wrong, as a message of the catalogue. */
 export interface FeedbackFinding {
   field: string;
-  id: string;
-  en: string;
+  message: Message;
 }
 
-/** A finding as the API words it: Indonesian, then the English in brackets. */
-export function feedbackMessage(finding: FeedbackFinding): string {
-  return `${finding.id} (${finding.en})`;
+/** A finding in words, Indonesian unless English is asked for. */
+export function feedbackMessage(finding: FeedbackFinding, locale: MessageLocale = 'id'): string {
+  return renderMessage(finding.message, locale);
 }
 
 /** A year and quarter as given (not yet checked). */
@@ -45,26 +45,21 @@ function checkQuarter(target: YearQuarter, from: YearQuarter, field: string): Fe
     return [
       {
         field: `${field}Year`,
-        id: `tahun target harus ${YEAR_MIN}-${YEAR_MAX}, bukan ${target.year}`,
-        en: `the target year must be ${YEAR_MIN}-${YEAR_MAX}, not ${target.year}`,
+        message: { code: 'FB_TARGET_YEAR', params: { value: target.year, min: YEAR_MIN, max: YEAR_MAX } },
       },
     ];
   }
   if (!Number.isInteger(target.quarter) || target.quarter < 1 || target.quarter > 4) {
-    return [
-      {
-        field: `${field}Quarter`,
-        id: `triwulan target harus 1-4, bukan ${target.quarter}`,
-        en: `the target quarter must be 1-4, not ${target.quarter}`,
-      },
-    ];
+    return [{ field: `${field}Quarter`, message: { code: 'FB_TARGET_QUARTER', params: { value: target.quarter } } }];
   }
   if (ordinal(target) < ordinal(from)) {
     return [
       {
         field: `${field}Quarter`,
-        id: `triwulan target ${target.quarter}/${target.year} sebelum triwulan ${from.quarter}/${from.year}`,
-        en: `the target quarter ${target.year} Q${target.quarter} is before ${from.year} Q${from.quarter}`,
+        message: {
+          code: 'FB_TARGET_BEFORE',
+          params: { year: target.year, quarter: target.quarter, fromYear: from.year, fromQuarter: from.quarter },
+        },
       },
     ];
   }
@@ -74,18 +69,16 @@ function checkQuarter(target: YearQuarter, from: YearQuarter, field: string): Fe
 function checkLength(value: string | null | undefined, field: string, max: number): FeedbackFinding[] {
   const length = text(value).length;
   if (length <= max) return [];
-  return [
-    {
-      field,
-      id: `${field} berisi ${length} karakter, paling banyak ${max}`,
-      en: `${field} has ${length} characters, at most ${max}`,
-    },
-  ];
+  return [{ field, message: { code: 'FIELD_TOO_LONG', params: { field, length, max } } }];
 }
 
-function checkRequired(value: string | null | undefined, field: string, what: { id: string; en: string }) {
+function checkRequired(
+  value: string | null | undefined,
+  field: string,
+  what: 'ACTION' | 'POINTS_AGREED' | 'DEVELOPMENT_ACTION',
+): FeedbackFinding[] {
   if (text(value) !== '') return [];
-  return [{ field, id: `${what.id} wajib diisi`, en: `${what.en} is required` }];
+  return [{ field, message: { code: 'FB_REQUIRED', params: { what } } }];
 }
 
 export interface AgreedActionInput {
@@ -109,25 +102,23 @@ export function checkFeedbackNote(input: FeedbackNoteInput, of: YearQuarter): Fe
   const actions = input.agreedActions ?? [];
   const findings: FeedbackFinding[] = [];
   if (text(input.wentWell) === '' && text(input.toImprove) === '' && actions.length === 0) {
-    findings.push({
-      field: 'wentWell',
-      id: 'isi yang sudah baik, yang perlu ditingkatkan, atau tindak lanjut yang disepakati',
-      en: 'say what went well, what to improve, or an agreed action',
-    });
+    findings.push({ field: 'wentWell', message: { code: 'FB_SAY_SOMETHING', params: {} } });
   }
   findings.push(...checkLength(input.wentWell, 'wentWell', FEEDBACK_TEXT_MAX));
   findings.push(...checkLength(input.toImprove, 'toImprove', FEEDBACK_TEXT_MAX));
   if (actions.length > FEEDBACK_ACTIONS_MAX) {
     findings.push({
       field: 'agreedActions',
-      id: `paling banyak ${FEEDBACK_ACTIONS_MAX} tindak lanjut, bukan ${actions.length}`,
-      en: `at most ${FEEDBACK_ACTIONS_MAX} agreed actions, not ${actions.length}`,
+      message: {
+        code: 'FB_TOO_MANY',
+        params: { what: 'AGREED_ACTIONS', max: FEEDBACK_ACTIONS_MAX, count: actions.length },
+      },
     });
   }
   actions.forEach((action, i) => {
     const at = `agreedActions.${i}`;
     findings.push(
-      ...checkRequired(action.text, `${at}.text`, { id: 'uraian tindak lanjut', en: 'the action' }),
+      ...checkRequired(action.text, `${at}.text`, 'ACTION'),
       ...checkLength(action.text, `${at}.text`, FEEDBACK_ACTION_MAX),
       ...checkQuarter({ year: action.targetYear, quarter: action.targetQuarter }, of, `${at}.target`),
     );
@@ -171,44 +162,32 @@ function isDate(value: string): boolean {
 export function checkDialogue(input: DialogueInput, of: YearQuarter, today: string): FeedbackFinding[] {
   const findings: FeedbackFinding[] = [];
   if (!isDate(input.heldOn)) {
-    findings.push({
-      field: 'heldOn',
-      id: `tanggal ${input.heldOn} tidak sah: tulis YYYY-MM-DD`,
-      en: `date ${input.heldOn} is not valid: write YYYY-MM-DD`,
-    });
+    findings.push({ field: 'heldOn', message: { code: 'FB_DATE_INVALID', params: { value: input.heldOn } } });
   } else if (input.heldOn < quarterStart(of)) {
     findings.push({
       field: 'heldOn',
-      id: `tanggal ${input.heldOn} sebelum awal triwulan (${quarterStart(of)})`,
-      en: `date ${input.heldOn} is before the quarter began (${quarterStart(of)})`,
+      message: { code: 'FB_DATE_BEFORE_QUARTER', params: { value: input.heldOn, start: quarterStart(of) } },
     });
   } else if (input.heldOn > today) {
-    findings.push({
-      field: 'heldOn',
-      id: `tanggal ${input.heldOn} belum tiba (hari ini ${today})`,
-      en: `date ${input.heldOn} is after today (${today})`,
-    });
+    findings.push({ field: 'heldOn', message: { code: 'FB_DATE_FUTURE', params: { value: input.heldOn, today } } });
   }
-  findings.push(
-    ...checkRequired(input.pointsAgreed, 'pointsAgreed', { id: 'pokok yang disepakati', en: 'the points agreed' }),
-  );
+  findings.push(...checkRequired(input.pointsAgreed, 'pointsAgreed', 'POINTS_AGREED'));
   findings.push(...checkLength(input.pointsAgreed, 'pointsAgreed', FEEDBACK_TEXT_MAX));
   findings.push(...checkLength(input.followUps, 'followUps', FEEDBACK_TEXT_MAX));
   const actions = input.developmentActions ?? [];
   if (actions.length > FEEDBACK_ACTIONS_MAX) {
     findings.push({
       field: 'developmentActions',
-      id: `paling banyak ${FEEDBACK_ACTIONS_MAX} rencana pengembangan, bukan ${actions.length}`,
-      en: `at most ${FEEDBACK_ACTIONS_MAX} development actions, not ${actions.length}`,
+      message: {
+        code: 'FB_TOO_MANY',
+        params: { what: 'DEVELOPMENT_ACTIONS', max: FEEDBACK_ACTIONS_MAX, count: actions.length },
+      },
     });
   }
   actions.forEach((action, i) => {
     const at = `developmentActions.${i}`;
     findings.push(
-      ...checkRequired(action.description, `${at}.description`, {
-        id: 'uraian rencana pengembangan',
-        en: 'the development action',
-      }),
+      ...checkRequired(action.description, `${at}.description`, 'DEVELOPMENT_ACTION'),
       ...checkLength(action.description, `${at}.description`, FEEDBACK_ACTION_MAX),
       ...checkQuarter({ year: action.targetYear, quarter: action.targetQuarter }, of, `${at}.target`),
     );

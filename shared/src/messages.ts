@@ -105,7 +105,9 @@ export interface MessageParams extends ProblemParams, NoteParams {
   ACCOUNT_NOT_FOUND: { login: string };
   ACCOUNT_IS_DISABLED: { login: string };
   ACCOUNT_NOT_LINKED: Record<string, never>;
-  ONLY_ADMIN: { action: 'ACCOUNTS' | 'IMPORT' | 'EMPLOYEE_CHANGES' | 'PERIODS' | 'TRAININGS' | 'AUDIT' };
+  ONLY_ADMIN: {
+    action: 'ACCOUNTS' | 'IMPORT' | 'EMPLOYEE_CHANGES' | 'PERIODS' | 'TRAININGS' | 'AUDIT' | 'CRITERIA';
+  };
   CANNOT_DISABLE_SELF: Record<string, never>;
 
   // --- lookups ---
@@ -161,7 +163,83 @@ export interface MessageParams extends ProblemParams, NoteParams {
   SAME_AGENCY: { code: string };
   ACTING_SELF: Record<string, never>;
   ACTING_KIND: Record<string, never>;
+  EMPLOYEE_CHANGED: { nip: string; version: number; expected: number };
+  ACTING_OVERLAP: { nip: string; from: string; to: string };
+  ACTING_NOT_FOUND: { id: number };
+  ACTING_CHANGED: { id: number; version: number; expected: number };
   SEARCH_TOO_LONG: { max: number };
+
+  // --- criteria, trainings, innovations, org predikat ---
+  FIELD_REQUIRED: { field: string };
+  FIELD_TOO_LONG: { field: string; length: number; max: number };
+  CODE_FORMAT: { value: string };
+  NUMBER_ABOVE_ZERO: { field: string; value: number };
+  NUMBER_NOT_NEGATIVE: { field: string; value: number };
+  CRITERION_UNKNOWN: { code: string };
+  TRAINING_EXISTS: { code: string };
+  TRAINING_NOT_FOUND: { code: string };
+  PARTICIPATION_NEEDS_DATE: Record<string, never>;
+  ONLY_WHO: {
+    action:
+      'RECORD_PARTICIPATION' | 'RECORD_INNOVATION' | 'VERIFY_INNOVATION' | 'PROPOSE_ORG_PREDIKAT' | 'SET_ORG_PREDIKAT';
+    agency: string | null;
+  };
+  ACCOUNT_NOT_LINKED_GIVE: { field: string };
+  INNOVATION_EXISTS: { title: string; nip: string; year: number; quarter: number };
+  INNOVATION_VERIFIED: { id: number };
+  WEIGHTS_EMPTY: Record<string, never>;
+  WEIGHTS_MISSING: {
+    missing: readonly { code: string; weight: number }[];
+    category: string;
+    agency: string | null;
+    year: number;
+  };
+  CRITERION_NOT_IN_CATEGORY: { code: string; category: string; agency: string | null; year: number };
+  CITY_WIDE_WEIGHT: { code: string; weight: number };
+  CRITERION_CLASH: { code: string; agency: string | null; from: number; to: number | null };
+
+  // --- analytics inputs ---
+  AGENCY_CODE_UNKNOWN: { code: string };
+  TRAINING_CODE_UNKNOWN: { code: string };
+  PERIOD_RANGE_REVERSED: Record<string, never>;
+  CRITERION_CODES_NEED_CRITERION: Record<string, never>;
+  DIMENSION_TWICE: { dimension: string };
+  WINDOW_RANGE: { value: number; min: number; max: number };
+  ACCOUNT_WITHOUT_AGENCY: { query: string };
+  OWN_AGENCY_ONLY: { query: string; what: 'ASSESSORS' | 'EMPLOYEES' };
+
+  // --- annual results ---
+  ANNUAL_INNOVATION_RULE_NOTE: { year: number };
+
+  // --- feedback notes, performance dialogues, notices (docs/dialogue.md) ---
+  FB_SAY_SOMETHING: Record<string, never>;
+  FB_REQUIRED: { what: 'ACTION' | 'POINTS_AGREED' | 'DEVELOPMENT_ACTION' };
+  FB_TOO_MANY: { what: 'AGREED_ACTIONS' | 'DEVELOPMENT_ACTIONS'; max: number; count: number };
+  FB_TARGET_YEAR: { value: number; min: number; max: number };
+  FB_TARGET_QUARTER: { value: number };
+  FB_TARGET_BEFORE: { year: number; quarter: number; fromYear: number; fromQuarter: number };
+  FB_DATE_INVALID: { value: string };
+  FB_DATE_BEFORE_QUARTER: { value: string; start: string };
+  FB_DATE_FUTURE: { value: string; today: string };
+  DLG_NIP_REQUIRED: Record<string, never>;
+  DLG_ONLY_DIRECT_SUPERVISOR: Record<string, never>;
+  DLG_EVALUATION_OF_OTHER: { id: number };
+  DLG_GIVE_NIP_OR_EVALUATION: Record<string, never>;
+  DLG_REQUIRED_WITHOUT_EVALUATION: { what: 'YEAR' | 'QUARTER' };
+  DLG_EVALUATION_QUARTER: { id: number; year: number; quarter: number };
+  DLG_ONLY_ADDRESSEE_ANSWERS: Record<string, never>;
+  DLG_NOTE_ANSWERED: { id: number };
+  DLG_EXISTS: { year: number; quarter: number };
+  DLG_ONLY_PARTIES_CONFIRM: Record<string, never>;
+  DLG_ALREADY_CONFIRMED: { id: number };
+  DLG_ONLY_PARTIES_LINK: Record<string, never>;
+  DLG_PARTICIPATION_OTHER: { id: number };
+  QUARTER_NEEDS_YEAR: Record<string, never>;
+  FIRST_RANGE: { value: number; max: number };
+  NOTICES_GIVE_IDS: Record<string, never>;
+  NOTICES_TOO_MANY: { max: number };
+  NOTICE_NOT_YOURS: { id: number };
+  ACCOUNT_WITHOUT_EMPLOYEE: Record<string, never>;
 
   // --- scope descriptions (me.scope.description) ---
   SCOPE_ANONYMOUS: Record<string, never>;
@@ -225,6 +303,7 @@ const ACTIONS_ID = {
   PERIODS: 'membuka dan menutup periode',
   TRAININGS: 'membuat pelatihan',
   AUDIT: 'membaca log audit',
+  CRITERIA: 'mengubah kriteria',
 };
 const ACTIONS_EN = {
   ACCOUNTS: 'manage accounts',
@@ -233,6 +312,7 @@ const ACTIONS_EN = {
   PERIODS: 'open and close periods',
   TRAININGS: 'create trainings',
   AUDIT: 'read the audit log',
+  CRITERIA: 'change the criteria',
 };
 const CLOSED_ID = {
   SCORE: 'nilai tidak dapat diubah lagi',
@@ -748,10 +828,373 @@ const MESSAGES: Catalogue = {
     en: () => 'kind must be PLT or PLH',
     example: NONE,
   },
+  EMPLOYEE_CHANGED: {
+    id: (p) =>
+      `Data pegawai ${p.nip} telah diubah orang lain: versinya ${p.version}, bukan ${p.expected}. ` +
+      'Muat ulang lalu terapkan perubahan Anda lagi.',
+    en: (p) =>
+      `The record of employee ${p.nip} was changed meanwhile: its version is ${p.version}, not ${p.expected}. ` +
+      'Reload it and apply your change again.',
+    example: { nip: '199001012020121001', version: 3, expected: 2 },
+  },
+  ACTING_OVERLAP: {
+    id: (p) => `${p.nip} sudah digantikan oleh Plt/Plh lain pada ${p.from} sampai ${p.to}`,
+    en: (p) => `${p.nip} already has another acting assessor (Plt/Plh) from ${p.from} to ${p.to}`,
+    example: { nip: '199001012020121001', from: '2026-03-01', to: '2026-03-31' },
+  },
+  ACTING_NOT_FOUND: {
+    id: (p) => `Tidak ada penugasan Plt/Plh dengan id ${p.id}`,
+    en: (p) => `No acting assignment (Plt/Plh) has the id ${p.id}`,
+    example: { id: 12 },
+  },
+  ACTING_CHANGED: {
+    id: (p) =>
+      `Penugasan Plt/Plh ${p.id} telah diubah orang lain: versinya ${p.version}, bukan ${p.expected}. ` +
+      'Muat ulang lalu terapkan perubahan Anda lagi.',
+    en: (p) =>
+      `Acting assignment ${p.id} was changed meanwhile: its version is ${p.version}, not ${p.expected}. ` +
+      'Reload it and apply your change again.',
+    example: { id: 12, version: 2, expected: 1 },
+  },
   SEARCH_TOO_LONG: {
     id: (p) => `kata pencarian paling banyak ${p.max} karakter`,
     en: (p) => `the search has at most ${p.max} characters`,
     example: { max: 100 },
+  },
+
+  // --- criteria, trainings, innovations, org predikat ---
+  FIELD_REQUIRED: {
+    id: (p) => `${p.field} wajib diisi`,
+    en: (p) => `${p.field} is required`,
+    example: { field: 'title' },
+  },
+  FIELD_TOO_LONG: {
+    id: (p) => `${p.field} berisi ${p.length} karakter, paling banyak ${p.max}`,
+    en: (p) => `${p.field} has ${p.length} characters, at most ${p.max}`,
+    example: { field: 'title', length: 320, max: 300 },
+  },
+  CODE_FORMAT: {
+    id: (p) => `kode "${p.value}" harus 1-64 huruf, angka, "_", "-" atau "."`,
+    en: (p) => `code "${p.value}" must be 1-64 letters, digits, "_", "-" or "."`,
+    example: { value: 'A B' },
+  },
+  NUMBER_ABOVE_ZERO: {
+    id: (p) => `${p.field} ${localNumber(p.value, 'id')} harus lebih dari 0`,
+    en: (p) => `${p.field} ${p.value} must be above 0`,
+    example: { field: 'hoursJp', value: 0 },
+  },
+  NUMBER_NOT_NEGATIVE: {
+    id: (p) => `${p.field} ${localNumber(p.value, 'id')} tidak boleh kurang dari 0`,
+    en: (p) => `${p.field} ${p.value} must be 0 or more`,
+    example: { field: 'hoursJp', value: -1.5 },
+  },
+  CRITERION_UNKNOWN: {
+    id: (p) => `tidak ada kriteria dengan kode ${p.code}`,
+    en: (p) => `no criterion has the code ${p.code}`,
+    example: { code: 'NOPE' },
+  },
+  TRAINING_EXISTS: {
+    id: (p) => `pelatihan ${p.code} sudah ada`,
+    en: (p) => `training ${p.code} exists already`,
+    example: { code: 'DIKLAT-2025-01' },
+  },
+  TRAINING_NOT_FOUND: {
+    id: (p) => `pelatihan ${p.code} tidak ditemukan`,
+    en: (p) => `training ${p.code} not found`,
+    example: { code: 'DIKLAT-2025-01' },
+  },
+  PARTICIPATION_NEEDS_DATE: {
+    id: () => 'keikutsertaan COMPLETED memerlukan tanggal selesainya (completedOn)',
+    en: () => 'a COMPLETED participation needs its completion date (completedOn)',
+    example: NONE,
+  },
+  ONLY_WHO: {
+    id: (p) =>
+      ({
+        RECORD_PARTICIPATION:
+          'Hanya administrator, atau kepala perangkat daerah pegawai itu, yang mencatat keikutsertaannya',
+        RECORD_INNOVATION:
+          'Hanya pegawai itu, atasannya, kepala perangkat daerahnya atau administrator yang mencatat inovasinya',
+        VERIFY_INNOVATION:
+          'Hanya atasan inovator, kepala perangkat daerahnya atau administrator yang boleh memverifikasinya, ' +
+          'tidak pernah inovatornya sendiri',
+        PROPOSE_ORG_PREDIKAT: `Hanya kepala ${p.agency ?? 'perangkat daerah'}, atau administrator, yang mengusulkan predikat organisasinya`,
+        SET_ORG_PREDIKAT:
+          'Hanya pimpinan kota (atau administrator) yang menetapkan predikat organisasi perangkat daerah',
+      })[p.action],
+    en: (p) =>
+      ({
+        RECORD_PARTICIPATION:
+          "Only an administrator, or the head of the employee's agency, records their participation",
+        RECORD_INNOVATION: "Only the employee, their supervisor, their agency's head or an administrator record it",
+        VERIFY_INNOVATION:
+          "Only the innovator's supervisor, the head of their agency or an administrator may verify it, never the " +
+          'innovator',
+        PROPOSE_ORG_PREDIKAT: `Only the head of ${p.agency ?? 'the agency'}, or an administrator, proposes its org predikat`,
+        SET_ORG_PREDIKAT: "Only the city's leaders (or an administrator) set an agency's org predikat",
+      })[p.action],
+    example: { action: 'PROPOSE_ORG_PREDIKAT', agency: 'DISDIK' },
+  },
+  ACCOUNT_NOT_LINKED_GIVE: {
+    id: (p) => `akun ini tidak terhubung dengan pegawai: sebutkan ${p.field}`,
+    en: (p) => `this account is not linked to an employee: give ${p.field}`,
+    example: { field: 'employeeNip' },
+  },
+  INNOVATION_EXISTS: {
+    id: (p) =>
+      `inovasi "${p.title}" milik ${p.nip} untuk triwulan ${ROMAN[p.quarter - 1] ?? p.quarter} ${p.year} sudah tercatat`,
+    en: (p) => `innovation "${p.title}" of ${p.nip} for ${p.year} Q${p.quarter} is already recorded`,
+    example: { title: 'Layanan daring', nip: '199001012020121001', year: 2025, quarter: 2 },
+  },
+  INNOVATION_VERIFIED: {
+    id: (p) => `inovasi ${p.id} sudah diverifikasi`,
+    en: (p) => `innovation ${p.id} is already verified`,
+    example: { id: 7 },
+  },
+  WEIGHTS_EMPTY: {
+    id: () => 'sebutkan setiap kriteria yang berlaku beserta bobotnya',
+    en: () => 'list every criterion in force with its weight',
+    example: NONE,
+  },
+  WEIGHTS_MISSING: {
+    id: (p) =>
+      `${p.missing.map((m) => `${m.code} (bobot ${localNumber(m.weight, 'id')})`).join(', ')} berlaku ` +
+      `${p.agency ? `untuk ${p.agency}` : 'di seluruh kota'} pada ${p.year} tetapi tidak disebut: sebutkan setiap ` +
+      `kriteria ${p.category} beserta bobotnya`,
+    en: (p) =>
+      `${p.missing.map((m) => `${m.code} (weight ${m.weight})`).join(', ')} ${p.missing.length === 1 ? 'is' : 'are'} ` +
+      `in force ${p.agency ? `for ${p.agency}` : 'city-wide'} in ${p.year} but not listed: list every ${p.category} ` +
+      'criterion with its weight',
+    example: { missing: [{ code: 'INOVASI', weight: 15 }], category: 'HASIL_KERJA', agency: 'DISDIK', year: 2025 },
+  },
+  CRITERION_NOT_IN_CATEGORY: {
+    id: (p) =>
+      `kriteria ${p.code} bukan kriteria ${p.category} yang berlaku ` +
+      `${p.agency ? `untuk ${p.agency}` : 'di seluruh kota'} pada ${p.year}`,
+    en: (p) =>
+      `criterion ${p.code} is not a ${p.category} criterion in force ${p.agency ? `for ${p.agency}` : 'city-wide'} ` +
+      `in ${p.year}`,
+    example: { code: 'INOVASI', category: 'PERILAKU_KERJA', agency: null, year: 2025 },
+  },
+  CITY_WIDE_WEIGHT: {
+    id: (p) =>
+      `${p.code} adalah kriteria seluruh kota (bobot ${localNumber(p.weight, 'id')} untuk setiap perangkat daerah): ` +
+      'ubah bobotnya dengan agencyCode null',
+    en: (p) =>
+      `${p.code} is a city-wide criterion (weight ${p.weight} for every agency): change it with agencyCode null`,
+    example: { code: 'INOVASI', weight: 15 },
+  },
+  CRITERION_CLASH: {
+    id: (p) =>
+      `kriteria ${p.code} milik ${p.agency ?? 'semua perangkat daerah'} (${p.from}-${p.to ?? ''}) sudah berlaku ` +
+      'pada tahun-tahun itu: satu kode menamai satu kriteria untuk satu perangkat daerah dan tahun',
+    en: (p) =>
+      `criterion ${p.code} of ${p.agency ?? 'all agencies'} (${p.from}-${p.to ?? ''}) is already in force in those ` +
+      'years: one code names one criterion for an agency and year',
+    example: { code: 'INOVASI', agency: null, from: 2020, to: null },
+  },
+
+  // --- analytics inputs ---
+  AGENCY_CODE_UNKNOWN: {
+    id: (p) => `Kode perangkat daerah "${p.code}" tidak dikenal.`,
+    en: (p) => `Unknown agency code "${p.code}".`,
+    example: { code: 'NOPE' },
+  },
+  TRAINING_CODE_UNKNOWN: {
+    id: (p) => `Kode pelatihan "${p.code}" tidak dikenal.`,
+    en: (p) => `Unknown training code "${p.code}".`,
+    example: { code: 'NOPE' },
+  },
+  PERIOD_RANGE_REVERSED: {
+    id: () => 'Akhir rentang triwulan lebih awal dari awalnya.',
+    en: () => 'The range of quarters ends before it starts.',
+    example: NONE,
+  },
+  CRITERION_CODES_NEED_CRITERION: {
+    id: () => 'criterionCodes hanya berlaku bila dikelompokkan per kriteria (CRITERION).',
+    en: () => 'criterionCodes apply only when grouping by CRITERION.',
+    example: NONE,
+  },
+  DIMENSION_TWICE: {
+    id: (p) => `Dimensi ${p.dimension} disebut dua kali.`,
+    en: (p) => `The dimension ${p.dimension} is given twice.`,
+    example: { dimension: 'AGENCY' },
+  },
+  WINDOW_RANGE: {
+    id: (p) => `Jendela harus ${p.min}-${p.max} triwulan, bukan ${p.value}.`,
+    en: (p) => `The window must be ${p.min}-${p.max} quarters, not ${p.value}.`,
+    example: { value: 9, min: 1, max: 8 },
+  },
+  ACCOUNT_WITHOUT_AGENCY: {
+    id: (p) => `${p.query}: akun Anda tidak memiliki perangkat daerah`,
+    en: (p) => `${p.query}: your account has no agency`,
+    example: { query: 'trainingNeeds' },
+  },
+  OWN_AGENCY_ONLY: {
+    id: (p) =>
+      `${p.query}: kepala perangkat daerah hanya melihat ${p.what === 'ASSESSORS' ? 'penilai' : 'pegawai'} ` +
+      'perangkat daerahnya sendiri',
+    en: (p) =>
+      `${p.query}: an agency head sees the ${p.what === 'ASSESSORS' ? 'assessors' : 'employees'} of their own ` +
+      'agency only',
+    example: { query: 'raterObjectivity', what: 'ASSESSORS' },
+  },
+
+  // --- annual results ---
+  ANNUAL_INNOVATION_RULE_NOTE: {
+    id: (p) =>
+      `SANGAT_BAIK memerlukan paling sedikit satu inovasi terverifikasi pada ${p.year} (PP 30/2019 Pasal 41, ` +
+      'kebijakan kota); tidak ada yang tercatat, sehingga predikatnya BAIK.',
+    en: (p) =>
+      `SANGAT_BAIK requires at least one verified innovation in ${p.year} (PP 30/2019 Pasal 41, city policy); ` +
+      'none recorded, so the predikat is BAIK.',
+    example: { year: 2025 },
+  },
+
+  // --- feedback notes, performance dialogues, notices ---
+  FB_SAY_SOMETHING: {
+    id: () => 'isi yang sudah baik, yang perlu ditingkatkan, atau tindak lanjut yang disepakati',
+    en: () => 'say what went well, what to improve, or an agreed action',
+    example: NONE,
+  },
+  FB_REQUIRED: {
+    id: (p) =>
+      `${{ ACTION: 'uraian tindak lanjut', POINTS_AGREED: 'pokok yang disepakati', DEVELOPMENT_ACTION: 'uraian rencana pengembangan' }[p.what]} wajib diisi`,
+    en: (p) =>
+      `${{ ACTION: 'the action', POINTS_AGREED: 'the points agreed', DEVELOPMENT_ACTION: 'the development action' }[p.what]} is required`,
+    example: { what: 'POINTS_AGREED' },
+  },
+  FB_TOO_MANY: {
+    id: (p) =>
+      `paling banyak ${p.max} ${p.what === 'AGREED_ACTIONS' ? 'tindak lanjut' : 'rencana pengembangan'}, bukan ${p.count}`,
+    en: (p) =>
+      `at most ${p.max} ${p.what === 'AGREED_ACTIONS' ? 'agreed actions' : 'development actions'}, not ${p.count}`,
+    example: { what: 'AGREED_ACTIONS', max: 10, count: 11 },
+  },
+  FB_TARGET_YEAR: {
+    id: (p) => `tahun target harus ${p.min}-${p.max}, bukan ${p.value}`,
+    en: (p) => `the target year must be ${p.min}-${p.max}, not ${p.value}`,
+    example: { value: 1999, min: 2000, max: 2100 },
+  },
+  FB_TARGET_QUARTER: {
+    id: (p) => `triwulan target harus 1-4, bukan ${p.value}`,
+    en: (p) => `the target quarter must be 1-4, not ${p.value}`,
+    example: { value: 5 },
+  },
+  FB_TARGET_BEFORE: {
+    id: (p) => `triwulan target ${p.quarter}/${p.year} sebelum triwulan ${p.fromQuarter}/${p.fromYear}`,
+    en: (p) => `the target quarter ${p.year} Q${p.quarter} is before ${p.fromYear} Q${p.fromQuarter}`,
+    example: { year: 2024, quarter: 4, fromYear: 2025, fromQuarter: 1 },
+  },
+  FB_DATE_INVALID: {
+    id: (p) => `tanggal ${p.value} tidak sah: tulis YYYY-MM-DD`,
+    en: (p) => `date ${p.value} is not valid: write YYYY-MM-DD`,
+    example: { value: '2025-02-30' },
+  },
+  FB_DATE_BEFORE_QUARTER: {
+    id: (p) => `tanggal ${p.value} sebelum awal triwulan (${p.start})`,
+    en: (p) => `date ${p.value} is before the quarter began (${p.start})`,
+    example: { value: '2024-12-31', start: '2025-01-01' },
+  },
+  FB_DATE_FUTURE: {
+    id: (p) => `tanggal ${p.value} belum tiba (hari ini ${p.today})`,
+    en: (p) => `date ${p.value} is after today (${p.today})`,
+    example: { value: '2026-12-31', today: '2026-12-02' },
+  },
+  DLG_NIP_REQUIRED: {
+    id: () => 'NIP wajib diisi',
+    en: () => 'the NIP is required',
+    example: NONE,
+  },
+  DLG_ONLY_DIRECT_SUPERVISOR: {
+    id: () => 'Hanya atasan langsung yang menulis umpan balik dan mencatat dialog kinerja pegawai ini',
+    en: () => "Only the direct supervisor writes a feedback note or records the employee's performance dialogue",
+    example: NONE,
+  },
+  DLG_EVALUATION_OF_OTHER: {
+    id: (p) => `penilaian ${p.id} milik pegawai lain`,
+    en: (p) => `evaluation ${p.id} is of another employee`,
+    example: { id: 12 },
+  },
+  DLG_GIVE_NIP_OR_EVALUATION: {
+    id: () => 'sebutkan NIP pegawai atau penilaiannya',
+    en: () => "give the employee's NIP or the evaluation",
+    example: NONE,
+  },
+  DLG_REQUIRED_WITHOUT_EVALUATION: {
+    id: (p) => `${p.what === 'YEAR' ? 'tahun' : 'triwulan'} wajib diisi tanpa penilaian`,
+    en: (p) => `the ${p.what === 'YEAR' ? 'year' : 'quarter'} is required without an evaluation`,
+    example: { what: 'YEAR' },
+  },
+  DLG_EVALUATION_QUARTER: {
+    id: (p) => `penilaian ${p.id} untuk triwulan ${p.quarter}/${p.year}`,
+    en: (p) => `evaluation ${p.id} is of ${p.year} Q${p.quarter}`,
+    example: { id: 12, year: 2025, quarter: 1 },
+  },
+  DLG_ONLY_ADDRESSEE_ANSWERS: {
+    id: () => 'Hanya pegawai yang dituju yang menjawab umpan balik ini',
+    en: () => 'Only the employee it was written to answers it',
+    example: NONE,
+  },
+  DLG_NOTE_ANSWERED: {
+    id: (p) => `umpan balik ${p.id} sudah dijawab`,
+    en: (p) => `feedback note ${p.id} is already answered`,
+    example: { id: 3 },
+  },
+  DLG_EXISTS: {
+    id: (p) => `dialog kinerja triwulan ${p.quarter}/${p.year} pegawai ini sudah dicatat`,
+    en: (p) => `the performance dialogue of ${p.year} Q${p.quarter} of this employee is already recorded`,
+    example: { year: 2025, quarter: 1 },
+  },
+  DLG_ONLY_PARTIES_CONFIRM: {
+    id: () => 'Hanya kedua pihak dialog yang mengonfirmasinya',
+    en: () => 'Only the two parties of the dialogue confirm it',
+    example: NONE,
+  },
+  DLG_ALREADY_CONFIRMED: {
+    id: (p) => `Anda sudah mengonfirmasi dialog ${p.id}`,
+    en: (p) => `You have already confirmed dialogue ${p.id}`,
+    example: { id: 4 },
+  },
+  DLG_ONLY_PARTIES_LINK: {
+    id: () => 'Hanya kedua pihak dialog atau kepala perangkat daerah pegawai yang menautkan pelatihan',
+    en: () => "Only the two parties of the dialogue or the head of the employee's agency link a participation",
+    example: NONE,
+  },
+  DLG_PARTICIPATION_OTHER: {
+    id: (p) => `keikutsertaan ${p.id} bukan milik pegawai dialog ini`,
+    en: (p) => `participation ${p.id} is not one of the dialogue's employee`,
+    example: { id: 9 },
+  },
+  QUARTER_NEEDS_YEAR: {
+    id: () => 'triwulan memerlukan tahun',
+    en: () => 'a quarter needs the year',
+    example: NONE,
+  },
+  FIRST_RANGE: {
+    id: (p) => `first harus 1-${p.max}, bukan ${p.value}`,
+    en: (p) => `first must be 1-${p.max}, not ${p.value}`,
+    example: { value: 0, max: 200 },
+  },
+  NOTICES_GIVE_IDS: {
+    id: () => 'sebutkan pemberitahuan (ids) atau all: true',
+    en: () => 'give ids, or all: true',
+    example: NONE,
+  },
+  NOTICES_TOO_MANY: {
+    id: (p) => `paling banyak ${p.max} sekaligus`,
+    en: (p) => `at most ${p.max} at once`,
+    example: { max: 200 },
+  },
+  NOTICE_NOT_YOURS: {
+    id: (p) => `pemberitahuan ${p.id} bukan milik Anda`,
+    en: (p) => `notice ${p.id} is not one of yours`,
+    example: { id: 5 },
+  },
+  ACCOUNT_WITHOUT_EMPLOYEE: {
+    id: () => 'akun ini tidak terhubung dengan pegawai',
+    en: () => 'this account is not linked to an employee',
+    example: NONE,
   },
 
   // --- scope descriptions ---

@@ -32,11 +32,14 @@ describe('checkFeedbackNote: the fields of the first finding (docs/dialogue.md#r
     expect(checkFeedbackNote(input, Q1_2025).map((f) => f.field)).toEqual(fields);
   });
 
-  it('words a finding in Indonesian, then English in brackets', () => {
+  it('answers a code of the catalogue with its parameters, worded in Indonesian by default or in English', () => {
     const [finding] = checkFeedbackNote({ agreedActions: [action(2024, 4)] }, Q1_2025);
-    expect(feedbackMessage(finding!)).toBe(
-      'triwulan target 4/2024 sebelum triwulan 1/2025 (the target quarter 2024 Q4 is before 2025 Q1)',
-    );
+    expect(finding!.message).toEqual({
+      code: 'FB_TARGET_BEFORE',
+      params: { year: 2024, quarter: 4, fromYear: 2025, fromQuarter: 1 },
+    });
+    expect(feedbackMessage(finding!)).toBe('triwulan target 4/2024 sebelum triwulan 1/2025');
+    expect(feedbackMessage(finding!, 'en')).toBe('the target quarter 2024 Q4 is before 2025 Q1');
   });
 });
 

@@ -21,6 +21,7 @@ import { policyModule } from '../modules/policy/index.js';
 import { trainingModule } from '../modules/training/index.js';
 import { transparencyModule } from '../modules/transparency/index.js';
 import { privacyModule } from '../modules/privacy/index.js';
+import { staffingModule } from '../modules/staffing/index.js';
 
 /** Every module of the API; the schema is built from their resolvers alone. */
 export const MODULES = [
@@ -42,6 +43,7 @@ export const MODULES = [
   privacyModule,
   noticesModule,
   dialogueModule,
+  staffingModule,
 ] as const;
 
 /** Every resolver of the API. */

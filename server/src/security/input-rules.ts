@@ -57,6 +57,7 @@ export const INT_RULES: Record<string, IntRule> = {
   dialogueId: range(1, 2_147_483_647, (v) => `dialogueId must be a positive number, not ${v}`),
   actionId: range(1, 2_147_483_647, (v) => `actionId must be a positive number, not ${v}`),
   participationId: range(1, 2_147_483_647, (v) => `participationId must be a positive number, not ${v}`),
+  actingAssignmentId: range(1, 2_147_483_647, (v) => `actingAssignmentId must be a positive number, not ${v}`),
   ids: range(1, 2_147_483_647, (v) => `ids must be positive numbers, not ${v}`),
   targetYear: sharedRule(checkYear),
   targetQuarter: sharedRule(checkQuarter),

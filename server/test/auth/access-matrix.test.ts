@@ -150,6 +150,12 @@ const MUTATIONS: Record<string, FieldExpectation> = {
   confirmPerformanceDialogue: { gate: 'ACCOUNTS', rows: WRITES },
   linkDevelopmentAction: { gate: 'ACCOUNTS', rows: WRITES },
   markNoticesRead: { gate: 'ACCOUNTS', args: '(all: true)', rows: WRITES },
+  // Employee changes of the year: administrators only; their effect on the scopes is in test/staffing.test.ts.
+  transferEmployee: { gate: ['ADMIN'], rows: WRITES },
+  changeSupervisor: { gate: ['ADMIN'], rows: WRITES },
+  retireEmployee: { gate: ['ADMIN'], rows: WRITES },
+  assignActingAssessor: { gate: ['ADMIN'], rows: WRITES },
+  endActingAssignment: { gate: ['ADMIN'], rows: WRITES },
 };
 
 /** How much of a person a caller sees: FULL, PSEUDO (no nip/name), PROFILE (name, no performance data), NONE. */

@@ -41,6 +41,11 @@ const COVERED: Record<string, string> = {
   recordPerformanceDialogue: 'dialogue.record',
   confirmPerformanceDialogue: 'dialogue.confirm',
   linkDevelopmentAction: 'development_action.link',
+  transferEmployee: 'employee.transfer',
+  changeSupervisor: 'employee.supervisor',
+  retireEmployee: 'employee.retire',
+  assignActingAssessor: 'acting.assign',
+  endActingAssignment: 'acting.end',
 };
 
 /** Account mutations (login, passwords, accounts): audited by the accounts module and its tests. */
@@ -541,6 +546,92 @@ describe('acceptance 3: every mutation writes an audit entry with who, before, a
       before: null,
       after: { nip: scenario.employees[6].nip, formats: ['json', 'csv'] },
       reason: 'why-export',
+    });
+  });
+
+  it('employee changes (docs/access.md#employee-changes): before and after of the record, and why', async () => {
+    const employee = scenario.employees[5];
+    const version = async () =>
+      (await ok(server, as.admin, `query ($nip: String!) { employee(nip: $nip) { version } }`, { nip: employee.nip }))
+        .employee.version as number;
+    await ok(
+      server,
+      as.admin,
+      `mutation ($input: TransferEmployeeInput!) { transferEmployee(input: $input) { nip } }`,
+      { input: { nip: employee.nip, agencyCode: 'DISDIK', version: await version(), reason: 'why-transfer' } },
+    );
+    expect(await latest('employee.transfer')).toMatchObject({
+      actor: 'admin',
+      entityType: 'employee',
+      entityId: String(employee.id),
+      before: { nip: employee.nip, agencyCode: 'BKPSDM', supervisorNip: scenario.employees[2].nip },
+      after: { nip: employee.nip, agencyCode: 'DISDIK', supervisorNip: null },
+      reason: 'why-transfer',
+    });
+    await ok(
+      server,
+      as.admin,
+      `mutation ($input: ChangeSupervisorInput!) { changeSupervisor(input: $input) { nip } }`,
+      {
+        input: {
+          nip: employee.nip,
+          supervisorNip: scenario.employees[0].nip,
+          version: await version(),
+          reason: 'why-sup',
+        },
+      },
+    );
+    expect(await latest('employee.supervisor')).toMatchObject({
+      before: { supervisorNip: null },
+      after: { supervisorNip: scenario.employees[0].nip },
+      reason: 'why-sup',
+    });
+    const acting = await ok(
+      server,
+      as.admin,
+      `mutation ($input: AssignActingAssessorInput!) { assignActingAssessor(input: $input) { id version } }`,
+      {
+        input: {
+          actingNip: employee.nip,
+          forNip: scenario.employees[1].nip,
+          kind: 'PLT',
+          from: '2025-01-01',
+          to: '2025-12-31',
+          reason: 'why-plt',
+        },
+      },
+    );
+    expect(await latest('acting.assign')).toMatchObject({
+      entityType: 'acting_assignment',
+      before: null,
+      after: { kind: 'PLT', actingNip: employee.nip, forNip: scenario.employees[1].nip, to: '2025-12-31' },
+      reason: 'why-plt',
+    });
+    await ok(
+      server,
+      as.admin,
+      `mutation ($input: EndActingAssignmentInput!) { endActingAssignment(input: $input) { id } }`,
+      {
+        input: {
+          actingAssignmentId: acting.assignActingAssessor.id,
+          lastDay: '2025-06-30',
+          version: acting.assignActingAssessor.version,
+          reason: 'why-end',
+        },
+      },
+    );
+    expect(await latest('acting.end')).toMatchObject({
+      before: { to: '2025-12-31' },
+      after: { to: '2025-06-30' },
+      reason: 'why-end',
+    });
+    await ok(server, as.admin, `mutation ($input: RetireEmployeeInput!) { retireEmployee(input: $input) { nip } }`, {
+      input: { nip: employee.nip, lastDay: '2025-09-30', version: await version(), reason: 'why-retire' },
+    });
+    expect(await latest('employee.retire')).toMatchObject({
+      before: { activeTo: null },
+      after: { activeTo: '2025-09-30', actingAssignmentsEnded: [], actingAssignmentsWithdrawn: [] },
+      reason: 'why-retire',
     });
   });
 

@@ -140,7 +140,9 @@ describe('criteria: replacing weights and creating criteria', () => {
     expect(error).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.weights[0].weight',
-      message: 'PROFESIONALISME is a city-wide criterion (weight 25 for every agency): change it with agencyCode null',
+      message:
+        'PROFESIONALISME adalah kriteria seluruh kota (bobot 25 untuk setiap perangkat daerah): ubah bobotnya dengan ' +
+        'agencyCode null',
     });
     const missing = await refused(server, admin, REPLACE, {
       input: {
@@ -151,7 +153,7 @@ describe('criteria: replacing weights and creating criteria', () => {
       },
     });
     expect(missing).toMatchObject({ field: 'input.weights' });
-    expect(missing.message).toContain('in force for DINKES in 2026 but not listed');
+    expect(missing.message).toContain('berlaku untuk DINKES pada 2026 tetapi tidak disebut');
   });
 
   it('creates a DINKES criterion from 2026 with Posyandu going from 20 to 10', async () => {

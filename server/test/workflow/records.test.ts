@@ -209,12 +209,15 @@ describe('innovations, org predikat, trainings and participation', () => {
       });
       expect(badDates).toMatchObject({
         field: 'input.endDate',
-        message: 'endDate 2025-02-09 is before startDate 2025-02-10',
+        message: 'tanggal akhir 2025-02-09 sebelum tanggal mulai 2025-02-10',
       });
       const unknown = await refused(server, as.admin, CREATE_TRAINING, {
         input: { ...input, criterionCodes: ['KOMPETEN', 'TERBANG'] },
       });
-      expect(unknown).toMatchObject({ field: 'input.criterionCodes[1]', message: 'no criterion has the code TERBANG' });
+      expect(unknown).toMatchObject({
+        field: 'input.criterionCodes[1]',
+        message: 'tidak ada kriteria dengan kode TERBANG',
+      });
       const data = await ok(server, as.admin, CREATE_TRAINING, { input });
       expect(data.createTraining).toEqual({
         code: 'BIMTEK-KURMER-2025',
@@ -226,7 +229,7 @@ describe('innovations, org predikat, trainings and participation', () => {
         criteria: ['PROFESIONALISME', 'KOMPETEN'],
       });
       const twice = await refused(server, as.admin, CREATE_TRAINING, { input });
-      expect(twice).toMatchObject({ field: 'input.code', message: 'training BIMTEK-KURMER-2025 exists already' });
+      expect(twice).toMatchObject({ field: 'input.code', message: 'pelatihan BIMTEK-KURMER-2025 sudah ada' });
     });
 
     it('an administrator records participation; a COMPLETED one needs its date', async () => {

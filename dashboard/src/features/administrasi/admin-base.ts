@@ -14,12 +14,15 @@ export interface AdminBase {
 
 /**
  * One section of the page: who sees it (the server checks every operation again, docs/access.md) and its component,
- * which takes the `base` prop. A new part of Administrasi is one more row in `ADMIN_SECTIONS` (sections.ts).
+ * which takes the `base` prop (unless `bare`). A new part of Administrasi is one more row in `ADMIN_SECTIONS`
+ * (sections.ts).
  */
 export interface AdminSection {
   key: string;
   roles: readonly Role[];
   component: Component;
+  /** True for a component that reads nothing of `base` and has no such prop (it gets no props then). */
+  bare?: true;
 }
 
 /** A date and time in the locale on screen. */

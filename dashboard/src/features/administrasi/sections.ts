@@ -2,6 +2,7 @@ import type { AdminSection } from './admin-base';
 import AccountListSection from './AccountListSection.vue';
 import AccountsSection from './AccountsSection.vue';
 import AuditSection from './AuditSection.vue';
+import EmployeeChanges from './EmployeeChanges.vue';
 import InnovationsSection from './InnovationsSection.vue';
 import OrgSection from './OrgSection.vue';
 import PeriodsSection from './PeriodsSection.vue';
@@ -18,5 +19,6 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'account-list', roles: ['ADMIN'], component: AccountListSection },
   { key: 'innovations', roles: ['ADMIN', 'AGENCY_HEAD'], component: InnovationsSection },
   { key: 'org', roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD'], component: OrgSection },
+  { key: 'employee-changes', roles: ['ADMIN'], component: EmployeeChanges, bare: true },
   { key: 'audit', roles: ['ADMIN'], component: AuditSection },
 ];

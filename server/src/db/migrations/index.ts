@@ -7,6 +7,7 @@ import { Migration20261202030000LoginAttempts } from './Migration20261202030000L
 import { Migration20261202060000AnalyticsReadModels } from './Migration20261202060000AnalyticsReadModels.js';
 import { Migration20261202110000AccountLastLogin } from './Migration20261202110000AccountLastLogin.js';
 import { Migration20261202120000Dialogue } from './Migration20261202120000Dialogue.js';
+import { Migration20261203400000EmployeeChanges } from './Migration20261203400000EmployeeChanges.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202060000AnalyticsReadModels', class: Migration20261202060000AnalyticsReadModels },
   { name: 'Migration20261202110000AccountLastLogin', class: Migration20261202110000AccountLastLogin },
   { name: 'Migration20261202120000Dialogue', class: Migration20261202120000Dialogue },
+  { name: 'Migration20261203400000EmployeeChanges', class: Migration20261203400000EmployeeChanges },
 ];

@@ -102,4 +102,10 @@ export const MUTATION_ACCESS: Readonly<Record<string, OperationAccess>> = {
   confirmPerformanceDialogue: { kind: 'account' },
   linkDevelopmentAction: { kind: 'account' },
   markNoticesRead: { kind: 'account' },
+  // Employee changes of the year (docs/access.md#employee-changes): administrators keep the personnel records.
+  transferEmployee: { kind: 'roles', roles: ['ADMIN'] },
+  changeSupervisor: { kind: 'roles', roles: ['ADMIN'] },
+  retireEmployee: { kind: 'roles', roles: ['ADMIN'] },
+  assignActingAssessor: { kind: 'roles', roles: ['ADMIN'] },
+  endActingAssignment: { kind: 'roles', roles: ['ADMIN'] },
 };

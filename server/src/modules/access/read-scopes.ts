@@ -35,32 +35,65 @@ export type EmployeeVisibility = 'FULL' | 'PSEUDONYMOUS' | 'PROFILE' | 'NONE';
 /** The caller together with the employees that their position makes theirs to see. */
 export interface Scope {
   viewer: Viewer;
-  /** Direct reports of the caller's employee (supervisor rights for every linked account). */
+  /**
+   * Direct reports of the caller's employee (supervisor rights for every linked account), and, while an acting
+   * assignment (Plt/Plh) of the caller is in force, the direct reports of the official they stand in for.
+   */
   directReportIds: ReadonlySet<number>;
-  /** Direct and indirect reports (the reporting line of a SUPERVISOR, across agencies). */
+  /** Direct and indirect reports (the reporting line of a SUPERVISOR, across agencies), acting ones included. */
   lineIds: ReadonlySet<number>;
+  /**
+   * The officials the caller stands in for today as acting assessor (Plt/Plh, docs/access.md#employee-changes):
+   * their direct reports are the caller's for the span of the assignment. Absent means none.
+   */
+  actingForIds?: ReadonlySet<number>;
 }
 
 /** Roles that see every row in full. */
 const SEES_EVERYTHING: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'LEADER']);
 
-/** Loads the caller's reporting line: one recursive query per request. */
+/**
+ * Loads the caller's reporting line: one recursive query per request. THE rule of acting assessors
+ * (docs/access.md#employee-changes): while an acting assignment (Plt/Plh) of the caller is in force today, the
+ * direct reports of the official they stand in for are the caller's direct reports (and that official's line the
+ * caller's line), so every rule that reads the line (seeing, scoring, deciding) follows it and none decides on its
+ * own. The caller is never their own report, also when they stand in for their own supervisor.
+ */
 export async function loadScope(em: EntityManager, viewer: Viewer): Promise<Scope> {
   if (viewer.employeeId === null) return { viewer, directReportIds: new Set(), lineIds: new Set() };
-  const rows: { id: number; depth: number }[] = await em.getConnection().execute(
-    `with recursive line as (
-       select id, 1 as depth from employee where supervisor_id = ?
+  const rows: { id: number; depth: number; acting: boolean }[] = await em.getConnection().execute(
+    `with recursive heads as (
+       select ?::int as id, false as acting
+       union
+       select a.for_employee_id, true from acting_assignment a
+        where a.employee_id = ? and current_date between a.date_from and a.date_to
+     ), line as (
+       select e.id, 1 as depth from employee e where e.supervisor_id = any (array(select id from heads))
        union
        select e.id, line.depth + 1 from employee e join line on e.supervisor_id = line.id where line.depth < 20
      )
-     select id, min(depth)::int as depth from line group by id`,
-    [viewer.employeeId],
+     select id, min(depth)::int as depth, false as acting from line where id <> ? group by id
+     union all
+     select id, 0, true from heads where acting`,
+    [viewer.employeeId, viewer.employeeId, viewer.employeeId],
   );
+  const line = rows.filter((row) => !row.acting);
   return {
     viewer,
-    directReportIds: new Set(rows.filter((row) => row.depth === 1).map((row) => row.id)),
-    lineIds: new Set(rows.map((row) => row.id)),
+    directReportIds: new Set(line.filter((row) => row.depth === 1).map((row) => row.id)),
+    lineIds: new Set(line.map((row) => row.id)),
+    actingForIds: new Set(rows.filter((row) => row.acting).map((row) => row.id)),
   };
+}
+
+/**
+ * Who assesses an evaluation started now by this caller (docs/access.md#employee-changes): the employee's supervisor,
+ * or the caller when they stand in for that supervisor as acting assessor (Plt/Plh) today.
+ */
+export function assessorOfNewEvaluation(scope: Scope, supervisorId: number | null): number | null {
+  const { employeeId } = scope.viewer;
+  if (employeeId !== null && supervisorId !== null && scope.actingForIds?.has(supervisorId)) return employeeId;
+  return supervisorId;
 }
 
 /** The employee facts an access decision needs. */
@@ -451,6 +484,7 @@ export const EMPLOYEE_FIELD_RULES: Readonly<Record<string, EmployeeFieldRule>> =
   position: 'IDENTITY',
   activeFrom: 'IDENTITY',
   activeTo: 'IDENTITY',
+  version: 'FULL',
   // The people returned are filtered by their own visibility too (RequestAccess).
   supervisor: 'IDENTITY',
   subordinates: 'IDENTITY',

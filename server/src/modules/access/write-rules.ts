@@ -123,6 +123,14 @@ export function mayRunImport(scope: Scope): boolean {
   return isAdmin(scope);
 }
 
+/**
+ * The employee changes of the year (transfer, new supervisor, retirement, acting assessor Plt/Plh): administrators
+ * (BKPSDM keeps the personnel records, docs/access.md#employee-changes).
+ */
+export function mayChangeEmployees(scope: Scope): boolean {
+  return isAdmin(scope);
+}
+
 /** Reading the audit log: administrators. */
 export function mayReadAuditLog(scope: Scope): boolean {
   return isAdmin(scope);

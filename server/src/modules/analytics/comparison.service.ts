@@ -1,4 +1,6 @@
 import {
+  checkQuarter,
+  checkYear,
   analyticsNoteText,
   compareKeys,
   decideSuppression,
@@ -7,7 +9,7 @@ import {
   type Predikat,
 } from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { throwProblems } from '../../graphql/errors.js';
 import type { AgencyStandingType } from './analytics.types.js';
 import { agencyDirectory, callerOf, localeOf, readSql } from './request.js';
 import type { AnalyticsSql } from './sql.js';
@@ -47,12 +49,8 @@ export async function agencyComparison(
   quarter: number | null | undefined,
 ): Promise<AgencyStandingType[]> {
   const quarterly = quarter !== null && quarter !== undefined;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw badUserInput('year', `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${year}.`);
-  }
-  if (quarterly && (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)) {
-    throw badUserInput('quarter', `Triwulan harus 1-4 (quarter must be 1-4), bukan ${quarter}.`);
-  }
+  throwProblems(checkYear(year, 'year'), null);
+  if (quarterly) throwProblems(checkQuarter(quarter, 'quarter'), null);
   const periodIndex = year * 4 + (quarterly ? quarter : 1) - 1;
   const sql = readSql(ctx);
   const agencies = await agencyDirectory(sql);

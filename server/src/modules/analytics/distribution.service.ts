@@ -1,4 +1,5 @@
 import {
+  checkYear,
   analyticsNoteText,
   decideSuppression,
   distributionCheck as checkDistribution,
@@ -7,7 +8,7 @@ import {
   type Predikat,
 } from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import type { DistributionCheckType } from './analytics.types.js';
 import { countedEmployeesSql } from './comparison.service.js';
 import { agencyDirectory, callerOf, localeOf, readSql } from './request.js';
@@ -22,14 +23,11 @@ export async function distributionCheck(
   agencyCode: string,
   year: number,
 ): Promise<DistributionCheckType> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw badUserInput('year', `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${year}.`);
-  }
+  throwProblems(checkYear(year, 'year'), null);
   const sql = readSql(ctx);
   const agencies = await agencyDirectory(sql);
   const agency = agencies.byCode.get(agencyCode);
-  if (!agency)
-    throw badUserInput('agencyCode', `Kode perangkat daerah "${agencyCode}" tidak dikenal (unknown agency code).`);
+  if (!agency) throw badUserInput('agencyCode', { code: 'AGENCY_CODE_UNKNOWN', params: { code: agencyCode } });
   const locale = localeOf(ctx);
   const { rows } = await sql.query<{ predikat: Predikat | null }>(
     `select c.predikat from (${countedEmployeesSql(false)}) c where c.agency_id = $1`,

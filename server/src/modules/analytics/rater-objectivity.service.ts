@@ -85,17 +85,15 @@ export async function raterObjectivity(ctx: Context, input: RaterObjectivityInpu
   if (input.agencyCode) {
     const agency = agencies.byCode.get(input.agencyCode);
     if (!agency) {
-      throw badUserInput(
-        'input.agencyCode',
-        `Kode perangkat daerah "${input.agencyCode}" tidak dikenal (unknown agency code).`,
-      );
+      throw badUserInput('input.agencyCode', { code: 'AGENCY_CODE_UNKNOWN', params: { code: input.agencyCode } });
     }
     agencyId = agency.id;
   }
   if (viewer.role === 'AGENCY_HEAD') {
-    if (viewer.agencyId === null) throw forbidden('raterObjectivity: your account has no agency');
+    if (viewer.agencyId === null)
+      throw forbidden({ code: 'ACCOUNT_WITHOUT_AGENCY', params: { query: 'raterObjectivity' } });
     if (agencyId !== null && agencyId !== viewer.agencyId) {
-      throw forbidden('raterObjectivity: an agency head sees the assessors of their own agency only');
+      throw forbidden({ code: 'OWN_AGENCY_ONLY', params: { query: 'raterObjectivity', what: 'ASSESSORS' } });
     }
     agencyId = viewer.agencyId;
   }

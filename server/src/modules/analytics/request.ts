@@ -1,6 +1,13 @@
-import { localeOfAcceptLanguage, quarterLabel, type AggregateCaller, type NoteLocale } from '@kinerja/shared';
+import {
+  checkQuarter,
+  checkYear,
+  localeOfAcceptLanguage,
+  quarterLabel,
+  type AggregateCaller,
+  type NoteLocale,
+} from '@kinerja/shared';
 import type { Context } from '../../graphql/context.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { aggregateCallerOf } from '../access/aggregate-scopes.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -73,23 +80,15 @@ export function agencyIdsOf(
   if (codes === null || codes === undefined || codes.length === 0) return null;
   return codes.map((code, i) => {
     const agency = byCode.get(code);
-    if (!agency)
-      throw badUserInput(`${field}.${i}`, `Kode perangkat daerah "${code}" tidak dikenal (unknown agency code).`);
+    if (!agency) throw badUserInput(`${field}.${i}`, { code: 'AGENCY_CODE_UNKNOWN', params: { code } });
     return agency.id;
   });
 }
 
 /** A year and quarter from an input, checked; the quarter index `year * 4 + quarter - 1`. */
 export function periodIndexOf(period: { year: number; quarter: number }, field: string): number {
-  if (!Number.isInteger(period.year) || period.year < 2000 || period.year > 2100) {
-    throw badUserInput(
-      `${field}.year`,
-      `Tahun harus antara 2000 dan 2100 (year must be 2000-2100), bukan ${period.year}.`,
-    );
-  }
-  if (!Number.isInteger(period.quarter) || period.quarter < 1 || period.quarter > 4) {
-    throw badUserInput(`${field}.quarter`, `Triwulan harus 1-4 (quarter must be 1-4), bukan ${period.quarter}.`);
-  }
+  throwProblems(checkYear(period.year, `${field}.year`), null);
+  throwProblems(checkQuarter(period.quarter, `${field}.quarter`), null);
   return period.year * 4 + period.quarter - 1;
 }
 
@@ -102,10 +101,7 @@ export function periodRangeOf(
   const low = from ? periodIndexOf(from, `${field}.from`) : 2000 * 4;
   const high = to ? periodIndexOf(to, `${field}.to`) : 2100 * 4 + 3;
   if (high < low) {
-    throw badUserInput(
-      `${field}.to`,
-      'Akhir rentang triwulan lebih awal dari awalnya (the range ends before it starts).',
-    );
+    throw badUserInput(`${field}.to`, { code: 'PERIOD_RANGE_REVERSED', params: {} });
   }
   return { from: low, to: high };
 }

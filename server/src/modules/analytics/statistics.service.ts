@@ -15,7 +15,7 @@ export async function scoreStatistics(ctx: Context, input: ScoreStatisticsInput)
   const dimensions = input.groupBy ?? [];
   dimensions.forEach((d, i) => {
     if (dimensions.indexOf(d) !== i) {
-      throw badUserInput(`input.groupBy.${i}`, `Dimensi ${d} disebut dua kali (dimension ${d} is given twice).`);
+      throw badUserInput(`input.groupBy.${i}`, { code: 'DIMENSION_TWICE', params: { dimension: d } });
     }
   });
   const filter = input.filter ?? {};

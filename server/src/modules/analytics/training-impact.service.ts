@@ -79,7 +79,7 @@ export const COHORT_SUMS_SQL = `with emp as (
 export async function trainingImpact(ctx: Context, input: TrainingImpactInput): Promise<TrainingImpactType> {
   const w = input.window ?? ctx.policy.trainingImpactDefaultWindow;
   if (!Number.isInteger(w) || w < 1 || w > 8) {
-    throw badUserInput('input.window', `Jendela harus 1-8 triwulan (window must be 1-8 quarters), bukan ${w}.`);
+    throw badUserInput('input.window', { code: 'WINDOW_RANGE', params: { value: w, min: 1, max: 8 } });
   }
   const sql = readSql(ctx);
   const agencies = await agencyDirectory(sql);
@@ -87,10 +87,7 @@ export async function trainingImpact(ctx: Context, input: TrainingImpactInput): 
   if (input.agencyCode) {
     const agency = agencies.byCode.get(input.agencyCode);
     if (!agency) {
-      throw badUserInput(
-        'input.agencyCode',
-        `Kode perangkat daerah "${input.agencyCode}" tidak dikenal (unknown agency code).`,
-      );
+      throw badUserInput('input.agencyCode', { code: 'AGENCY_CODE_UNKNOWN', params: { code: input.agencyCode } });
     }
     agencyId = agency.id;
   }
@@ -98,10 +95,7 @@ export async function trainingImpact(ctx: Context, input: TrainingImpactInput): 
   if (input.trainingCode) {
     const { rows } = await sql.query<{ id: number }>('select id from training where code = $1', [input.trainingCode]);
     if (rows.length === 0) {
-      throw badUserInput(
-        'input.trainingCode',
-        `Kode pelatihan "${input.trainingCode}" tidak dikenal (unknown training code).`,
-      );
+      throw badUserInput('input.trainingCode', { code: 'TRAINING_CODE_UNKNOWN', params: { code: input.trainingCode } });
     }
     trainingId = rows[0]!.id;
   }

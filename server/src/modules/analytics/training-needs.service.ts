@@ -30,15 +30,16 @@ export async function trainingNeeds(ctx: Context, agencyCode: string | null | un
   if (agencyCode) {
     const agency = (await agencyDirectory(sql)).byCode.get(agencyCode);
     if (!agency) {
-      throw badUserInput('agencyCode', `Kode perangkat daerah "${agencyCode}" tidak dikenal (unknown agency code).`);
+      throw badUserInput('agencyCode', { code: 'AGENCY_CODE_UNKNOWN', params: { code: agencyCode } });
     }
     agencyId = agency.id;
   }
   let only: number[] | null = null;
   if (viewer.role === 'AGENCY_HEAD') {
-    if (viewer.agencyId === null) throw forbidden('trainingNeeds: your account has no agency');
+    if (viewer.agencyId === null)
+      throw forbidden({ code: 'ACCOUNT_WITHOUT_AGENCY', params: { query: 'trainingNeeds' } });
     if (agencyId !== null && agencyId !== viewer.agencyId) {
-      throw forbidden('trainingNeeds: an agency head sees the employees of their own agency only');
+      throw forbidden({ code: 'OWN_AGENCY_ONLY', params: { query: 'trainingNeeds', what: 'EMPLOYEES' } });
     }
     agencyId = viewer.agencyId;
   } else if (viewer.role === 'SUPERVISOR') {

@@ -23,10 +23,7 @@ export function checkCriterionCodes(
   field: string,
 ): void {
   if (codes && codes.length > 0 && !byCriterion) {
-    throw badUserInput(
-      field,
-      'criterionCodes hanya berlaku bila dikelompokkan per kriteria (CRITERION) (criterionCodes apply only when grouping by CRITERION).',
-    );
+    throw badUserInput(field, { code: 'CRITERION_CODES_NEED_CRITERION', params: {} });
   }
 }
 

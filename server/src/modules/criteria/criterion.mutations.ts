@@ -9,7 +9,7 @@ import { createCriterion, replaceCriterionWeights } from './criterion.workflow.j
 
 function administrator(ctx: Context): string {
   const scope = accountScope(ctx);
-  if (!mayManageCriteria(scope)) throw forbidden('Only administrators (BKPSDM) change the criteria');
+  if (!mayManageCriteria(scope)) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'CRITERIA' } });
   return scope.viewer.login;
 }
 

@@ -19,7 +19,7 @@ export async function criteriaInForce(
   const conditions: FilterQuery<Criterion>[] = [];
   if (agencyCode !== null && agencyCode !== undefined) {
     const agency = await em.findOne(Agency, { code: agencyCode });
-    if (!agency) throw notFound(`Agency ${agencyCode}`);
+    if (!agency) throw notFound({ code: 'AGENCY_NOT_FOUND', params: { code: agencyCode } });
     conditions.push({ $or: [{ agency: null }, { agency: agency.id }] });
   }
   if (year !== null && year !== undefined) {

@@ -67,12 +67,13 @@ function checkWeightInputs(weights: readonly CriterionWeightInput[], field: stri
   const seen = new Map<string, number>();
   weights.forEach((w, i) => {
     const code = w.criterionCode?.trim() ?? '';
-    if (code === '') throw badUserInput(`${field}[${i}].criterionCode`, 'criterionCode is required');
+    if (code === '')
+      throw badUserInput(`${field}[${i}].criterionCode`, { code: 'CRITERION_CODE_REQUIRED', params: {} });
     if (seen.has(code)) {
-      throw badUserInput(
-        `${field}[${i}].criterionCode`,
-        `criterion ${code} is given twice (also at ${field}[${seen.get(code)}])`,
-      );
+      throw badUserInput(`${field}[${i}].criterionCode`, {
+        code: 'CRITERION_TWICE',
+        params: { code, at: `${field}[${seen.get(code)}]` },
+      });
     }
     seen.set(code, i);
     throwProblems(checkWeight(w.weight), `${field}[${i}]`);
@@ -86,7 +87,7 @@ async function findAgency(
 ): Promise<AgencyRow | null> {
   if (code === null || code === undefined) return null;
   const [agency] = await tem.execute<AgencyRow[]>('select id, code from agency where code = ?', [code]);
-  if (!agency) throw badUserInput(field, `agency ${code} not found`);
+  if (!agency) throw badUserInput(field, { code: 'AGENCY_NOT_FOUND', params: { code } });
   return agency;
 }
 
@@ -193,7 +194,6 @@ async function applyWeights(
   weights: readonly CriterionWeightInput[],
   field: string,
 ): Promise<WeightChange[]> {
-  const where = agency ? `for ${agency.code}` : 'city-wide';
   const candidates = inForceFor(rows, agency?.id ?? null, year);
   // An agency's own criterion wins over a city-wide one of the same code (listed later).
   const byCode = new Map(
@@ -204,17 +204,17 @@ async function applyWeights(
     const code = w.criterionCode.trim();
     const row = byCode.get(code);
     if (!row) {
-      throw badUserInput(
-        `${field}[${i}].criterionCode`,
-        `criterion ${code} is not a ${category} criterion in force ${where} in ${year}`,
-      );
+      throw badUserInput(`${field}[${i}].criterionCode`, {
+        code: 'CRITERION_NOT_IN_CATEGORY',
+        params: { code, category, agency: agency?.code ?? null, year },
+      });
     }
     if (roundForComparison(row.weight) === roundForComparison(w.weight)) continue;
     if (agency && row.agency_id === null) {
-      throw badUserInput(
-        `${field}[${i}].weight`,
-        `${code} is a city-wide criterion (weight ${row.weight} for every agency): change it with agencyCode null`,
-      );
+      throw badUserInput(`${field}[${i}].weight`, {
+        code: 'CITY_WIDE_WEIGHT',
+        params: { code, weight: row.weight },
+      });
     }
     const newId = await setWeightFrom(tem, row, year, w.weight);
     changes.push({ criterion: code, criterionId: row.id, newCriterionId: newId, from: row.weight, to: w.weight });
@@ -234,22 +234,25 @@ export async function replaceCriterionWeights(
   policy: ScoringPolicy,
 ): Promise<number[]> {
   throwProblems(checkYear(input.year), 'input');
-  if (input.weights.length === 0) throw badUserInput('input.weights', 'list every criterion in force with its weight');
+  if (input.weights.length === 0) throw badUserInput('input.weights', { code: 'WEIGHTS_EMPTY', params: {} });
   checkWeightInputs(input.weights, 'input.weights');
   const { year, category } = input;
   return writerTransaction(em, async (tem) => {
     const agency = await findAgency(tem, input.agencyCode, 'input.agencyCode');
-    const where = agency ? `for ${agency.code}` : 'city-wide';
     const rows = await lockCategory(tem, category);
     const current = inForceFor(rows, agency?.id ?? null, year);
     const listed = new Set(input.weights.map((w) => w.criterionCode.trim()));
     const missing = current.filter((r) => !listed.has(r.code));
     if (missing.length > 0) {
-      throw badUserInput(
-        'input.weights',
-        `${missing.map((r) => `${r.code} (weight ${r.weight})`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} ` +
-          `in force ${where} in ${year} but not listed: list every ${category} criterion with its weight`,
-      );
+      throw badUserInput('input.weights', {
+        code: 'WEIGHTS_MISSING',
+        params: {
+          missing: missing.map((r) => ({ code: r.code, weight: r.weight })),
+          category,
+          agency: agency?.code ?? null,
+          year,
+        },
+      });
     }
     if (agency) {
       const where = { category, agency: agency.code, year };
@@ -317,10 +320,16 @@ const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function checkCreateInput(input: CreateCriterionInput): void {
   if (!CODE_PATTERN.test(input.code ?? '')) {
-    throw badUserInput('input.code', `code "${input.code}" must be 1-64 letters, digits, "_", "-" or "."`);
+    throw badUserInput('input.code', { code: 'CODE_FORMAT', params: { value: String(input.code ?? '') } });
   }
   const name = input.name?.trim() ?? '';
-  if (name === '' || name.length > 200) throw badUserInput('input.name', 'name is required, at most 200 characters');
+  if (name === '') throw badUserInput('input.name', { code: 'FIELD_REQUIRED', params: { field: 'name' } });
+  if (name.length > 200) {
+    throw badUserInput('input.name', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'name', length: name.length, max: 200 },
+    });
+  }
   throwProblems(
     [
       ...checkWeight(input.weight),
@@ -329,7 +338,13 @@ function checkCreateInput(input: CreateCriterionInput): void {
     ],
     'input',
   );
-  if ((input.indicatorUnit ?? '').length > 32) throw badUserInput('input.indicatorUnit', 'at most 32 characters');
+  const unitLength = (input.indicatorUnit ?? '').length;
+  if (unitLength > 32) {
+    throw badUserInput('input.indicatorUnit', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'indicatorUnit', length: unitLength, max: 32 },
+    });
+  }
   checkWeightInputs(input.otherWeights ?? [], 'input.otherWeights');
 }
 
@@ -357,12 +372,10 @@ export async function createCriterion(
       [input.code, agency?.id ?? null, agency?.id ?? null, yearTo ?? YEAR_MAX, input.yearFrom],
     );
     if (clash) {
-      const span = `${clash.year_from}-${clash.year_to ?? ''}`;
-      throw badUserInput(
-        'input.code',
-        `criterion ${input.code} of ${clash.agency_code ?? 'all agencies'} (${span}) is already in force in those ` +
-          'years: one code names one criterion for an agency and year',
-      );
+      throw badUserInput('input.code', {
+        code: 'CRITERION_CLASH',
+        params: { code: input.code, agency: clash.agency_code, from: clash.year_from, to: clash.year_to },
+      });
     }
     const [created] = await tem.execute<{ id: number }[]>(
       `insert into criterion (code, name, description, category, weight, indicator_unit, target, direction, agency_id,

@@ -55,10 +55,7 @@ export const FEEDBACK_LIST_MAX = 200;
 
 function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > FEEDBACK_LIST_MAX) {
-    throw badUserInput(
-      'first',
-      `first harus 1-${FEEDBACK_LIST_MAX}, bukan ${first} (first must be 1-${FEEDBACK_LIST_MAX})`,
-    );
+    throw badUserInput('first', { code: 'FIRST_RANGE', params: { value: first, max: FEEDBACK_LIST_MAX } });
   }
 }
 
@@ -76,7 +73,7 @@ async function filterConditions(
   }
   if (filter?.quarter !== null && filter?.quarter !== undefined) {
     if (filter.year === null || filter.year === undefined) {
-      throw badUserInput('filter.year', 'triwulan memerlukan tahun (a quarter needs the year)');
+      throw badUserInput('filter.year', { code: 'QUARTER_NEEDS_YEAR', params: {} });
     }
     throwProblems(checkYearQuarter({ year: filter.year, quarter: filter.quarter }), 'filter');
     sql.push('x.year = ? and x.quarter = ?');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkDialogue, checkFeedbackNote, feedbackMessage, type FeedbackFinding } from '@kinerja/shared';
+import { checkDialogue, checkFeedbackNote, type FeedbackFinding } from '@kinerja/shared';
 import { badUserInput, forbidden, throwProblems } from '../../graphql/errors.js';
 import { checkYearQuarter, type RecordThing } from '@kinerja/shared';
 import {
@@ -38,7 +38,7 @@ import type {
 
 function throwFindings(findings: readonly FeedbackFinding[], prefix: string): void {
   const first = findings[0];
-  if (first) throw badUserInput(`${prefix}.${first.field}`, feedbackMessage(first));
+  if (first) throw badUserInput(`${prefix}.${first.field}`, first.message);
 }
 
 function trimmedOrNull(value: string | null | undefined): string | null {
@@ -55,7 +55,7 @@ interface EmployeeFacts {
 /** The employee named by NIP, when the caller may know of them; the same refusal for a missing and a hidden one. */
 async function employeeByNip(tem: EntityManager, scope: Scope, nip: string, field: string): Promise<EmployeeFacts> {
   const wanted = nip.trim();
-  if (wanted === '') throw badUserInput(field, 'NIP wajib diisi (the NIP is required)');
+  if (wanted === '') throw badUserInput(field, { code: 'DLG_NIP_REQUIRED', params: {} });
   const [employee] = await tem.execute<EmployeeFacts[]>('select id, agency_id, nip from employee where nip = ?', [
     wanted,
   ]);
@@ -67,10 +67,7 @@ async function employeeByNip(tem: EntityManager, scope: Scope, nip: string, fiel
 }
 
 function refuseNotDirectReport(): never {
-  throw forbidden(
-    'Hanya atasan langsung yang menulis umpan balik dan mencatat dialog kinerja pegawai ini (only the direct ' +
-      "supervisor writes a feedback note or records the employee's performance dialogue)",
-  );
+  throw forbidden({ code: 'DLG_ONLY_DIRECT_SUPERVISOR', params: {} });
 }
 
 /** Writes a feedback note from the caller to one of their direct reports. */
@@ -99,17 +96,11 @@ export async function writeFeedbackNote(
       }
       employee = owner;
       if (input.employeeNip && input.employeeNip.trim() !== owner.nip) {
-        throw badUserInput(
-          'input.employeeNip',
-          `penilaian ${evaluation.id} milik pegawai lain (evaluation ${evaluation.id} is of another employee)`,
-        );
+        throw badUserInput('input.employeeNip', { code: 'DLG_EVALUATION_OF_OTHER', params: { id: evaluation.id } });
       }
     } else {
       if (!input.employeeNip) {
-        throw badUserInput(
-          'input.employeeNip',
-          "sebutkan NIP pegawai atau penilaiannya (give the employee's NIP or the evaluation)",
-        );
+        throw badUserInput('input.employeeNip', { code: 'DLG_GIVE_NIP_OR_EVALUATION', params: {} });
       }
       employee = await employeeByNip(tem, scope, input.employeeNip, 'input.employeeNip');
       if (!mayWriteFeedback(scope, { id: employee.id, agencyId: employee.agency_id })) refuseNotDirectReport();
@@ -117,24 +108,17 @@ export async function writeFeedbackNote(
     const year = input.year ?? evaluation?.year;
     const quarter = input.quarter ?? evaluation?.quarter;
     if (year === undefined || year === null) {
-      throw badUserInput(
-        'input.year',
-        'tahun wajib diisi tanpa penilaian (the year is required without an evaluation)',
-      );
+      throw badUserInput('input.year', { code: 'DLG_REQUIRED_WITHOUT_EVALUATION', params: { what: 'YEAR' } });
     }
     if (quarter === undefined || quarter === null) {
-      throw badUserInput(
-        'input.quarter',
-        'triwulan wajib diisi tanpa penilaian (the quarter is required without an evaluation)',
-      );
+      throw badUserInput('input.quarter', { code: 'DLG_REQUIRED_WITHOUT_EVALUATION', params: { what: 'QUARTER' } });
     }
     throwProblems(checkYearQuarter({ year, quarter }), 'input');
     if (evaluation && (year !== evaluation.year || quarter !== evaluation.quarter)) {
-      throw badUserInput(
-        'input.quarter',
-        `penilaian ${evaluation.id} untuk triwulan ${evaluation.quarter}/${evaluation.year} ` +
-          `(evaluation ${evaluation.id} is of ${evaluation.year} Q${evaluation.quarter})`,
-      );
+      throw badUserInput('input.quarter', {
+        code: 'DLG_EVALUATION_QUARTER',
+        params: { id: evaluation.id, year: evaluation.year, quarter: evaluation.quarter },
+      });
     }
     throwFindings(checkFeedbackNote(input, { year, quarter }), 'input');
     const actions = (input.agreedActions ?? []).map((a) => ({
@@ -216,23 +200,18 @@ export async function answerFeedbackNote(
 ): Promise<number> {
   const answer = trimmedOrNull(input.answer);
   if (answer !== null && answer.length > 4000) {
-    throw badUserInput(
-      'input.answer',
-      `jawaban berisi ${answer.length} karakter, paling banyak 4000 (the answer has ${answer.length} characters, at most 4000)`,
-    );
+    throw badUserInput('input.answer', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'answer', length: answer.length, max: 4000 },
+    });
   }
   return writerTransaction(em, async (tem) => {
     const note = await lockNote(tem, scope, input.noteId);
     if (!mayAnswerFeedback(scope, note.employee_id)) {
-      throw forbidden(
-        'Hanya pegawai yang dituju yang menjawab umpan balik ini (only the employee it was written to answers it)',
-      );
+      throw forbidden({ code: 'DLG_ONLY_ADDRESSEE_ANSWERS', params: {} });
     }
     if (note.acknowledged_at !== null) {
-      throw badUserInput(
-        'input.noteId',
-        `umpan balik ${note.id} sudah dijawab (feedback note ${note.id} is already answered)`,
-      );
+      throw badUserInput('input.noteId', { code: 'DLG_NOTE_ANSWERED', params: { id: note.id } });
     }
     await tem.execute('update feedback_note set answer = ?, acknowledged_at = now() where id = ?', [answer, note.id]);
     await settleNotices(tem, note.employee_id, 'NOTE_RECEIVED', { noteId: note.id });
@@ -276,10 +255,10 @@ export async function recordPerformanceDialogue(
       const knownCodes = new Set(known.map((k) => k.code));
       const index = actions.findIndex((a) => a.criterionCode && !knownCodes.has(a.criterionCode.trim()));
       if (index >= 0) {
-        throw badUserInput(
-          `input.developmentActions.${index}.criterionCode`,
-          `kode kriteria ${actions[index]!.criterionCode} tidak dikenal (unknown criterion code)`,
-        );
+        throw badUserInput(`input.developmentActions.${index}.criterionCode`, {
+          code: 'CRITERION_UNKNOWN',
+          params: { code: String(actions[index]!.criterionCode) },
+        });
       }
     }
     const inserted = await tem.execute<{ id: number }[]>(
@@ -299,11 +278,7 @@ export async function recordPerformanceDialogue(
       ],
     );
     if (inserted.length === 0) {
-      throw badUserInput(
-        'input.quarter',
-        `dialog kinerja triwulan ${input.quarter}/${input.year} pegawai ini sudah dicatat ` +
-          `(the performance dialogue of ${input.year} Q${input.quarter} of this employee is already recorded)`,
-      );
+      throw badUserInput('input.quarter', { code: 'DLG_EXISTS', params: { year: input.year, quarter: input.quarter } });
     }
     const id = inserted[0]!.id;
     if (actions.length > 0) {
@@ -385,17 +360,12 @@ export async function confirmPerformanceDialogue(em: EntityManager, scope: Scope
     const dialogue = await lockDialogue(tem, scope, dialogueId, DIALOGUE_KEY);
     const parties = { employeeId: dialogue.employee_id, supervisorId: dialogue.supervisor_id };
     if (!mayConfirmDialogue(scope, parties)) {
-      throw forbidden(
-        'Hanya kedua pihak dialog yang mengonfirmasinya (only the two parties of the dialogue confirm it)',
-      );
+      throw forbidden({ code: 'DLG_ONLY_PARTIES_CONFIRM', params: {} });
     }
     const isEmployee = scope.viewer.employeeId === dialogue.employee_id;
     const column = isEmployee ? 'employee_confirmed_at' : 'supervisor_confirmed_at';
     if ((isEmployee ? dialogue.employee_confirmed_at : dialogue.supervisor_confirmed_at) !== null) {
-      throw badUserInput(
-        'dialogueId',
-        `Anda sudah mengonfirmasi dialog ${dialogue.id} (you have already confirmed dialogue ${dialogue.id})`,
-      );
+      throw badUserInput('dialogueId', { code: 'DLG_ALREADY_CONFIRMED', params: { id: dialogue.id } });
     }
     await tem.execute(`update performance_dialogue set ${column} = now() where id = ?`, [dialogue.id]);
     if (isEmployee) await settleNotices(tem, dialogue.employee_id, 'DIALOGUE_TO_CONFIRM', { dialogueId: dialogue.id });
@@ -430,10 +400,7 @@ export async function linkDevelopmentAction(
       supervisorId: dialogue.supervisor_id,
     };
     if (!mayLinkDevelopmentAction(scope, parties)) {
-      throw forbidden(
-        'Hanya kedua pihak dialog atau kepala perangkat daerah pegawai yang menautkan pelatihan (only the two ' +
-          "parties of the dialogue or the head of the employee's agency link a participation)",
-      );
+      throw forbidden({ code: 'DLG_ONLY_PARTIES_LINK', params: {} });
     }
     const participationId = input.participationId ?? null;
     if (participationId !== null) {
@@ -442,11 +409,10 @@ export async function linkDevelopmentAction(
         [participationId],
       );
       if (!participation || participation.employee_id !== dialogue.employee_id) {
-        throw badUserInput(
-          'input.participationId',
-          `keikutsertaan ${participationId} bukan milik pegawai dialog ini ` +
-            `(participation ${participationId} is not one of the dialogue's employee)`,
-        );
+        throw badUserInput('input.participationId', {
+          code: 'DLG_PARTICIPATION_OTHER',
+          params: { id: participationId },
+        });
       }
     }
     await tem.execute('update development_action set participation_id = ? where id = ?', [participationId, action.id]);

@@ -13,7 +13,7 @@ import { Agency } from '../agency/agency.entity.js';
 @Entity({ tableName: 'employee' })
 export class Employee {
   /** Properties the database or the class fills in, so `em.create` does not demand them. */
-  [OptionalProps]?: 'pseudonym' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'pseudonym' | 'version' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -68,6 +68,13 @@ export class Employee {
 
   @Property({ type: 'date', nullable: true })
   activeTo: string | null = null;
+
+  /**
+   * Raised by the database on every change of the record, whichever path writes it (optimistic locking of the
+   * employee changes, docs/access.md#employee-changes).
+   */
+  @Property({ type: 'integer', defaultRaw: '1' })
+  version: number = 1;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

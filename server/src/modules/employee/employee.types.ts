@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import {
   EMPLOYMENT_TYPES,
   GENDERS,
@@ -133,6 +133,15 @@ export class EmployeeType {
       'pseudonymised rows (POLICY, ANALYST).',
   })
   activeTo!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Version of the record, raised by every change of it (import, transfer, new supervisor, retirement); an ' +
+      'employee change carries the version it was based on and a stale one is refused with CONFLICT. Null for ' +
+      'callers who do not see the record in full.',
+  })
+  version!: number | null;
 }
 
 export const EmployeeConnection = connectionType('Employee', EmployeeType, 'employees');

@@ -3,6 +3,7 @@ import { COUNTED_STATUSES, YEAR_MAX, YEAR_MIN, type AnnualResult, type Evaluatio
 import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../graphql/batching.js';
 import { toConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
+import { say } from '../../graphql/locale.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
 import { checkScoreRange } from '../../graphql/score-range.js';
 import { employeeScopeCondition, isPseudonymised, type Scope } from '../access/read-scopes.js';
@@ -27,6 +28,17 @@ export interface AnnualResultWithSource extends AnnualResult {
 }
 
 /**
+ * Why a rule changed an annual result, in the request's language (docs/i18n.md): the stored `note` column keeps the
+ * English sentence of the shared rule for the record; the API words it from the stored facts, so that it follows
+ * `Accept-Language` like every other message.
+ */
+export function annualNote(result: { year: number; innovationRuleApplied: boolean }): string | null {
+  return result.innovationRuleApplied
+    ? say({ code: 'ANNUAL_INNOVATION_RULE_NOTE', params: { year: result.year } })
+    : null;
+}
+
+/**
  * The stored annual results (evaluasi tahunan) of employees and years, null where the year has no result: written by
  * the results writer under the policy in force, frozen once the year is closed (docs/scoring.md "Annual result").
  */
@@ -48,7 +60,9 @@ export async function storedAnnualResults(
       // Array literals: knex would spread a JavaScript array into a list of parameters.
       [`{${keys.map((k) => k.employeeId).join(',')}}`, `{${keys.map((k) => k.year).join(',')}}`],
     );
-  const byKey = new Map(rows.map(({ employeeId, ...row }) => [`${employeeId}:${row.year}`, row]));
+  const byKey = new Map(
+    rows.map(({ employeeId, ...row }) => [`${employeeId}:${row.year}`, { ...row, note: annualNote(row) }]),
+  );
   return keys.map((k) => byKey.get(`${k.employeeId}:${k.year}`) ?? null);
 }
 

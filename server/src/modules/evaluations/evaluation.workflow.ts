@@ -12,6 +12,7 @@ import { badUserInput, conflict, firstProblemError, forbidden, throwProblems } f
 import {
   EMPLOYEE_NIP_KEY,
   EVALUATION_KEY,
+  assessorOfNewEvaluation,
   employeeKeyInScope,
   evaluationVisible,
   noSuchRecord,
@@ -326,8 +327,8 @@ function refuseScoring(facts: Pick<EvaluationFacts, 'id'> | null): never {
 }
 
 /**
- * Finds the evaluation of an employee and period, or starts it as a DRAFT assessed by the employee's supervisor, in
- * the agency of the employee's record. A concurrent start of the same evaluation loses with CONFLICT.
+ * Finds the evaluation of an employee and period, or starts it as a DRAFT assessed by the employee's supervisor (or
+ * by the caller standing in for them as Plt/Plh), in the agency of the employee's record. A concurrent start of the same evaluation loses with CONFLICT.
  */
 async function findOrStartEvaluation(
   tem: EntityManager,
@@ -335,17 +336,19 @@ async function findOrStartEvaluation(
   input: SaveEvaluationDraftInput,
 ): Promise<{ facts: EvaluationFacts; created: boolean }> {
   const nip = input.employeeNip!.trim();
-  const [employee] = await tem.execute<{ id: number; agency_id: number; supervisor_id: number | null }[]>(
-    'select id, agency_id, supervisor_id from employee where nip = ?',
-    [nip],
-  );
+  const [employee] = await tem.execute<
+    { id: number; agency_id: number; supervisor_id: number | null; active_to: string | null }[]
+  >(`select id, agency_id, supervisor_id, to_char(active_to, 'YYYY-MM-DD') as active_to from employee where nip = ?`, [
+    nip,
+  ]);
   if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
   const ref = { id: employee.id, agencyId: employee.agency_id };
   if (!employeeKeyInScope(scope, 'NIP', ref)) throw notInScope(EMPLOYEE_NIP_KEY);
   if (!mayScoreEvaluation(scope, ref)) refuseScoring(null);
   const { year, quarter } = input.period!;
-  const [period] = await tem.execute<{ id: number; status: string }[]>(
-    'select id, status from period where year = ? and quarter = ? for share',
+  const [period] = await tem.execute<{ id: number; status: string; starts: string }[]>(
+    `select id, status, to_char(make_date(year, quarter * 3 - 2, 1), 'YYYY-MM-DD') as starts
+       from period where year = ? and quarter = ? for share`,
     [year, quarter],
   );
   if (!period) {
@@ -370,10 +373,14 @@ async function findOrStartEvaluation(
   if (period.status === 'CLOSED') {
     throw badUserInput('input.period', { code: 'PERIOD_CLOSED', params: { year, quarter, action: 'NEW' } });
   }
+  // A retired employee gets no evaluation of a quarter that starts after their last day (docs/access.md#employee-changes).
+  if (employee.active_to !== null && employee.active_to < period.starts) {
+    throw badUserInput('input.employeeNip', { code: 'EMPLOYEE_RETIRED', params: { nip, date: employee.active_to } });
+  }
   const inserted = await tem.execute<{ id: number }[]>(
     `insert into evaluation (employee_id, period_id, agency_id, assessor_id, status)
      values (?, ?, ?, ?, 'DRAFT') on conflict (employee_id, period_id) do nothing returning id`,
-    [employee.id, period.id, employee.agency_id, employee.supervisor_id],
+    [employee.id, period.id, employee.agency_id, assessorOfNewEvaluation(scope, employee.supervisor_id)],
   );
   if (inserted.length === 0) {
     throw conflict({ code: 'EVALUATION_STARTED_MEANWHILE', params: { nip } }, 1);

@@ -19,10 +19,19 @@ import type { RecordInnovationInput, VerifyInnovationInput } from './innovation.
 function checkRecordInput(input: RecordInnovationInput): void {
   throwProblems(checkYearQuarter(input), 'input');
   const title = input.title?.trim() ?? '';
-  if (title === '') throw badUserInput('input.title', 'title is required');
-  if (title.length > 300) throw badUserInput('input.title', `title has ${title.length} characters, more than 300`);
-  if ((input.description ?? '').length > 4000) {
-    throw badUserInput('input.description', 'description has more than 4000 characters');
+  if (title === '') throw badUserInput('input.title', { code: 'FIELD_REQUIRED', params: { field: 'title' } });
+  if (title.length > 300) {
+    throw badUserInput('input.title', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'title', length: title.length, max: 300 },
+    });
+  }
+  const descriptionLength = (input.description ?? '').length;
+  if (descriptionLength > 4000) {
+    throw badUserInput('input.description', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'description', length: descriptionLength, max: 4000 },
+    });
   }
 }
 
@@ -41,12 +50,12 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
       }
     } else {
       if (scope.viewer.employeeId === null) {
-        throw badUserInput('input.employeeNip', 'this account is not linked to an employee: give employeeNip');
+        throw badUserInput('input.employeeNip', { code: 'ACCOUNT_NOT_LINKED_GIVE', params: { field: 'employeeNip' } });
       }
       [employee] = await tem.execute('select id, agency_id, nip from employee where id = ?', [scope.viewer.employeeId]);
     }
     if (!mayRecordInnovation(scope, { id: employee!.id, agencyId: employee!.agency_id })) {
-      throw forbidden("Only the employee, their supervisor, their agency's head or an administrator record it");
+      throw forbidden({ code: 'ONLY_WHO', params: { action: 'RECORD_INNOVATION', agency: null } });
     }
     const inserted = await tem.execute<{ id: number }[]>(
       `insert into innovation (employee_id, year, quarter, title, description) values (?, ?, ?, ?, ?)
@@ -54,10 +63,10 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
       [employee!.id, input.year, input.quarter, title, input.description?.trim() || null],
     );
     if (inserted.length === 0) {
-      throw badUserInput(
-        'input.title',
-        `innovation "${title}" of ${employee!.nip} for ${input.year} Q${input.quarter} is already recorded`,
-      );
+      throw badUserInput('input.title', {
+        code: 'INNOVATION_EXISTS',
+        params: { title, nip: employee!.nip, year: input.year, quarter: input.quarter },
+      });
     }
     const id = inserted[0].id;
     await markStaleOne(await sqlOf(tem), 'innovations', employee!.agency_id, input.year);
@@ -108,13 +117,10 @@ export async function verifyInnovation(
       throw notInScope(INNOVATION_KEY);
     }
     if (!mayVerifyInnovation(scope, { id: row.employee_id, agencyId: row.agency_id })) {
-      throw forbidden(
-        "Only the innovator's supervisor, the head of their agency or an administrator may verify it, never the " +
-          'innovator',
-      );
+      throw forbidden({ code: 'ONLY_WHO', params: { action: 'VERIFY_INNOVATION', agency: null } });
     }
     if (row.verified_at !== null || row.verified_by_id !== null) {
-      throw badUserInput('input.innovationId', `innovation ${row.id} is already verified`);
+      throw badUserInput('input.innovationId', { code: 'INNOVATION_VERIFIED', params: { id: row.id } });
     }
     await tem.execute('update innovation set verified_by_id = ?, verified_at = now() where id = ?', [
       scope.viewer.employeeId,

@@ -73,7 +73,7 @@ export async function noticesOf(
   first: number,
 ): Promise<{ unreadCount: number; items: Notice[] }> {
   if (!Number.isInteger(first) || first < 1 || first > NOTICES_MAX) {
-    throw badUserInput('first', `first harus 1-${NOTICES_MAX}, bukan ${first} (first must be 1-${NOTICES_MAX})`);
+    throw badUserInput('first', { code: 'FIRST_RANGE', params: { value: first, max: NOTICES_MAX } });
   }
   const recipientId = noticeRecipientOf(scope);
   if (recipientId === null) return { unreadCount: 0, items: [] };
@@ -98,14 +98,14 @@ export async function markNoticesRead(
   all: boolean,
 ): Promise<number> {
   if (!all && ids.length === 0) {
-    throw badUserInput('ids', 'sebutkan pemberitahuan (ids) atau all: true (give ids, or all: true)');
+    throw badUserInput('ids', { code: 'NOTICES_GIVE_IDS', params: {} });
   }
   if (ids.length > NOTICES_MAX) {
-    throw badUserInput('ids', `paling banyak ${NOTICES_MAX} sekaligus (at most ${NOTICES_MAX} at once)`);
+    throw badUserInput('ids', { code: 'NOTICES_TOO_MANY', params: { max: NOTICES_MAX } });
   }
   const recipientId = noticeRecipientOf(scope);
   if (recipientId === null) {
-    throw badUserInput('ids', 'akun ini tidak terhubung ke pegawai (this account is not linked to an employee)');
+    throw badUserInput('ids', { code: 'ACCOUNT_WITHOUT_EMPLOYEE', params: {} });
   }
   return writerTransaction(em, async (tem) => {
     if (all) {
@@ -123,10 +123,7 @@ export async function markNoticesRead(
     if (own.length !== unique.length) {
       const mine = new Set(own.map((r) => r.id));
       const index = ids.findIndex((id) => !mine.has(id));
-      throw badUserInput(
-        `ids.${index}`,
-        `pemberitahuan ${ids[index]} bukan milik Anda (notice ${ids[index]} is not one of yours)`,
-      );
+      throw badUserInput(`ids.${index}`, { code: 'NOTICE_NOT_YOURS', params: { id: ids[index]! } });
     }
     const rows = await tem.execute<{ id: number }[]>(
       `update notice set read_at = now() where recipient_id = ? and read_at is null

@@ -45,10 +45,10 @@ export async function changeOrgPredikat(
     if (!agency)
       throw badUserInput('input.agencyCode', { code: 'AGENCY_NOT_FOUND', params: { code: input.agencyCode } });
     if (kind === 'propose' && !mayProposeOrgPredikat(scope, agency.id)) {
-      throw forbidden(`Only the head of ${agency.code}, or an administrator, proposes its org predikat`);
+      throw forbidden({ code: 'ONLY_WHO', params: { action: 'PROPOSE_ORG_PREDIKAT', agency: agency.code } });
     }
     if (kind === 'set' && !maySetOrgPredikat(scope)) {
-      throw forbidden("Only the city's leaders (or an administrator) set an agency's org predikat");
+      throw forbidden({ code: 'ONLY_WHO', params: { action: 'SET_ORG_PREDIKAT', agency: null } });
     }
     // Lock the row when it exists; a concurrent first write of the same agency and year meets the unique key below.
     const [before] = await tem.execute<OrgRow[]>(

@@ -52,7 +52,7 @@ export class TrainingResolver {
     @Arg('code', () => String, { description: 'Training code.' }) code: string,
   ): Promise<Training> {
     const training = await em.findOne(Training, { code });
-    if (!training) throw notFound(`Training ${code}`);
+    if (!training) throw notFound({ code: 'TRAINING_NOT_FOUND', params: { code } });
     return training;
   }
 

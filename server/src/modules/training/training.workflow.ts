@@ -23,19 +23,33 @@ const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export async function createTraining(em: EntityManager, scope: Scope, input: CreateTrainingInput): Promise<number> {
   if (!mayCreateTraining(scope)) throw forbidden({ code: 'ONLY_ADMIN', params: { action: 'TRAININGS' } });
   if (!CODE_PATTERN.test(input.code ?? '')) {
-    throw badUserInput('input.code', `code "${input.code}" must be 1-64 letters, digits, "_", "-" or "."`);
+    throw badUserInput('input.code', { code: 'CODE_FORMAT', params: { value: String(input.code ?? '') } });
   }
   const title = input.title?.trim() ?? '';
-  if (title === '' || title.length > 300)
-    throw badUserInput('input.title', 'title is required, at most 300 characters');
-  if ((input.organizer ?? '').length > 200) throw badUserInput('input.organizer', 'at most 200 characters');
+  if (title === '') throw badUserInput('input.title', { code: 'FIELD_REQUIRED', params: { field: 'title' } });
+  if (title.length > 300) {
+    throw badUserInput('input.title', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'title', length: title.length, max: 300 },
+    });
+  }
+  const organizerLength = (input.organizer ?? '').length;
+  if (organizerLength > 200) {
+    throw badUserInput('input.organizer', {
+      code: 'FIELD_TOO_LONG',
+      params: { field: 'organizer', length: organizerLength, max: 200 },
+    });
+  }
   if (!Number.isFinite(input.hoursJp) || input.hoursJp <= 0) {
-    throw badUserInput('input.hoursJp', `hoursJp ${input.hoursJp} must be above 0`);
+    throw badUserInput('input.hoursJp', {
+      code: 'NUMBER_ABOVE_ZERO',
+      params: { field: 'hoursJp', value: input.hoursJp },
+    });
   }
   const startDate = checkDate(input.startDate, 'input.startDate');
   const endDate = checkDate(input.endDate, 'input.endDate');
   if (startDate && endDate && endDate < startDate) {
-    throw badUserInput('input.endDate', `endDate ${endDate} is before startDate ${startDate}`);
+    throw badUserInput('input.endDate', { code: 'DATE_RANGE_REVERSED', params: { from: startDate, to: endDate } });
   }
   const codes = (input.criterionCodes ?? []).map((c) => c.trim());
   return writerTransaction(em, async (tem) => {
@@ -47,7 +61,10 @@ export async function createTraining(em: EntityManager, scope: Scope, input: Cre
       );
       const unknown = codes.findIndex((c) => !known.has(c));
       if (unknown >= 0) {
-        throw badUserInput(`input.criterionCodes[${unknown}]`, `no criterion has the code ${codes[unknown]}`);
+        throw badUserInput(`input.criterionCodes[${unknown}]`, {
+          code: 'CRITERION_UNKNOWN',
+          params: { code: codes[unknown]! },
+        });
       }
     }
     const inserted = await tem.execute<{ id: number }[]>(
@@ -65,7 +82,8 @@ export async function createTraining(em: EntityManager, scope: Scope, input: Cre
         JSON.stringify(codes),
       ],
     );
-    if (inserted.length === 0) throw badUserInput('input.code', `training ${input.code} exists already`);
+    if (inserted.length === 0)
+      throw badUserInput('input.code', { code: 'TRAINING_EXISTS', params: { code: input.code } });
     const id = inserted[0].id;
     await writeAudit(tem, {
       actor: scope.viewer.login,
@@ -112,17 +130,21 @@ export async function recordParticipation(
   const status = input.status ?? 'COMPLETED';
   const completedOn = checkDate(input.completedOn, 'input.completedOn');
   if (status === 'COMPLETED' && completedOn === null) {
-    throw badUserInput('input.completedOn', 'a COMPLETED participation needs its completion date (completedOn)');
+    throw badUserInput('input.completedOn', { code: 'PARTICIPATION_NEEDS_DATE', params: {} });
   }
   if (input.hoursJp !== null && input.hoursJp !== undefined && (!Number.isFinite(input.hoursJp) || input.hoursJp < 0)) {
-    throw badUserInput('input.hoursJp', `hoursJp ${input.hoursJp} must be 0 or more`);
+    throw badUserInput('input.hoursJp', {
+      code: 'NUMBER_NOT_NEGATIVE',
+      params: { field: 'hoursJp', value: input.hoursJp },
+    });
   }
   return writerTransaction(em, async (tem) => {
     const [training] = await tem.execute<{ id: number; hours_jp: number }[]>(
       'select id, hours_jp from training where code = ?',
       [input.trainingCode],
     );
-    if (!training) throw badUserInput('input.trainingCode', `training ${input.trainingCode} not found`);
+    if (!training)
+      throw badUserInput('input.trainingCode', { code: 'TRAINING_NOT_FOUND', params: { code: input.trainingCode } });
     const [employee] = await tem.execute<{ id: number; agency_id: number }[]>(
       'select id, agency_id from employee where nip = ?',
       [input.employeeNip],
@@ -132,7 +154,7 @@ export async function recordParticipation(
       throw notInScope(EMPLOYEE_NIP_KEY);
     }
     if (!mayRecordParticipation(scope, { id: employee.id, agencyId: employee.agency_id })) {
-      throw forbidden("Only an administrator, or the head of the employee's agency, records their participation");
+      throw forbidden({ code: 'ONLY_WHO', params: { action: 'RECORD_PARTICIPATION', agency: null } });
     }
     const [before] = await tem.execute<ParticipationRow[]>(
       `select id, status, completed_on::text as completed_on, hours_jp from participation

@@ -12,7 +12,7 @@ import { unwrapAll } from '../../graphql/batching.js';
 import type { Context } from '../../graphql/context.js';
 import { requestLocale, say } from '../../graphql/locale.js';
 import type { Employee } from '../employee/employee.entity.js';
-import { ANNUAL_RESULT_STATUSES } from '../evaluations/annual-result.service.js';
+import { ANNUAL_RESULT_STATUSES, annualNote } from '../evaluations/annual-result.service.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
 import { criteriaInForce } from '../criteria/criterion.service.js';
 import type {
@@ -248,7 +248,7 @@ export async function transparencyOf(ctx: Context, employee: Employee, year: num
     innovationRuleApplied: annual.innovationRuleApplied,
     innovationRule,
     predikat: annual.predikat,
-    note: annual.note,
+    note: annualNote(annual),
   };
 
   const pns = employee.employmentType === 'PNS';

@@ -1,0 +1,84 @@
+import { graphql } from '../../gql';
+
+/** The documents of the employee changes (docs/access.md#employee-changes), for EmployeeChanges.vue. */
+export const CHANGE_EMPLOYEE = graphql(`
+  query EmployeeChangesEmployee($nip: String!) {
+    employee(nip: $nip) {
+      nip
+      name
+      version
+      activeTo
+      agency {
+        code
+        name
+      }
+      supervisor {
+        nip
+        name
+      }
+    }
+    agencies {
+      code
+      name
+    }
+  }
+`);
+
+export const TRANSFER_EMPLOYEE = graphql(`
+  mutation EmployeeChangesTransfer($input: TransferEmployeeInput!) {
+    transferEmployee(input: $input) {
+      nip
+      version
+      agency {
+        code
+        name
+      }
+      supervisor {
+        nip
+        name
+      }
+    }
+  }
+`);
+
+export const CHANGE_SUPERVISOR = graphql(`
+  mutation EmployeeChangesSupervisor($input: ChangeSupervisorInput!) {
+    changeSupervisor(input: $input) {
+      nip
+      version
+      supervisor {
+        nip
+        name
+      }
+    }
+  }
+`);
+
+export const RETIRE_EMPLOYEE = graphql(`
+  mutation EmployeeChangesRetire($input: RetireEmployeeInput!) {
+    retireEmployee(input: $input) {
+      nip
+      version
+      activeTo
+    }
+  }
+`);
+
+export const ASSIGN_ACTING = graphql(`
+  mutation EmployeeChangesActing($input: AssignActingAssessorInput!) {
+    assignActingAssessor(input: $input) {
+      id
+      kind
+      from
+      to
+      acting {
+        nip
+        name
+      }
+      standsInFor {
+        nip
+        name
+      }
+    }
+  }
+`);
