@@ -322,7 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: readIntrospection(env.KINERJA_INTROSPECTION, environment),
     costBudget: readCostBudget(env),
     admission: {
-      maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 32, 1, 10_000),
+      maxConcurrent: readWholeNumber('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 10, 1, 10_000),
       maxQueued: readWholeNumber('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000),
       maxWaitMs: readWholeNumber('MAX_QUEUE_WAIT_MS', env.MAX_QUEUE_WAIT_MS, 5000, 1, 60_000),
     },

@@ -93,6 +93,8 @@ export interface MessageParams extends ProblemParams, NoteParams {
   // --- access and sessions ---
   UNAUTHENTICATED: Record<string, never>;
   ANONYMOUS_READ_ONLY: Record<string, never>;
+  /** The admission control refused the request: the server is at capacity (docs/operations.md "Overload"). */
+  SERVER_AT_CAPACITY: { seconds: number };
   MUST_CHANGE_PASSWORD: Record<string, never>;
   OPERATION_WITHOUT_RULE: { field: string };
   OPERATION_NOT_FOR_ROLE: { field: string; role: string; roles: string };
@@ -519,6 +521,11 @@ const MESSAGES: Catalogue = {
     id: () => 'Masuk (login) dulu: pemanggil demo tanpa akun hanya boleh membaca',
     en: () => 'Log in first: the anonymous demo caller may only read',
     example: NONE,
+  },
+  SERVER_AT_CAPACITY: {
+    id: (p) => `Server sedang penuh; permintaan ini tidak dijalankan. Coba lagi dalam ${p.seconds} detik`,
+    en: (p) => `The server is at capacity; this request was not run. Try again in ${count(p.seconds, '', 'second')}`,
+    example: { seconds: 5 },
   },
   MUST_CHANGE_PASSWORD: {
     id: () => 'Pilih kata sandi Anda sendiri dulu (changePassword): akun ini masih memakai kata sandi awal',

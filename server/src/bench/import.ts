@@ -53,7 +53,7 @@ export function benchNip(i: number): string {
   return `${date}201001${(i % 2) + 1}${String(sequence).padStart(3, '0')}`;
 }
 
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+export async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   let buffer = '';
   for (const line of lines) {

@@ -1,6 +1,9 @@
+import { benchAnalytics } from '../bench/analytics.js';
 import { benchDashboard } from '../bench/dashboard.js';
 import { benchImport } from '../bench/import.js';
+import { benchLoad } from '../bench/load.js';
 import { benchRead } from '../bench/read.js';
+import { loadConfig } from '../config.js';
 
 /**
  * `pnpm bench [part ...] [options]`: the project's benchmarks, by name; with no name, all of them. Each prints its
@@ -20,6 +23,30 @@ import { benchRead } from '../bench/read.js';
  *            --only a,b          only these queries (employees-50, agencies, one-employee, nested-500)
  *            --reuse             keep the bench database when it is already loaded
  *            --profile DIR       run this API with node --cpu-prof, profiles written to DIR
+ *   analytics  each analytics query through this API against a hand-written SQL aggregate over the raw score tables
+ *            (p50/p99 at 1 and --clients clients), and a 10,000-score import and a 200-evaluation closing with and
+ *            without the read-model refresh, on a generated province (BENCH_ANALYTICS_DATABASE_URL, default
+ *            postgresql://postgres@127.0.0.1:5432/kinerja_bench_analytics, is dropped and generated unless --reuse)
+ *            --scores N          criterion scores to generate (default 20,000,000; 144 per employee)
+ *            --reuse             keep the bench database when it holds the same number of scores
+ *            --seconds N         seconds of load per query and client count (default 5)
+ *            --min-requests N    at least this many requests per query at 1 client, twice as many at --clients
+ *                                (default 10), unless --max-seconds (default 60) pass first
+ *            --clients N         concurrent clients (default 10)
+ *            --sql-runs N        timed runs of each raw SQL aggregate after the checked one (default 2)
+ *            --closings N        repetitions of the period closing (default 3)
+ *            --only a,b          only these queries (trend, trend-agency, trend-criterion, comparison, statistics,
+ *                                statistics-criterion, distribution, rater-objectivity, training-impact)
+ *            --part queries|writers  only part (a) or (b)
+ *   load     the dashboard's query mix with the demo accounts' tokens against this API in production mode: the maximum
+ *            throughput, half of it for 60 s and twice it for 20 s at a fixed arrival rate (BENCH_LOAD_DATABASE_URL,
+ *            default postgresql://postgres@127.0.0.1:5432/kinerja_bench_load, is dropped and loaded unless --reuse;
+ *            MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS, MAX_QUEUE_WAIT_MS pass to the server)
+ *            --ramp-seconds N    seconds per step of the ramp (default 8)
+ *            --steady-seconds N  seconds at half of the maximum (default 60)
+ *            --overload-seconds N  seconds at twice the maximum (default 20)
+ *            --max-clients N     the most clients of the ramp (default 128)
+ *            --reuse             keep the bench database when it is already loaded
  */
 
 type Options = Map<string, string | true>;
@@ -38,6 +65,28 @@ function positive(options: Options, name: string, fallback: number): number {
 class UsageError extends Error {}
 
 const PARTS: Record<string, (options: Options, log: (line: string) => void) => Promise<void>> = {
+  analytics: (options, log) => {
+    const only = options.get('only');
+    const part = options.get('part');
+    if (part !== undefined && part !== 'queries' && part !== 'writers')
+      throw new UsageError('--part must be queries or writers');
+    return benchAnalytics({
+      databaseUrl:
+        process.env.BENCH_ANALYTICS_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kinerja_bench_analytics',
+      scores: Math.round(positive(options, 'scores', 20_000_000)),
+      reuse: options.get('reuse') === true,
+      policy: loadConfig({ ...process.env, DATABASE_URL: '' }).policy,
+      seconds: positive(options, 'seconds', 5),
+      minRequests: Math.round(positive(options, 'min-requests', 10)),
+      maxSeconds: positive(options, 'max-seconds', 60),
+      clients: Math.round(positive(options, 'clients', 10)),
+      sqlRuns: Math.round(positive(options, 'sql-runs', 2)),
+      closings: Math.round(positive(options, 'closings', 3)),
+      only: typeof only === 'string' ? only.split(',').filter(Boolean) : [],
+      parts: { queries: part !== 'writers', writers: part !== 'queries' },
+      log,
+    });
+  },
   dashboard: (options, log) => {
     const url = options.get('url');
     const login = options.get('login');
@@ -71,6 +120,16 @@ const PARTS: Record<string, (options: Options, log: (line: string) => void) => P
       log,
     });
   },
+  load: (options, log) =>
+    benchLoad({
+      databaseUrl: process.env.BENCH_LOAD_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/kinerja_bench_load',
+      reuse: options.get('reuse') === true,
+      rampSeconds: positive(options, 'ramp-seconds', 8),
+      steadySeconds: positive(options, 'steady-seconds', 60),
+      overloadSeconds: positive(options, 'overload-seconds', 20),
+      maxClients: Math.round(positive(options, 'max-clients', 128)),
+      log,
+    }),
 };
 
 function parse(args: string[]): { names: string[]; options: Options } {

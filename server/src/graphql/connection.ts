@@ -14,9 +14,15 @@ export interface Connection<T> {
 /**
  * The Relay connection and edge types of one node type (`EmployeeConnection`, `EmployeeEdge`, ...), described for
  * the Docs panel. `plural` is how the description names the nodes ("employees").
+ *
+ * `simpleResolvers` (here and on the types a large page repeats: Employee, Agency, Evaluation, EvaluationScore,
+ * Criterion, Period, PageInfo): their plain fields are read as properties by graphql-js, without type-graphql's
+ * per-field wrapper, which the API does not need: it uses no type-graphql middleware or `@Authorized`, its access
+ * checks wrap the built schema (modules/access/schema-guard.ts). A 500-employee page has ~400,000 such fields
+ * (docs/benchmarks.md#read-path-against-postgraphile).
  */
 export function connectionType<T extends object>(name: string, node: ClassType<T>, plural: string): ClassType {
-  @ObjectType(`${name}Edge`, { description: `One of the ${plural} of a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of the ${plural} of a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this row; pass it as `after` to continue after it.' })
     cursor!: string;
@@ -26,6 +32,7 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
   }
 
   @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
     description: `A page of ${plural} (Relay connection): \`edges\`, \`pageInfo\` and the \`totalCount\` of every match.`,
   })
   class ConnectionType {

@@ -1,11 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 /** Largest page a connection returns (docs/graphql.md#pages: `first` at most 500). */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more rows follow this page.' })
   hasNextPage!: boolean;
@@ -33,4 +33,26 @@ export function checkPageSize(first: number | null | undefined, field = 'first')
     throw badUserInput(field, `first must be between 0 and ${MAX_PAGE_SIZE}, not ${size}`);
   }
   return size;
+}
+
+/**
+ * The paging arguments of a connection (docs/graphql.md#pages): a connection's own `@ArgsType` extends it with its
+ * `filter` and `orderBy`, and its service reads the window with `pageWindow`.
+ */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Page size, 0 to ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
+  after?: string | null;
+}
+
+/** The rows a page asks for: `limit` rows after the first `offset` (BAD_USER_INPUT at `first` or `after`). */
+export function pageWindow(args: { first?: number | null; after?: string | null }): { limit: number; offset: number } {
+  return { limit: checkPageSize(args.first), offset: decodeCursor(args.after) };
 }

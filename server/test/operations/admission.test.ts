@@ -14,8 +14,8 @@ describe('admission control', () => {
     for (const s of servers.splice(0)) s.close();
   });
 
-  async function start(options: { maxConcurrent: number; maxQueued: number; maxWaitMs: number }) {
-    const admission = createAdmission(options);
+  async function start(options: { maxConcurrent: number; maxQueued: number; maxWaitMs: number }, clock?: () => number) {
+    const admission = createAdmission(options, clock);
     const holds: (() => void)[] = [];
     let entered = 0;
     const app = express();
@@ -77,4 +77,41 @@ describe('admission control', () => {
     expect((await first).status).toBe(200);
     expect(t.admission.stats().running).toBe(0);
   });
+
+  it.each([
+    [1000, 'refused at once: the estimate (one place ahead x 3000 ms) is over the longest wait', 503],
+    [10_000, 'queued: the estimate is under the longest wait', 200],
+  ] as const)(
+    'with maxWaitMs %i and requests that ran 3000 ms, a request finding no place is %s',
+    async (maxWaitMs, _label, status) => {
+      let clock = 0;
+      const t = await start({ maxConcurrent: 1, maxQueued: 10, maxWaitMs }, () => clock);
+      const first = t.send();
+      await t.until(() => t.entered() === 1);
+      clock = 3000;
+      t.holds.splice(0).forEach((go) => go());
+      expect((await first).status).toBe(200);
+      await t.until(() => t.admission.stats().running === 0);
+
+      const second = t.send();
+      await t.until(() => t.entered() === 2);
+      const third = t.send();
+      if (status === 503) {
+        const refused = await third;
+        expect(refused.status).toBe(503);
+        expect(refused.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+        expect(t.admission.stats()).toEqual({ running: 1, queued: 0, refused: 1 });
+        t.holds.splice(0).forEach((go) => go());
+        expect((await second).status).toBe(200);
+      } else {
+        await t.until(() => t.admission.stats().queued === 1);
+        expect(t.admission.stats()).toEqual({ running: 1, queued: 1, refused: 0 });
+        t.holds.splice(0).forEach((go) => go());
+        await t.until(() => t.entered() === 3);
+        t.holds.splice(0).forEach((go) => go());
+        expect((await second).status).toBe(200);
+        expect((await third).status).toBe(200);
+      }
+    },
+  );
 });

@@ -33,4 +33,7 @@ export class Agency {
  * (docs/benchmarks.md). Declare `@Root()` parameters with this alias: type-graphql copies a root whose declared type
  * is a class into a new instance of that class, and leaves an alias's root as it is.
  */
-export type AgencyRow = Agency;
+export type AgencyRow = Agency & {
+  /** Employees whose current record is in the agency, when the read that produced the row counted them. */
+  employeeCount?: number;
+};

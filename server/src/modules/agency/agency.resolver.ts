@@ -1,7 +1,10 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, notFound } from '../../graphql/errors.js';
-import { Agency } from './agency.entity.js';
+import { selectsField } from '../../graphql/selection.js';
+import { Agency, type AgencyRow } from './agency.entity.js';
+import { agencyRows } from './agency.service.js';
 import { AgencyType } from './agency.types.js';
 
 /** Agency codes as the import format writes them. */
@@ -10,8 +13,9 @@ const AGENCY_CODE = /^[A-Z0-9_]{2,32}$/;
 @Resolver(() => AgencyType)
 export class AgencyResolver {
   @Query(() => [AgencyType], { description: 'Every agency (perangkat daerah), ordered by code.' })
-  async agencies(@Ctx() { em }: Context): Promise<Agency[]> {
-    return em.find(Agency, {}, { orderBy: { code: 'asc' } });
+  async agencies(@Ctx() { em }: Context, @Info() info: GraphQLResolveInfo): Promise<AgencyRow[]> {
+    // The home page asks every agency with its employee count: one statement, not a second one for the counts.
+    return agencyRows(em, { withEmployeeCount: selectsField(info, 'employeeCount') });
   }
 
   @Query(() => AgencyType, { description: 'One agency by its code; NOT_FOUND when there is none.' })

@@ -19,7 +19,7 @@ registerEnumType(AgencyKindEnum, {
   },
 });
 
-@ObjectType('Agency', { description: 'A perangkat daerah (OPD, regional agency) of the city.' })
+@ObjectType('Agency', { simpleResolvers: true, description: 'A perangkat daerah (OPD, regional agency) of the city.' })
 export class AgencyType {
   id!: number;
 

@@ -42,19 +42,50 @@ function inScopes(alias: string, param: string): string {
 }
 
 /**
+ * Conditions implied by the scopes that the indexes can serve (on `period_index` and `agency_id`; on `period_id` for
+ * the evaluations): the quarter indexes of the scopes when every scope names its year and quarter, and the agencies
+ * when every scope names its agency. Without them every refresh read both read models and the stored results whole,
+ * whatever it refreshed (docs/benchmarks.md "Analytics on 20 million scores"). `inScopes` stays the exact condition.
+ */
+function narrowing(scopes: readonly Scope[], params: unknown[]): { analytics: string; evaluation: string } {
+  const analytics: string[] = [];
+  const evaluation: string[] = [];
+  if (scopes.every((s) => s.year !== null && s.quarter !== null)) {
+    params.push([...new Set(scopes.map((s) => s.year! * 4 + s.quarter! - 1))]);
+    const n = params.length;
+    analytics.push(`ALIAS.period_index = any($${n}::int[])`);
+    evaluation.push(
+      `ev.period_id = any(array(select id from period where year * 4 + quarter - 1 = any($${n}::int[])))`,
+    );
+  }
+  if (scopes.every((s) => s.agencyId !== null)) {
+    params.push([...new Set(scopes.map((s) => s.agencyId!))]);
+    analytics.push(`ALIAS.agency_id = any($${params.length}::int[])`);
+    evaluation.push(`ev.agency_id = any($${params.length}::int[])`);
+  }
+  return {
+    analytics: analytics.map((c) => ` and ${c}`).join(''),
+    evaluation: evaluation.map((c) => ` and ${c}`).join(''),
+  };
+}
+
+/**
  * Brings both tables up to date for the given scopes (null: everything): deletes their rows in scope and inserts
  * them again from the stored results. Runs in the caller's transaction.
  */
 export async function refreshEvaluationReadModels(sql: AnalyticsSql, scopes: readonly Scope[] | null): Promise<void> {
   const all = scopes === null;
-  const params = all ? [] : [JSON.stringify(scopes)];
+  const params: unknown[] = all ? [] : [JSON.stringify(scopes)];
+  const narrow = all ? { analytics: '', evaluation: '' } : narrowing(scopes, params);
+  const on = (alias: string) => narrow.analytics.replaceAll('ALIAS.', `${alias}.`);
+  // The evaluations' own scope is narrowed inside the subquery below; the scores' source is analytics_evaluation.
   const sourceScope = all ? 'true' : inScopes('src', '$1');
   if (all) {
     await sql.query('delete from analytics_score');
     await sql.query('delete from analytics_evaluation');
   } else {
-    await sql.query(`delete from analytics_score a where ${inScopes('a', '$1')}`, params);
-    await sql.query(`delete from analytics_evaluation a where ${inScopes('a', '$1')}`, params);
+    await sql.query(`delete from analytics_score a where ${inScopes('a', '$1')}${on('a')}`, params);
+    await sql.query(`delete from analytics_evaluation a where ${inScopes('a', '$1')}${on('a')}`, params);
   }
   await sql.query(
     `insert into analytics_evaluation (evaluation_id, employee_id, agency_id, assessor_id, year, quarter, period_index,
@@ -63,7 +94,7 @@ export async function refreshEvaluationReadModels(sql: AnalyticsSql, scopes: rea
      select src.id, src.employee_id, src.agency_id, src.assessor_id, src.year, src.quarter, src.year * 4 + src.quarter - 1,
        src.status, src.hasil_kerja_score, src.perilaku_kerja_score, src.score, src.predikat, ${ATTRIBUTES_SQL}
      from (select ev.*, p.year, p.quarter from evaluation ev join period p on p.id = ev.period_id
-           where ev.status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL')) src
+           where ev.status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL')${narrow.evaluation}) src
      join employee e on e.id = src.employee_id
      where ${sourceScope}`,
     params,
@@ -78,7 +109,7 @@ export async function refreshEvaluationReadModels(sql: AnalyticsSql, scopes: rea
      from analytics_evaluation src
      join evaluation_score s on s.evaluation_id = src.evaluation_id
      join criterion c on c.id = s.criterion_id
-     where ${sourceScope}`,
+     where ${sourceScope}${on('src')}`,
     params,
   );
 }

@@ -30,7 +30,10 @@ interface CohortSumsRow {
  * the employees of its agency with no completion of any kind in t0-w..t0+w; each member's mean quarterly score in
  * the windows (from `analytics_evaluation`, one mean per quarter); cohorts kept with a treated and a control change.
  * Rows per (part, agency, t0, side) with the side's count, mean and sample variance of the changes and mean before
- * and after; `main_controls` and `pre_controls` carry the distinct control employees.
+ * and after; `main_controls` and `pre_controls` carry the distinct control employees. A cohort is kept by a window
+ * over its members, not by joining the members to a grouped list of cohorts: the planner, which cannot estimate the
+ * rows of these CTEs, took that join for one row and re-aggregated the cohorts once per member (docs/analytics.md
+ * "Training impact").
  */
 export const COHORT_SUMS_SQL = `with emp as (
     select id, agency_id from employee where agency_id is not null and ($1::int is null or agency_id = $1)),
@@ -57,11 +60,15 @@ export const COHORT_SUMS_SQL = `with emp as (
             from member m join sc on sc.employee_id = m.employee_id and sc.q between m.t0 - 2 * $3 and m.t0 + $3
            group by 1, 2, 3, 4),
   main as (select * from win where before is not null and after is not null),
-  kept as (select agency_id, t0 from main group by 1, 2 having bool_or(treated) and bool_or(not treated)),
-  mk as (select m.* from main m join kept using (agency_id, t0)),
+  mk as (select agency_id, t0, employee_id, treated, early, before, after
+           from (select m.*, bool_or(treated) over c and bool_or(not treated) over c as kept
+                   from main m window c as (partition by agency_id, t0)) x
+          where kept),
   pre as (select * from mk where early is not null),
-  pre_kept as (select agency_id, t0 from pre group by 1, 2 having bool_or(treated) and bool_or(not treated)),
-  pk as (select p.* from pre p join pre_kept using (agency_id, t0))
+  pk as (select agency_id, t0, employee_id, treated, early, before, after
+           from (select p.*, bool_or(treated) over c and bool_or(not treated) over c as kept
+                   from pre p window c as (partition by agency_id, t0)) x
+          where kept)
   select 'main' as part, agency_id, t0, treated, count(*)::int as n, avg(after - before) as mean_change,
          var_samp(after - before) as var_change, avg(before) as mean_before, avg(after) as mean_after
     from mk group by agency_id, t0, treated

@@ -23,6 +23,7 @@ export const DirectionEnum = registerSharedEnum(
 );
 
 @ObjectType('Criterion', {
+  simpleResolvers: true,
   description:
     'A criterion (kriteria) scored every quarter, city-wide or for one agency, in force for a range of years. For ' +
     'each agency, year and category the weights of the criteria that apply sum to 100.',

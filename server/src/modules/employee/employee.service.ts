@@ -173,14 +173,19 @@ export async function findVisibleEmployee(
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
       throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
     }
-    employee = await em.findOne(Employee, { nip });
+    employee = await oneEmployeeRow(em, { nip });
     [thing, named] = [EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`];
   } else {
-    employee = await em.findOne(Employee, { pseudonym });
+    employee = await oneEmployeeRow(em, { pseudonym });
     [thing, named] = ['EMPLOYEE_PSEUDONYM', `Employee with pseudonym ${pseudonym}`];
   }
   if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
   throw employee ? notInScope(thing) : noSuchRecord(access.scope, hasNip ? 'NIP' : 'OTHER', thing, named);
+}
+
+/** One employee by a unique key, as a plain row with its agency (like a page's rows): one statement. */
+async function oneEmployeeRow(em: EntityManager, where: FilterQuery<Employee>): Promise<Employee | null> {
+  return (await employeeRows(em, where, { id: 'asc' }, 1, 0))[0] ?? null;
 }
 
 /** Direct reports of each employee (those whose supervisor they are), by name, in one query. */

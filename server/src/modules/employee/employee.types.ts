@@ -58,6 +58,7 @@ export const EmployeeOrderEnum = registerSharedEnum(
 );
 
 @ObjectType('Employee', {
+  simpleResolvers: true,
   description:
     'A civil servant (pegawai ASN), PNS or PPPK, as on their current record. `nip` and `name` are null for callers ' +
     'who may not see them; `pseudonym` is stable and always there.',

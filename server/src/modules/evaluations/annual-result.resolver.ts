@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import { MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { AgencyType } from '../agency/agency.types.js';
 import type { Employee } from '../employee/employee.entity.js';
@@ -9,11 +9,9 @@ import { EmployeeType } from '../employee/employee.types.js';
 import { findAnnualResults } from './annual-result.service.js';
 import {
   AnnualResultConnection,
-  AnnualResultFilter,
-  AnnualResultOrderEnum,
   AnnualResultRowType,
+  AnnualResultsArgs,
   type AnnualResultListRow,
-  type AnnualResultOrder,
 } from './annual-result.types.js';
 
 @Resolver(() => AnnualResultRowType)
@@ -26,23 +24,9 @@ export class AnnualResultListResolver {
   })
   async annualResults(
     @Ctx() { em, scope, policy }: Context,
-    @Arg('filter', () => AnnualResultFilter, { nullable: true, description: 'Conditions; all must hold.' })
-    filter?: AnnualResultFilter | null,
-    @Arg('first', () => Int, {
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Page size, 0 to ${MAX_PAGE_SIZE}.`,
-    })
-    first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
-    after?: string | null,
-    @Arg('orderBy', () => AnnualResultOrderEnum, {
-      nullable: true,
-      description: 'Order of the rows; SCORE_DESC when omitted. Ties are broken by employee id, then year.',
-    })
-    orderBy?: AnnualResultOrder | null,
+    @Args(() => AnnualResultsArgs) args: AnnualResultsArgs,
   ): Promise<Connection<AnnualResultListRow>> {
-    return findAnnualResults(em, scope!, { filter, first, after, orderBy, scoreMax: policy.scoreMax });
+    return findAnnualResults(em, scope!, { ...args, scoreMax: policy.scoreMax });
   }
 
   @FieldResolver(() => EmployeeType, { description: 'The employee whose year it is.' })

@@ -4,7 +4,7 @@ import { employeeIdsByYear, employeeYearKey, type EmployeeYear } from '../../gra
 import { toConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { say } from '../../graphql/locale.js';
-import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { pageWindow } from '../../graphql/pagination.js';
 import { checkScoreRange } from '../../graphql/score-range.js';
 import { employeeScopeCondition, isPseudonymised, type Scope } from '../access/read-scopes.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
@@ -122,8 +122,7 @@ export async function findAnnualResults(
   },
 ): Promise<Connection<AnnualResultListRow>> {
   const { filter } = args;
-  const limit = checkPageSize(args.first);
-  const offset = decodeCursor(args.after);
+  const { limit, offset } = pageWindow(args);
   checkScoreRange(filter?.minScore, filter?.maxScore, args.scoreMax);
   const parts: string[] = [];
   const params: unknown[] = [];

@@ -1,7 +1,8 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import type { Predikat, Rating } from '@kinerja/shared';
 import { connectionType } from '../../graphql/connection.js';
 import { registerSharedEnum } from '../../graphql/enum.js';
+import { PageArgs } from '../../graphql/pagination.js';
 import { PredikatEnum, RatingEnum } from './evaluation.types.js';
 
 @ObjectType('AnnualResult', {
@@ -179,3 +180,16 @@ export const AnnualResultOrderEnum = registerSharedEnum(
     EMPLOYEE_ASC: 'By employee name, A to Z (by pseudonym for pseudonymised callers), then year.',
   },
 );
+
+/** The arguments of the `annualResults` connection: the page, the filter and the order. */
+@ArgsType()
+export class AnnualResultsArgs extends PageArgs {
+  @Field(() => AnnualResultFilter, { nullable: true, description: 'Conditions; all must hold.' })
+  filter?: AnnualResultFilter | null;
+
+  @Field(() => AnnualResultOrderEnum, {
+    nullable: true,
+    description: 'Order of the rows; SCORE_DESC when omitted. Ties are broken by employee id, then year.',
+  })
+  orderBy?: AnnualResultOrder | null;
+}

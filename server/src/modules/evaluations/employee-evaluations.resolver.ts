@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { selectsField } from '../../graphql/selection.js';
 import type { EmployeeRow } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
 import type { AnnualResultWithSource } from './annual-result.service.js';
@@ -18,10 +20,13 @@ export class EmployeeEvaluationsResolver {
   async evaluations(
     @Root() employee: EmployeeRow,
     @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year; every year when omitted.' })
     year?: number | null,
   ): Promise<Evaluation[]> {
-    return loaders.evaluationsByEmployee.load({ employeeId: employee.id, year: year ?? null });
+    // The scores come in the same statement when the query reads them (docs/benchmarks.md).
+    const withScores = selectsField(info, 'scores');
+    return loaders.evaluationsByEmployee.load({ employeeId: employee.id, year: year ?? null, withScores });
   }
 
   @FieldResolver(() => AnnualResultType, {

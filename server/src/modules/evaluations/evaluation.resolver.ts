@@ -1,11 +1,10 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { CRITERION_CATEGORIES, type Predikat, type Rating } from '@kinerja/shared';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { unwrapAll } from '../../graphql/batching.js';
 import type { Connection } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 
 import { badUserInput } from '../../graphql/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/pagination.js';
+import { MAX_PAGE_SIZE } from '../../graphql/pagination.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { EVALUATION_KEY, employeeRef, noSuchRecord, notInScope } from '../access/read-scopes.js';
 import { AgencyType } from '../agency/agency.types.js';
@@ -14,24 +13,17 @@ import { EmployeeType } from '../employee/employee.types.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
 import { storedResults } from './evaluation-results.js';
 import { Evaluation, type EvaluationRow } from './evaluation.entity.js';
-import { findEvaluations, type ScoreRow } from './evaluation.service.js';
+import { findEvaluations, rankScores, type ScoreWithItsCriterion } from './evaluation.service.js';
 import {
   EvaluationConnection,
-  EvaluationFilter,
-  EvaluationOrderEnum,
   EvaluationScoreType,
-  type EvaluationOrder,
+  EvaluationsArgs,
   EvaluationType,
   ObjectionType,
-  PredikatEnum,
-  RatingEnum,
 } from './evaluation.types.js';
 import { Objection } from './objection.entity.js';
 import type { Period } from '../periods/period.entity.js';
 import { PeriodType } from '../periods/period.types.js';
-
-/** A score row with its criterion, as `EvaluationScore` answers it. */
-type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
 
 @Resolver(() => EvaluationType)
 export class EvaluationResolver {
@@ -42,23 +34,9 @@ export class EvaluationResolver {
   })
   async evaluations(
     @Ctx() { em, scope, policy }: Context,
-    @Arg('filter', () => EvaluationFilter, { nullable: true, description: 'Conditions; all must hold.' })
-    filter?: EvaluationFilter | null,
-    @Arg('first', () => Int, {
-      nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `Page size, 0 to ${MAX_PAGE_SIZE}.`,
-    })
-    first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (`pageInfo.endCursor`).' })
-    after?: string | null,
-    @Arg('orderBy', () => EvaluationOrderEnum, {
-      nullable: true,
-      description: 'Order of the rows; PERIOD_ASC when omitted. Ties are broken by id.',
-    })
-    orderBy?: EvaluationOrder | null,
+    @Args(() => EvaluationsArgs) args: EvaluationsArgs,
   ): Promise<Connection<Evaluation>> {
-    return findEvaluations(em, scope!, filter, first, after, orderBy, policy.scoreMax);
+    return findEvaluations(em, scope!, { ...args, scoreMax: policy.scoreMax });
   }
 
   @Query(() => EvaluationType, {
@@ -122,7 +100,7 @@ export class EvaluationResolver {
       'One score per scored criterion: work results first, then behaviour, in catalogue order; with ' +
       '`criterionCodes`, only the scores of the criteria with those codes.',
   })
-  async scores(
+  scores(
     @Root() evaluation: EvaluationRow,
     @Ctx() { loaders }: Context,
     @Arg('criterionCodes', () => [String], {
@@ -132,6 +110,16 @@ export class EvaluationResolver {
         'criterion carries is refused (BAD_USER_INPUT at `criterionCodes`).',
     })
     criterionCodes?: string[] | null,
+  ): ScoreWithItsCriterion[] | Promise<ScoreWithItsCriterion[]> {
+    // Read with the evaluation (Employee.evaluations asks for them when the query selects scores): no promise.
+    const ready = criterionCodes ? undefined : loaders.rankedScores.get(evaluation.id);
+    return ready ?? this.loadScores(evaluation, loaders, criterionCodes);
+  }
+
+  private async loadScores(
+    evaluation: EvaluationRow,
+    loaders: Context['loaders'],
+    criterionCodes: string[] | null | undefined,
   ): Promise<ScoreWithItsCriterion[]> {
     let rows = await loaders.scoresByEvaluation.load(evaluation.id);
     let criteria = unwrapAll(await loaders.criterionById.loadMany(rows.map((row) => row.criterionId)));
@@ -149,23 +137,7 @@ export class EvaluationResolver {
       rows = rows.filter((_, i) => keep[i]);
       criteria = criteria.filter((_, i) => keep[i]);
     }
-    // Built field by field and ranked once per row: a 500-employee page has ~68,000 of these (docs/benchmarks.md).
-    const ranked = rows.map((row, i) => {
-      const criterion = criteria[i]!;
-      const score: ScoreWithItsCriterion = {
-        id: row.id,
-        evaluationId: row.evaluationId,
-        criterionId: row.criterionId,
-        score: row.score,
-        realisation: row.realisation,
-        derivedFromIndicator: row.derivedFromIndicator,
-        evidence: row.evidence,
-        criterion,
-      };
-      return { score, rank: CRITERION_CATEGORIES.indexOf(criterion.category) };
-    });
-    ranked.sort((a, b) => a.rank - b.rank || a.score.criterionId - b.score.criterionId);
-    return ranked.map((entry) => entry.score);
+    return rankScores(rows, criteria as Criterion[]);
   }
 
   @FieldResolver(() => [ObjectionType], { description: 'Objections (keberatan) filed against it, oldest first.' })
@@ -173,38 +145,9 @@ export class EvaluationResolver {
     return loaders.objectionsByEvaluation.load(evaluation.id);
   }
 
-  // The stored results (docs/scoring.md), read from the row synchronously: no loader promise per evaluation and field
-  // on a page of thousands (docs/benchmarks.md).
-  @FieldResolver(() => Float, { nullable: true })
-  hasilKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
-    return storedResults(evaluation, policy.version).hasilKerjaScore;
-  }
-
-  @FieldResolver(() => Float, { nullable: true })
-  perilakuKerjaScore(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
-    return storedResults(evaluation, policy.version).perilakuKerjaScore;
-  }
-
-  @FieldResolver(() => Float, { nullable: true })
-  score(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): number | null {
-    return storedResults(evaluation, policy.version).score;
-  }
-
-  @FieldResolver(() => RatingEnum, { nullable: true })
-  hasilKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
-    return storedResults(evaluation, policy.version).hasilKerjaRating;
-  }
-
-  @FieldResolver(() => RatingEnum, { nullable: true })
-  perilakuKerjaRating(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Rating | null {
-    return storedResults(evaluation, policy.version).perilakuKerjaRating;
-  }
-
-  @FieldResolver(() => PredikatEnum, { nullable: true })
-  predikat(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): Predikat | null {
-    return storedResults(evaluation, policy.version).predikat;
-  }
-
+  // The stored results (docs/scoring.md) are columns of the row, answered as plain fields (no resolver call per
+  // evaluation and field on a page of thousands, docs/benchmarks.md); only the version falls back to the policy in
+  // force for an evaluation that has never had a score.
   @FieldResolver(() => String)
   policyVersion(@Root() evaluation: EvaluationRow, @Ctx() { policy }: Context): string {
     return storedResults(evaluation, policy.version).policyVersion;

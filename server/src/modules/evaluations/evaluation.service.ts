@@ -1,12 +1,13 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { checkYearQuarter, validateNip } from '@kinerja/shared';
+import { checkYearQuarter, CRITERION_CATEGORIES, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
-import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { pageWindow } from '../../graphql/pagination.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../access/read-scopes.js';
+import type { Criterion } from '../criteria/criterion.entity.js';
 import { Evaluation } from './evaluation.entity.js';
 import type { EvaluationFilter, EvaluationOrder } from './evaluation.types.js';
 import { checkScoreRange } from '../../graphql/score-range.js';
@@ -27,18 +28,23 @@ const EVALUATION_ORDER_SQL: Record<EvaluationOrder, QueryOrderMap<Evaluation>[]>
 
 /**
  * The evaluations of each employee (of one year, or of every year), oldest first, with their period loaded: one
- * query per distinct year among the keys.
+ * query per distinct year among the keys. With `withScores` the same statement brings each evaluation's criterion
+ * scores (`json_agg`, in the order of `scoresOfEvaluations`), handed to `onScores`: a nested read of evaluations with
+ * their scores is one statement less (docs/benchmarks.md#read-path-against-postgraphile).
  */
 export async function evaluationsOfEmployees(
   em: EntityManager,
   keys: readonly EmployeeYear[],
+  withScores = false,
+  onScores?: (scores: Map<number, ScoreRow[]>) => void,
 ): Promise<Evaluation[][]> {
   const found = new Map<string, Evaluation[]>();
   await Promise.all(
     [...employeeIdsByYear(keys)].map(async ([year, employeeIds]) => {
       const where: FilterQuery<Evaluation> = { employee: { $in: employeeIds } };
       if (year !== null) where.period = { year };
-      const rows = await evaluationRows(em, where);
+      const { rows, scores } = await evaluationRows(em, where, withScores);
+      if (scores) onScores?.(scores);
       for (const [employeeId, list] of groupBy(rows, (row) => row.employee.id)) {
         found.set(employeeYearKey({ employeeId, year }), list);
       }
@@ -48,22 +54,73 @@ export async function evaluationsOfEmployees(
 }
 
 /**
+ * The columns of an evaluation the API answers (every field of `Evaluation` and its relations' ids); not the weights
+ * the results were computed with (`resultWeights`, JSON) nor the row's timestamps: parsing those for thousands of rows
+ * was garbage no field reads (docs/benchmarks.md#read-path-against-postgraphile).
+ */
+const EVALUATION_COLUMNS = [
+  'id',
+  'employee',
+  'period',
+  'agency',
+  'assessor',
+  'status',
+  'version',
+  'hasilKerjaScore',
+  'perilakuKerjaScore',
+  'score',
+  'hasilKerjaRating',
+  'perilakuKerjaRating',
+  'predikat',
+  'policyVersion',
+  'submittedAt',
+  'acknowledgedAt',
+  'finalizedAt',
+].map((column) => `e0.${column}`);
+
+/** The scores of an evaluation as one `json_agg` column, in the shape of `ScoreRow` (id order). */
+const SCORES_JSON = `(select coalesce(json_agg(json_build_object('id', s.id, 'evaluationId', s.evaluation_id,
+      'criterionId', s.criterion_id, 'score', s.score, 'realisation', s.realisation,
+      'derivedFromIndicator', s.derived_from_indicator, 'evidence', s.evidence) order by s.id), '[]')
+     from evaluation_score s where s.evaluation_id = e0.id) as "scoreRows"`;
+
+/**
  * Evaluations with their period as plain rows shaped like the entity (relations as `{ id }` references, the period
  * whole), oldest first, not hydrated into the identity map: a 500-employee page has ~5,700 of them, and hydrating
- * them was a tenth of that request's CPU (docs/benchmarks.md). Readers use their fields and relation ids only.
+ * them was a tenth of that request's CPU (docs/benchmarks.md). Readers use their fields and relation ids only. With
+ * `withScores`, also each evaluation's scores, by evaluation id.
  */
-async function evaluationRows(em: EntityManager, where: FilterQuery<Evaluation>): Promise<Evaluation[]> {
-  const rows = await em
-    .createQueryBuilder(Evaluation, 'e0')
-    .select('e0.*')
-    .joinAndSelect('e0.period', 'p1')
+async function evaluationRows(
+  em: EntityManager,
+  where: FilterQuery<Evaluation>,
+  withScores: boolean,
+): Promise<{ rows: Evaluation[]; scores: Map<number, ScoreRow[]> | null }> {
+  const qb = em.createQueryBuilder(Evaluation, 'e0').select(EVALUATION_COLUMNS).joinAndSelect('e0.period', 'p1');
+  if (withScores) qb.addSelect(raw(SCORES_JSON));
+  const rows = await qb
     .where(where as QBFilterQuery<Evaluation>)
     .orderBy(CHRONOLOGICAL)
     .execute<Record<string, unknown>[]>('all');
-  return rows.map((row) => {
-    const ref = (id: unknown) => (id === null || id === undefined ? null : { id });
-    return { ...row, employee: ref(row.employee), agency: ref(row.agency), assessor: ref(row.assessor) };
+  const scores = withScores ? new Map<number, ScoreRow[]>() : null;
+  const ref = (id: unknown) => (id === null || id === undefined ? null : { id });
+  // The few periods of thousands of rows: one object each.
+  const periods = new Map<number, unknown>();
+  const evaluations = rows.map((row) => {
+    if (scores) {
+      scores.set(row.id as number, row.scoreRows as ScoreRow[]);
+      delete row.scoreRows;
+    }
+    const period = row.period as { id: number };
+    if (!periods.has(period.id)) periods.set(period.id, period);
+    return {
+      ...row,
+      period: periods.get(period.id),
+      employee: ref(row.employee),
+      agency: ref(row.agency),
+      assessor: ref(row.assessor),
+    };
   }) as unknown as Evaluation[];
+  return { rows: evaluations, scores };
 }
 
 /** A criterion score as read for the API: the row, with the criterion as an id to load through the loader. */
@@ -94,6 +151,29 @@ export async function scoresOfEvaluations(em: EntityManager, ids: readonly numbe
   return ids.map((id) => byEvaluation.get(id) ?? []);
 }
 
+/** A score row with its criterion, as `EvaluationScore` answers it. */
+export type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
+
+/**
+ * The scores of an evaluation with their criteria (`criteria[i]` is the criterion of `rows[i]`), in the order
+ * `Evaluation.scores` answers: work results first, then behaviour, each by criterion (catalogue order). Built field
+ * by field and ranked once per row: a 500-employee page has ~70,000 of these (docs/benchmarks.md).
+ */
+export function rankScores(rows: readonly ScoreRow[], criteria: readonly Criterion[]): ScoreWithItsCriterion[] {
+  const scores = rows.map((row, i): ScoreWithItsCriterion => ({
+    id: row.id,
+    evaluationId: row.evaluationId,
+    criterionId: row.criterionId,
+    score: row.score,
+    realisation: row.realisation,
+    derivedFromIndicator: row.derivedFromIndicator,
+    evidence: row.evidence,
+    criterion: criteria[i]!,
+  }));
+  const rank = (score: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(score.criterion.category);
+  return scores.sort((a, b) => rank(a) - rank(b) || a.criterionId - b.criterionId);
+}
+
 /** The objections filed against each evaluation, oldest first, in one query. */
 export async function objectionsOfEvaluations(em: EntityManager, ids: readonly number[]): Promise<Objection[][]> {
   const rows = await em.find(Objection, { evaluation: { $in: [...ids] } }, { orderBy: { filedAt: 'asc', id: 'asc' } });
@@ -120,15 +200,17 @@ function periodBound(period: PeriodInput, op: '$gte' | '$lte'): FilterQuery<Peri
 export async function findEvaluations(
   em: EntityManager,
   scope: Scope,
-  filter: EvaluationFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-  orderBy: EvaluationOrder | null | undefined = null,
-  scoreMax = 120,
+  args: {
+    filter?: EvaluationFilter | null;
+    first?: number | null;
+    after?: string | null;
+    orderBy?: EvaluationOrder | null;
+    scoreMax?: number;
+  },
 ): Promise<Connection<Evaluation>> {
-  const limit = checkPageSize(first);
-  checkScoreRange(filter?.minScore, filter?.maxScore, scoreMax);
-  const offset = decodeCursor(after);
+  const { filter, orderBy } = args;
+  const { limit, offset } = pageWindow(args);
+  checkScoreRange(filter?.minScore, filter?.maxScore, args.scoreMax ?? 120);
   const conditions: FilterQuery<Evaluation>[] = [];
   const visible = evaluationScopeFilter<Evaluation>(scope, em);
   if (visible) conditions.push(visible);

@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import {
   EVALUATION_STATUSES,
   PREDIKATS,
@@ -10,6 +10,7 @@ import {
 } from '@kinerja/shared';
 import { connectionType } from '../../graphql/connection.js';
 import { registerSharedEnum } from '../../graphql/enum.js';
+import { PageArgs } from '../../graphql/pagination.js';
 import { CriterionType } from '../criteria/criterion.types.js';
 import { OBJECTION_STATUSES, type ObjectionStatus } from './objection.entity.js';
 import { PeriodInput } from '../periods/period.types.js';
@@ -64,6 +65,7 @@ export const ObjectionStatusEnum = registerSharedEnum(
 
 /** The fields an evaluation's results share with the annual result. */
 @ObjectType('Evaluation', {
+  simpleResolvers: true,
   description:
     'A quarterly evaluation (penilaian triwulan) of one employee. Results of a FINAL evaluation are the stored ' +
     'ones; any other status computes them from its scores under the policy in force (`policyVersion` says which).',
@@ -122,7 +124,10 @@ export class EvaluationType {
   finalizedAt!: Date | null;
 }
 
-@ObjectType('EvaluationScore', { description: "One criterion's score in an evaluation (nilai per kriteria)." })
+@ObjectType('EvaluationScore', {
+  simpleResolvers: true,
+  description: "One criterion's score in an evaluation (nilai per kriteria).",
+})
 export class EvaluationScoreType {
   // A plain field, not a resolver: Evaluation.scores attaches the criteria it loads anyway (for the order), which
   // spares a resolver call per score on large pages.
@@ -234,3 +239,16 @@ export const EvaluationOrderEnum = registerSharedEnum(
     SCORE_ASC: 'Lowest stored score first; evaluations without a score come last.',
   },
 );
+
+/** The arguments of the `evaluations` connection: the page, the filter and the order. */
+@ArgsType()
+export class EvaluationsArgs extends PageArgs {
+  @Field(() => EvaluationFilter, { nullable: true, description: 'Conditions; all must hold.' })
+  filter?: EvaluationFilter | null;
+
+  @Field(() => EvaluationOrderEnum, {
+    nullable: true,
+    description: 'Order of the rows; PERIOD_ASC when omitted. Ties are broken by id.',
+  })
+  orderBy?: EvaluationOrder | null;
+}

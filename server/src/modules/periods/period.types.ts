@@ -8,7 +8,7 @@ export const PeriodStatusEnum = registerSharedEnum(PERIOD_STATUSES, 'PeriodStatu
   CLOSED: 'Ditutup: no new or changed scores; its evaluations are final.',
 });
 
-@ObjectType('Period', { description: 'An appraisal period: one quarter (triwulan) of a year.' })
+@ObjectType('Period', { simpleResolvers: true, description: 'An appraisal period: one quarter (triwulan) of a year.' })
 export class PeriodType {
   @Field(() => Int, { description: 'Year (tahun).' })
   year!: number;
