@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, homeFor, navFor, PAGES } from '../src/app/routes';
+import { canOpen, homeFor, navFor, PAGES, viewerOf } from '../src/app/routes';
 
 describe('the route table', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('the route table', () => {
         '/pelatihan',
         '/analis',
         '/pemantauan',
+        '/impor',
         '/administrasi',
         '/panduan',
       ],
@@ -39,8 +40,29 @@ describe('the route table', () => {
     ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian', '/umpan-balik', '/panduan']],
     ['EMPLOYEE', ['/ringkasan', '/kinerja-saya', '/umpan-balik', '/panduan']],
   ] as const)('gives %s the navigation %j', (role, paths) => {
-    expect(navFor(role).map((page) => page.path)).toEqual(paths);
-    expect(homeFor(role)).toBe(paths[0]);
+    expect(navFor({ role, directReports: 0 }).map((page) => page.path)).toEqual(paths);
+    expect(homeFor({ role, directReports: 0 })).toBe(paths[0]);
+  });
+
+  // An account linked to an employee has a supervisor's rights over the direct reports whatever its role
+  // (docs/access.md#roles): Penilaian joins its navigation, in the table's place.
+  it.each([
+    ['EMPLOYEE', ['/ringkasan', '/kinerja-saya', '/penilaian', '/umpan-balik', '/panduan']],
+    ['POLICY', ['/ringkasan', '/perangkat-daerah', '/bandingkan', '/pelatihan', '/analis', '/penilaian', '/panduan']],
+    ['SUPERVISOR', ['/ringkasan', '/kinerja-saya', '/penilaian', '/umpan-balik', '/panduan']],
+  ] as const)('gives %s with direct reports the navigation %j', (role, paths) => {
+    expect(navFor({ role, directReports: 2 }).map((page) => page.path)).toEqual(paths);
+  });
+
+  it('opens Penilaian by direct reports and Impor to ADMIN only', () => {
+    const penilaian = PAGES.find((page) => page.name === 'penilaian')!;
+    const impor = PAGES.find((page) => page.name === 'impor')!;
+    expect(canOpen(penilaian, { role: 'EMPLOYEE', directReports: 0 })).toBe(false);
+    expect(canOpen(penilaian, { role: 'EMPLOYEE', directReports: 1 })).toBe(true);
+    expect(canOpen(impor, { role: 'ADMIN', directReports: 0 })).toBe(true);
+    expect(canOpen(impor, { role: 'LEADER', directReports: 3 })).toBe(false);
+    expect(viewerOf({ role: 'EMPLOYEE', scope: { directReports: 4 } })).toEqual({ role: 'EMPLOYEE', directReports: 4 });
+    expect(viewerOf(null)).toBeNull();
   });
 
   it('sends a caller without a session to the login page', () => {
@@ -52,8 +74,8 @@ describe('the route table', () => {
     const login = PAGES.find((page) => page.name === 'login')!;
     const analyst = PAGES.find((page) => page.name === 'analyst')!;
     expect(canOpen(login, null)).toBe(true);
-    expect(canOpen(analyst, 'LEADER')).toBe(false);
-    expect(canOpen(analyst, 'ANALYST')).toBe(true);
+    expect(canOpen(analyst, { role: 'LEADER', directReports: 0 })).toBe(false);
+    expect(canOpen(analyst, { role: 'ANALYST', directReports: 0 })).toBe(true);
     expect(canOpen(analyst, null)).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { createRouter, createWebHistory, type Router } from 'vue-router';
-import { canOpen, homeFor, PAGES } from './routes';
+import { canOpen, homeFor, PAGES, viewerOf } from './routes';
 import { loadSession, session } from './session';
 
 /**
@@ -25,11 +25,11 @@ export function createAppRouter(client: ApolloClient): Router {
 
   router.beforeEach(async (to) => {
     await loadSession(client);
-    if (to.name === 'home') return { path: homeFor(session.me?.role ?? null), replace: true };
+    if (to.name === 'home') return { path: homeFor(viewerOf(session.me)), replace: true };
     const page = PAGES.find((candidate) => candidate.name === to.name);
     if (!page || page.roles === 'public') return true;
     if (!session.me) return { name: 'login', query: { next: to.fullPath } };
-    if (!canOpen(page, session.me.role)) return { name: 'forbidden', query: { from: to.path } };
+    if (!canOpen(page, viewerOf(session.me))) return { name: 'forbidden', query: { from: to.path } };
     return true;
   });
   return router;

@@ -15,6 +15,11 @@ export interface PageRoute {
   component: () => Promise<Component>;
   /** Who may open it; 'public' pages need no session (login, forbidden). */
   roles: readonly Role[] | 'public';
+  /**
+   * Also open to any account with direct reports, whatever its role: an account linked to an employee has a
+   * supervisor's rights over the employee's direct reports (docs/access.md#roles).
+   */
+  directReports?: boolean;
   /** Label in the navigation; pages without one are reached by links only. */
   nav?: NavKey;
 }
@@ -78,6 +83,7 @@ export const PAGES: readonly PageRoute[] = [
     name: 'penilaian',
     component: () => import('../features/penilaian/PenilaianPage.vue'),
     roles: ['AGENCY_HEAD', 'SUPERVISOR'],
+    directReports: true,
     nav: 'nav.penilaian',
   },
   {
@@ -86,6 +92,14 @@ export const PAGES: readonly PageRoute[] = [
     component: () => import('../features/pemantauan/PemantauanPage.vue'),
     roles: ['ADMIN', 'LEADER', 'AGENCY_HEAD'],
     nav: 'nav.pemantauan',
+  },
+  {
+    path: '/impor',
+    name: 'impor',
+    component: () => import('../features/impor/ImporPage.vue'),
+    // Running an import is for administrators (docs/access.md, `mayRunImport`).
+    roles: ['ADMIN'],
+    nav: 'nav.impor',
   },
   {
     path: '/administrasi',
@@ -124,17 +138,29 @@ export const PAGES: readonly PageRoute[] = [
   },
 ];
 
-export function canOpen(page: Pick<PageRoute, 'roles'>, role: Role | null): boolean {
+/** Who is asking, as far as the route table cares: the role and the number of direct reports (`me.scope`). */
+export interface Viewer {
+  role: Role;
+  directReports: number;
+}
+
+/** The viewer of a `me` answer (null without a session). */
+export function viewerOf(me: { role: Role; scope: { directReports: number } } | null | undefined): Viewer | null {
+  return me ? { role: me.role, directReports: me.scope.directReports } : null;
+}
+
+export function canOpen(page: Pick<PageRoute, 'roles' | 'directReports'>, viewer: Viewer | null): boolean {
   if (page.roles === 'public') return true;
-  return role !== null && page.roles.includes(role);
+  if (viewer === null) return false;
+  return page.roles.includes(viewer.role) || (page.directReports === true && viewer.directReports > 0);
 }
 
-/** The navigation of a role, in the table's order. */
-export function navFor(role: Role | null): PageRoute[] {
-  return PAGES.filter((page) => page.nav && canOpen(page, role));
+/** The navigation of a viewer, in the table's order. */
+export function navFor(viewer: Viewer | null): PageRoute[] {
+  return PAGES.filter((page) => page.nav && canOpen(page, viewer));
 }
 
-/** Where a role lands after login or on `/`: its first page in the navigation, else the login page. */
-export function homeFor(role: Role | null): string {
-  return navFor(role)[0]?.path ?? '/masuk';
+/** Where a viewer lands after login or on `/`: its first page in the navigation, else the login page. */
+export function homeFor(viewer: Viewer | null): string {
+  return navFor(viewer)[0]?.path ?? '/masuk';
 }

@@ -21,6 +21,7 @@ export const SESSION_ME = graphql(`
       scope {
         agencyCode
         pseudonymised
+        directReports
       }
     }
   }

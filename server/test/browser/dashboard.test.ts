@@ -17,6 +17,7 @@ const NAV_BY_LOGIN: Record<string, { role: string; nav: string[] }> = {
       'Pelatihan',
       'Analis',
       'Pemantauan',
+      'Impor',
       'Administrasi',
       'Panduan',
     ],

@@ -145,3 +145,71 @@ export const AUDIT_LOG = graphql(`
     }
   }
 `);
+
+export const ACCOUNT_LIST = graphql(`
+  query AdministrasiAccounts($filter: AccountFilter, $after: String) {
+    accounts(filter: $filter, first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          login
+          role
+          displayName
+          active
+          lastLoginAt
+          employee {
+            nip
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DISABLE_ACCOUNT = graphql(`
+  mutation AdministrasiDisable($login: String!, $reason: String) {
+    disableAccount(login: $login, reason: $reason) {
+      login
+      active
+    }
+  }
+`);
+
+export const ENABLE_ACCOUNT = graphql(`
+  mutation AdministrasiEnable($login: String!, $reason: String) {
+    enableAccount(login: $login, reason: $reason) {
+      login
+      active
+    }
+  }
+`);
+
+export const INNOVATIONS_TO_VERIFY = graphql(`
+  query AdministrasiInnovations($year: Int) {
+    innovationsToVerify(year: $year) {
+      id
+      title
+      description
+      year
+      quarter
+      employee {
+        nip
+        name
+      }
+    }
+  }
+`);
+
+export const VERIFY_INNOVATION = graphql(`
+  mutation AdministrasiVerify($input: VerifyInnovationInput!) {
+    verifyInnovation(input: $input) {
+      id
+      verified
+    }
+  }
+`);
