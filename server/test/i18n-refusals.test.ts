@@ -161,6 +161,16 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: 'sebutkan pemberitahuan (ids) atau all: true',
       en: 'give ids, or all: true',
     },
+    {
+      area: 'score ranges',
+      as: 'admin',
+      query: `query ($filter: AnnualResultFilter) { annualResults(filter: $filter) { totalCount } }`,
+      variables: { filter: { minScore: 100.5, maxScore: 90 } },
+      code: 'BAD_USER_INPUT',
+      field: 'filter.maxScore',
+      id: 'maxScore (90) lebih kecil dari minScore (100,5): rentangnya kosong',
+      en: 'maxScore (90) is below minScore (100.5): the range is empty',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

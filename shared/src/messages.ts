@@ -238,6 +238,8 @@ export interface MessageParams extends ProblemParams, NoteParams {
   DLG_PARTICIPATION_OTHER: { id: number };
   QUARTER_NEEDS_YEAR: Record<string, never>;
   FIRST_RANGE: { value: number; max: number };
+  SCORE_BOUND_RANGE: { name: 'minScore' | 'maxScore'; max: number; value: number };
+  SCORE_RANGE_EMPTY: { min: number; max: number };
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1182,6 +1184,17 @@ const MESSAGES: Catalogue = {
     id: (p) => `first harus 1-${p.max}, bukan ${p.value}`,
     en: (p) => `first must be 1-${p.max}, not ${p.value}`,
     example: { value: 0, max: 200 },
+  },
+  SCORE_BOUND_RANGE: {
+    id: (p) => `${p.name} harus antara 0 dan ${p.max}, bukan ${localNumber(p.value, 'id')}`,
+    en: (p) => `${p.name} must be between 0 and ${p.max}, not ${p.value}`,
+    example: { name: 'minScore', max: 120, value: 130.5 },
+  },
+  SCORE_RANGE_EMPTY: {
+    id: (p) =>
+      `maxScore (${localNumber(p.max, 'id')}) lebih kecil dari minScore (${localNumber(p.min, 'id')}): rentangnya kosong`,
+    en: (p) => `maxScore (${p.max}) is below minScore (${p.min}): the range is empty`,
+    example: { min: 90, max: 80.5 },
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

@@ -17,10 +17,7 @@ export function checkScoreRange(
   ] as const) {
     if (value === null || value === undefined) continue;
     if (!Number.isFinite(value) || value < 0 || value > scoreMax) {
-      throw badUserInput(
-        `${prefix}.${name}`,
-        `${name} harus antara 0 dan ${scoreMax}, bukan ${value} / ${name} must be between 0 and ${scoreMax}, not ${value}`,
-      );
+      throw badUserInput(`${prefix}.${name}`, { code: 'SCORE_BOUND_RANGE', params: { name, max: scoreMax, value } });
     }
   }
   if (
@@ -30,10 +27,6 @@ export function checkScoreRange(
     maxScore !== undefined &&
     minScore > maxScore
   ) {
-    throw badUserInput(
-      `${prefix}.maxScore`,
-      `maxScore (${maxScore}) lebih kecil dari minScore (${minScore}): rentangnya kosong / ` +
-        `maxScore (${maxScore}) is below minScore (${minScore}): the range is empty`,
-    );
+    throw badUserInput(`${prefix}.maxScore`, { code: 'SCORE_RANGE_EMPTY', params: { min: minScore, max: maxScore } });
   }
 }
