@@ -171,6 +171,16 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: 'maxScore (90) lebih kecil dari minScore (100,5): rentangnya kosong',
       en: 'maxScore (90) is below minScore (100.5): the range is empty',
     },
+    {
+      area: 'periods opened twice',
+      as: 'admin',
+      query: `mutation ($input: PeriodChangeInput!) { openPeriod(input: $input) { status } }`,
+      variables: { input: { year: 2025, quarter: 3 } },
+      code: 'BAD_USER_INPUT',
+      field: 'input.quarter',
+      id: 'periode Triwulan III 2025 sudah ada (OPEN)',
+      en: 'period Q3 2025 exists already (OPEN)',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

@@ -240,6 +240,8 @@ export interface MessageParams extends ProblemParams, NoteParams {
   FIRST_RANGE: { value: number; max: number };
   SCORE_BOUND_RANGE: { name: 'minScore' | 'maxScore'; max: number; value: number };
   SCORE_RANGE_EMPTY: { min: number; max: number };
+  PERIOD_ALREADY_CLOSED: { year: number; quarter: number };
+  PERIOD_EXISTS: { year: number; quarter: number; status: string };
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1195,6 +1197,20 @@ const MESSAGES: Catalogue = {
       `maxScore (${localNumber(p.max, 'id')}) lebih kecil dari minScore (${localNumber(p.min, 'id')}): rentangnya kosong`,
     en: (p) => `maxScore (${p.max}) is below minScore (${p.min}): the range is empty`,
     example: { min: 90, max: 80.5 },
+  },
+  PERIOD_ALREADY_CLOSED: {
+    id: (p) => `periode ${MESSAGES.PERIOD_LABEL.id(p)} sudah DITUTUP (CLOSED)`,
+    en: (p) => `period ${MESSAGES.PERIOD_LABEL.en(p)} is already CLOSED`,
+    example: { year: 2025, quarter: 1 },
+  },
+  PERIOD_EXISTS: {
+    id: (p) =>
+      `periode ${MESSAGES.PERIOD_LABEL.id(p)} sudah ada (${p.status})` +
+      (p.status === 'CLOSED' ? ': periode yang ditutup tidak pernah dibuka kembali, hasilnya resmi' : ''),
+    en: (p) =>
+      `period ${MESSAGES.PERIOD_LABEL.en(p)} exists already (${p.status})` +
+      (p.status === 'CLOSED' ? ': a closed period is never reopened, its results are official' : ''),
+    example: { year: 2025, quarter: 1, status: 'CLOSED' },
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

@@ -142,12 +142,12 @@ describe('periods: open, close and what closing finalises', () => {
     expect(again).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.quarter',
-      message: 'period Triwulan I 2025 is already CLOSED',
+      message: 'periode Triwulan I 2025 sudah DITUTUP (CLOSED)',
     });
     const reopen = await refused(server, admin, OPEN, { input: { year: 2025, quarter: 1 } });
     expect(reopen).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quarter' });
     expect(reopen.message).toBe(
-      'period Triwulan I 2025 exists already (CLOSED): a closed period is never reopened, its results are official',
+      'periode Triwulan I 2025 sudah ada (CLOSED): periode yang ditutup tidak pernah dibuka kembali, hasilnya resmi',
     );
   });
 
@@ -182,7 +182,7 @@ describe('periods: open, close and what closing finalises', () => {
     const data = await ok(server, admin, OPEN, { input: { year: 2025, quarter: 2, reason: 'TW II dibuka' } });
     expect(data.openPeriod).toEqual({ year: 2025, quarter: 2, status: 'OPEN' });
     const twice = await refused(server, admin, OPEN, { input: { year: 2025, quarter: 2 } });
-    expect(twice).toMatchObject({ field: 'input.quarter', message: 'period Triwulan II 2025 exists already (OPEN)' });
+    expect(twice).toMatchObject({ field: 'input.quarter', message: 'periode Triwulan II 2025 sudah ada (OPEN)' });
     const bad = await refused(server, admin, OPEN, { input: { year: 2025, quarter: 5 } });
     expect(bad).toMatchObject({
       field: 'input.quarter',

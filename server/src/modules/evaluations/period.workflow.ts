@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkYearQuarter, quarterLabel, type ScoringPolicy } from '@kinerja/shared';
+import { checkYearQuarter, type ScoringPolicy } from '@kinerja/shared';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { closePeriod as closeOnePeriod, sqlOf, writerTransaction, type ClosedPeriod } from '../results/index.js';
@@ -18,7 +18,6 @@ export function checkPeriodChange(input: PeriodChangeInput): void {
  */
 export async function openPeriod(em: EntityManager, actor: string, input: PeriodChangeInput): Promise<number> {
   checkPeriodChange(input);
-  const label = quarterLabel(input.year, input.quarter, 'id');
   return writerTransaction(em, async (tem) => {
     const inserted = await tem.execute<{ id: number }[]>(
       `insert into period (year, quarter, status) values (?, ?, 'OPEN') on conflict (year, quarter) do nothing
@@ -30,11 +29,10 @@ export async function openPeriod(em: EntityManager, actor: string, input: Period
         'select status from period where year = ? and quarter = ?',
         [input.year, input.quarter],
       );
-      throw badUserInput(
-        'input.quarter',
-        `period ${label} exists already (${existing?.status ?? 'OPEN'})` +
-          (existing?.status === 'CLOSED' ? ': a closed period is never reopened, its results are official' : ''),
-      );
+      throw badUserInput('input.quarter', {
+        code: 'PERIOD_EXISTS',
+        params: { year: input.year, quarter: input.quarter, status: existing?.status ?? 'OPEN' },
+      });
     }
     const id = inserted[0].id;
     await writeAudit(tem, {

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { quarterLabel, type ScoringPolicy } from '@kinerja/shared';
+import type { ScoringPolicy } from '@kinerja/shared';
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import { recordPolicyInForce } from './policy-versions.js';
 import { inTransaction, type Sql } from './sql.js';
@@ -59,14 +59,17 @@ export async function closePeriod(
   period: { year: number; quarter: number },
   request: ClosingRequest,
 ): Promise<ClosedPeriod> {
-  const label = quarterLabel(period.year, period.quarter, 'id');
   const { rows } = await sql.query<{ id: number; status: string }>(
     'select id, status from period where year = $1 and quarter = $2 for update',
     [period.year, period.quarter],
   );
   const row = rows[0];
   if (!row) throw notFound({ code: 'PERIOD_NOT_FOUND', params: { year: period.year, quarter: period.quarter } });
-  if (row.status === 'CLOSED') throw badUserInput('input.quarter', `period ${label} is already CLOSED`);
+  if (row.status === 'CLOSED')
+    throw badUserInput('input.quarter', {
+      code: 'PERIOD_ALREADY_CLOSED',
+      params: { year: period.year, quarter: period.quarter },
+    });
   const now = new Date();
   const finalizedAt = request.history ? notLater(quarterEnd(period.year, period.quarter), now) : now;
   const closedAt = request.history ? notLater(afterQuarter(period.year, period.quarter), now) : now;
