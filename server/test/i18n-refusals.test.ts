@@ -181,6 +181,15 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: 'periode Triwulan III 2025 sudah ada (OPEN)',
       en: 'period Q3 2025 exists already (OPEN)',
     },
+    {
+      area: 'a record nobody has (noSuchRecord)',
+      as: 'admin',
+      query: `query { evaluation(id: 999999) { id } }`,
+      code: 'NOT_FOUND',
+      field: undefined,
+      id: 'Penilaian 999999 tidak ditemukan',
+      en: 'Evaluation 999999 not found',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

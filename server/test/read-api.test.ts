@@ -571,7 +571,7 @@ describe('read API', () => {
     it('answers NOT_FOUND for a well-formed NIP or a pseudonym nobody has', async () => {
       const nip = await refusal('{ employee(nip: "198001012005031999") { nip } }');
       expect(nip).toMatchObject({
-        message: 'Employee with NIP 198001012005031999 not found',
+        message: 'Pegawai dengan NIP 198001012005031999 tidak ditemukan',
         extensions: { code: 'NOT_FOUND' },
       });
       const pseudonym = await refusal('{ employee(pseudonym: "ASN-0000000000") { nip } }');
@@ -781,7 +781,7 @@ describe('read API', () => {
         ],
       });
       const missing = await refusal('{ evaluation(id: 999999) { id } }');
-      expect(missing).toMatchObject({ message: 'Evaluation 999999 not found', extensions: { code: 'NOT_FOUND' } });
+      expect(missing).toMatchObject({ message: 'Penilaian 999999 tidak ditemukan', extensions: { code: 'NOT_FOUND' } });
     });
   });
 

@@ -77,6 +77,25 @@ const THING_EN: Record<RecordThing, string> = {
   DIALOGUE: 'performance dialogue with this id',
   DEVELOPMENT_ACTION: 'development action with this id',
 };
+/** A record named with its key (`RECORD_NOT_FOUND`: "Evaluation 12 not found"). */
+const NAMED_ID: Record<RecordThing, string> = {
+  EMPLOYEE_NIP: 'Pegawai dengan NIP',
+  EMPLOYEE_PSEUDONYM: 'Pegawai dengan pseudonim',
+  EVALUATION: 'Penilaian',
+  INNOVATION: 'Inovasi',
+  FEEDBACK_NOTE: 'Catatan umpan balik',
+  DIALOGUE: 'Dialog kinerja',
+  DEVELOPMENT_ACTION: 'Tindak lanjut pengembangan',
+};
+const NAMED_EN: Record<RecordThing, string> = {
+  EMPLOYEE_NIP: 'Employee with NIP',
+  EMPLOYEE_PSEUDONYM: 'Employee with pseudonym',
+  EVALUATION: 'Evaluation',
+  INNOVATION: 'Innovation',
+  FEEDBACK_NOTE: 'Feedback note',
+  DIALOGUE: 'Performance dialogue',
+  DEVELOPMENT_ACTION: 'Development action',
+};
 
 /** What a status is called in a sentence. */
 type Status = string;
@@ -242,6 +261,7 @@ export interface MessageParams extends ProblemParams, NoteParams {
   SCORE_RANGE_EMPTY: { min: number; max: number };
   PERIOD_ALREADY_CLOSED: { year: number; quarter: number };
   PERIOD_EXISTS: { year: number; quarter: number; status: string };
+  RECORD_NOT_FOUND: { thing: RecordThing; key: string };
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1211,6 +1231,11 @@ const MESSAGES: Catalogue = {
       `period ${MESSAGES.PERIOD_LABEL.en(p)} exists already (${p.status})` +
       (p.status === 'CLOSED' ? ': a closed period is never reopened, its results are official' : ''),
     example: { year: 2025, quarter: 1, status: 'CLOSED' },
+  },
+  RECORD_NOT_FOUND: {
+    id: (p) => `${NAMED_ID[p.thing]} ${p.key} tidak ditemukan`,
+    en: (p) => `${NAMED_EN[p.thing]} ${p.key} not found`,
+    example: { thing: 'EMPLOYEE_NIP', key: '198001012005031999' },
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

@@ -377,13 +377,14 @@ export function notInScope(thing: RecordThing): GraphQLError {
 }
 
 /**
- * The answer for a key that names no record at all: NOT_FOUND (`named`: what with its key, e.g. "Evaluation 12") for
+ * The answer for a key that names no record at all: NOT_FOUND (`RECORD_NOT_FOUND`: the kind of record with its `key`,
+ * e.g. "Penilaian 12 tidak ditemukan", "Evaluation 12 not found" in English) for
  * a caller who would see the record if it existed, whoever it is (ADMIN and LEADER; for keys other than a NIP,
  * POLICY and ANALYST too, who see every row pseudonymised); for anyone else the answer for a record out of scope.
  */
-export function noSuchRecord(scope: Scope, key: RecordKey, thing: RecordThing, named: string): GraphQLError {
+export function noSuchRecord(scope: Scope, key: RecordKey, thing: RecordThing, named: string | number): GraphQLError {
   const seesAll = key === 'NIP' ? SEES_EVERYTHING.has(scope.viewer.role) : seesEveryRow(scope);
-  return seesAll ? notFound(named) : notInScope(thing);
+  return seesAll ? notFound({ code: 'RECORD_NOT_FOUND', params: { thing, key: String(named) } }) : notInScope(thing);
 }
 
 /** What `notInScope` says for keys of each kind. */

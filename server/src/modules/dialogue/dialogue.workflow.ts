@@ -59,7 +59,7 @@ async function employeeByNip(tem: EntityManager, scope: Scope, nip: string, fiel
   const [employee] = await tem.execute<EmployeeFacts[]>('select id, agency_id, nip from employee where nip = ?', [
     wanted,
   ]);
-  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${wanted}`);
+  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, wanted);
   if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
     throw notInScope(EMPLOYEE_NIP_KEY);
   }

@@ -174,10 +174,10 @@ export async function findVisibleEmployee(
       throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
     }
     employee = await oneEmployeeRow(em, { nip });
-    [thing, named] = [EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`];
+    [thing, named] = [EMPLOYEE_NIP_KEY, nip];
   } else {
     employee = await oneEmployeeRow(em, { pseudonym });
-    [thing, named] = ['EMPLOYEE_PSEUDONYM', `Employee with pseudonym ${pseudonym}`];
+    [thing, named] = ['EMPLOYEE_PSEUDONYM', String(pseudonym)];
   }
   if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
   throw employee ? notInScope(thing) : noSuchRecord(access.scope, hasNip ? 'NIP' : 'OTHER', thing, named);

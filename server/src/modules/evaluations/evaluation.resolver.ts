@@ -60,7 +60,7 @@ export class EvaluationResolver {
       if (visible) return evaluation;
       throw notInScope(EVALUATION_KEY);
     }
-    throw noSuchRecord(access!.scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
+    throw noSuchRecord(access!.scope, 'OTHER', EVALUATION_KEY, id);
   }
 
   @FieldResolver(() => EmployeeType, { description: 'The employee evaluated.' })

@@ -97,7 +97,7 @@ const FACTS_SQL = `select e.id, e.version, e.status, e.employee_id as "employeeI
  */
 async function lockEvaluation(tem: EntityManager, scope: Scope, id: number): Promise<EvaluationFacts> {
   const [ref] = await tem.execute<{ period_id: number }[]>('select period_id from evaluation where id = ?', [id]);
-  if (!ref) throw noSuchRecord(scope, 'OTHER', EVALUATION_KEY, `Evaluation ${id}`);
+  if (!ref) throw noSuchRecord(scope, 'OTHER', EVALUATION_KEY, id);
   await tem.execute('select id from period where id = ? for share', [ref.period_id]);
   await tem.execute('select id from evaluation where id = ? for update', [id]);
   const [facts] = await tem.execute<EvaluationFacts[]>(FACTS_SQL, [id]);
@@ -341,7 +341,7 @@ async function findOrStartEvaluation(
   >(`select id, agency_id, supervisor_id, to_char(active_to, 'YYYY-MM-DD') as active_to from employee where nip = ?`, [
     nip,
   ]);
-  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+  if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, nip);
   const ref = { id: employee.id, agencyId: employee.agency_id };
   if (!employeeKeyInScope(scope, 'NIP', ref)) throw notInScope(EMPLOYEE_NIP_KEY);
   if (!mayScoreEvaluation(scope, ref)) refuseScoring(null);

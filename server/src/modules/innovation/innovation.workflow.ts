@@ -44,7 +44,7 @@ export async function recordInnovation(em: EntityManager, scope: Scope, input: R
     if (input.employeeNip) {
       const nip = input.employeeNip.trim();
       [employee] = await tem.execute('select id, agency_id, nip from employee where nip = ?', [nip]);
-      if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${nip}`);
+      if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, nip);
       if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
         throw notInScope(EMPLOYEE_NIP_KEY);
       }
@@ -112,7 +112,7 @@ export async function verifyInnovation(
          from innovation i join employee e on e.id = i.employee_id where i.id = ? for update of i`,
       [input.innovationId],
     );
-    if (!row) throw noSuchRecord(scope, 'OTHER', INNOVATION_KEY, `Innovation ${input.innovationId}`);
+    if (!row) throw noSuchRecord(scope, 'OTHER', INNOVATION_KEY, input.innovationId);
     if (!employeeKeyInScope(scope, 'OTHER', { id: row.employee_id, agencyId: row.agency_id })) {
       throw notInScope(INNOVATION_KEY);
     }

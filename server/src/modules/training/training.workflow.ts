@@ -149,7 +149,7 @@ export async function recordParticipation(
       'select id, agency_id from employee where nip = ?',
       [input.employeeNip],
     );
-    if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, `Employee with NIP ${input.employeeNip}`);
+    if (!employee) throw noSuchRecord(scope, 'NIP', EMPLOYEE_NIP_KEY, input.employeeNip);
     if (!employeeKeyInScope(scope, 'NIP', { id: employee.id, agencyId: employee.agency_id })) {
       throw notInScope(EMPLOYEE_NIP_KEY);
     }
