@@ -499,7 +499,7 @@ describe('read API', () => {
     it('refuses first: 501 with BAD_USER_INPUT naming first, and a foreign cursor naming after', async () => {
       const tooMany = await refusal(PAGE, { first: 501 });
       expect(tooMany.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
-      expect(tooMany.message).toBe('first must be between 0 and 500, not 501');
+      expect(tooMany.message).toBe('first harus antara 0 dan 500, bukan 501');
       const cursor = await refusal(PAGE, { after: 'not-a-cursor' });
       expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
       const max = await query<Page>(PAGE, { first: 500 });

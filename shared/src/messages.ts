@@ -262,6 +262,12 @@ export interface MessageParams extends ProblemParams, NoteParams {
   PERIOD_ALREADY_CLOSED: { year: number; quarter: number };
   PERIOD_EXISTS: { year: number; quarter: number; status: string };
   RECORD_NOT_FOUND: { thing: RecordThing; key: string };
+  PAGE_SIZE_RANGE: { value: number; max: number };
+  CURSOR_UNKNOWN: { cursor: string };
+  INT_POSITIVE: { name: string; value: number; list: boolean };
+  VERSION_RANGE: { value: number };
+  TEXT_NUL: { field: string };
+  TEXT_LONE_SURROGATE: { field: string };
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1236,6 +1242,36 @@ const MESSAGES: Catalogue = {
     id: (p) => `${NAMED_ID[p.thing]} ${p.key} tidak ditemukan`,
     en: (p) => `${NAMED_EN[p.thing]} ${p.key} not found`,
     example: { thing: 'EMPLOYEE_NIP', key: '198001012005031999' },
+  },
+  PAGE_SIZE_RANGE: {
+    id: (p) => `first harus antara 0 dan ${p.max}, bukan ${p.value}`,
+    en: (p) => `first must be between 0 and ${p.max}, not ${p.value}`,
+    example: { value: 501, max: 500 },
+  },
+  CURSOR_UNKNOWN: {
+    id: (p) => `"${p.cursor}" bukan kursor yang diberikan API ini`,
+    en: (p) => `"${p.cursor}" is not a cursor returned by this API`,
+    example: { cursor: 'not-a-cursor' },
+  },
+  INT_POSITIVE: {
+    id: (p) => `${p.name} harus bilangan positif, bukan ${p.value}`,
+    en: (p) => `${p.name} must be ${p.list ? 'positive numbers' : 'a positive number'}, not ${p.value}`,
+    example: { name: 'evaluationId', value: 0, list: false },
+  },
+  VERSION_RANGE: {
+    id: (p) => `version harus 0 atau lebih, bukan ${p.value}`,
+    en: (p) => `version must be 0 or more, not ${p.value}`,
+    example: { value: -1 },
+  },
+  TEXT_NUL: {
+    id: (p) => `${p.field}: teks tidak boleh memuat karakter NUL`,
+    en: (p) => `${p.field}: text must not contain NUL characters`,
+    example: { field: 'filter.search' },
+  },
+  TEXT_LONE_SURROGATE: {
+    id: (p) => `${p.field}: teks memuat surrogate Unicode yang tidak berpasangan`,
+    en: (p) => `${p.field}: text contains a lone Unicode surrogate`,
+    example: { field: 'filter.search' },
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

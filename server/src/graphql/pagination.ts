@@ -23,14 +23,14 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
   if (cursor === null || cursor === undefined || cursor === '') return 0;
   const text = Buffer.from(cursor, 'base64').toString('utf8');
   const match = /^o:(\d+)$/.exec(text);
-  if (!match) throw badUserInput(field, `"${cursor}" is not a cursor returned by this API`);
+  if (!match) throw badUserInput(field, { code: 'CURSOR_UNKNOWN', params: { cursor } });
   return Number(match[1]) + 1;
 }
 
 export function checkPageSize(first: number | null | undefined, field = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(field, `first must be between 0 and ${MAX_PAGE_SIZE}, not ${size}`);
+    throw badUserInput(field, { code: 'PAGE_SIZE_RANGE', params: { value: size, max: MAX_PAGE_SIZE } });
   }
   return size;
 }

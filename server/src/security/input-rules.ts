@@ -1,4 +1,4 @@
-import { checkQuarter, checkYear, type Problem } from '@kinerja/shared';
+import { checkQuarter, checkYear, type Message, type Problem } from '@kinerja/shared';
 import {
   defaultFieldResolver,
   getNullableType,
@@ -12,7 +12,8 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { problemError } from '../graphql/errors.js';
+import { badUserInput, problemError } from '../graphql/errors.js';
+import { MAX_PAGE_SIZE } from '../graphql/pagination.js';
 
 /**
  * Checks every argument of every field before its resolver runs, in one place for all resolvers (docs/security.md
@@ -24,12 +25,20 @@ import { problemError } from '../graphql/errors.js';
 
 type IntRule = (value: number, field: string) => GraphQLError | null;
 
-/** A range of this module's own, worded like the resolvers' refusals of the same argument. */
-function range(min: number, max: number, message: (value: number) => string): IntRule {
-  return (value, field) =>
-    value < min || value > max
-      ? new GraphQLError(message(value), { extensions: { code: 'BAD_USER_INPUT', field } })
-      : null;
+/**
+ * A range of this module's own, worded from the catalogue like the resolvers' refusals of the same argument
+ * (docs/i18n.md).
+ */
+function range(min: number, max: number, message: (value: number, max: number, min: number) => Message): IntRule {
+  return (value, field) => (value < min || value > max ? badUserInput(field, message(value, max, min)) : null);
+}
+
+/** The largest PostgreSQL `integer`: ids and versions are bounded by it. */
+const INT_MAX = 2_147_483_647;
+
+/** An id (or, with `list`, each id of a list): 1 or more. */
+function positive(name: string, list = false): IntRule {
+  return range(1, INT_MAX, (value) => ({ code: 'INT_POSITIVE', params: { name, value, list } }));
 }
 
 /** A rule of `shared/` (years, quarters: docs/scoring.md), reported as its problem. */
@@ -49,38 +58,32 @@ export const INT_RULES: Record<string, IntRule> = {
   yearFrom: sharedRule(checkYear),
   yearTo: sharedRule(checkYear),
   quarter: sharedRule(checkQuarter),
-  first: range(0, 500, (v) => `first must be between 0 and 500, not ${v}`),
-  id: range(1, 2_147_483_647, (v) => `id must be a positive number, not ${v}`),
-  evaluationId: range(1, 2_147_483_647, (v) => `evaluationId must be a positive number, not ${v}`),
-  innovationId: range(1, 2_147_483_647, (v) => `innovationId must be a positive number, not ${v}`),
-  noteId: range(1, 2_147_483_647, (v) => `noteId must be a positive number, not ${v}`),
-  dialogueId: range(1, 2_147_483_647, (v) => `dialogueId must be a positive number, not ${v}`),
-  actionId: range(1, 2_147_483_647, (v) => `actionId must be a positive number, not ${v}`),
-  participationId: range(1, 2_147_483_647, (v) => `participationId must be a positive number, not ${v}`),
-  actingAssignmentId: range(1, 2_147_483_647, (v) => `actingAssignmentId must be a positive number, not ${v}`),
-  ids: range(1, 2_147_483_647, (v) => `ids must be positive numbers, not ${v}`),
+  first: range(0, MAX_PAGE_SIZE, (value, max) => ({ code: 'PAGE_SIZE_RANGE', params: { value, max } })),
+  id: positive('id'),
+  evaluationId: positive('evaluationId'),
+  innovationId: positive('innovationId'),
+  noteId: positive('noteId'),
+  dialogueId: positive('dialogueId'),
+  actionId: positive('actionId'),
+  participationId: positive('participationId'),
+  actingAssignmentId: positive('actingAssignmentId'),
+  ids: positive('ids', true),
   targetYear: sharedRule(checkYear),
   targetQuarter: sharedRule(checkQuarter),
-  version: range(0, 2_147_483_647, (v) => `version must be 0 or more, not ${v}`),
+  version: range(0, INT_MAX, (value) => ({ code: 'VERSION_RANGE', params: { value } })),
   // trainingImpact's window in quarters (docs/analytics.md, the queries about people)
-  window: range(1, 8, (v) => `window must be between 1 and 8 quarters, not ${v}`),
+  window: range(1, 8, (value, max, min) => ({ code: 'WINDOW_RANGE', params: { value, min, max } })),
 };
 
 const NUL = '\u0000';
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Why a text is refused, or null when it is fine. */
-export function textProblem(text: string): string | null {
-  if (text.includes(NUL)) return 'teks tidak boleh memuat karakter NUL (text must not contain NUL characters)';
-  if (LONE_SURROGATE.test(text)) {
-    return 'teks memuat surrogate Unicode yang tidak berpasangan (text contains a lone Unicode surrogate)';
-  }
+/** Why a text at `field` is refused (a catalogue message), or null when it is fine. */
+export function textProblem(text: string, field: string): Message | null {
+  if (text.includes(NUL)) return { code: 'TEXT_NUL', params: { field } };
+  if (LONE_SURROGATE.test(text)) return { code: 'TEXT_LONE_SURROGATE', params: { field } };
   return null;
-}
-
-function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
 function checkValue(value: unknown, type: GraphQLInputType, name: string, path: string): GraphQLError | null {
@@ -104,8 +107,8 @@ function checkValue(value: unknown, type: GraphQLInputType, name: string, path: 
     return null;
   }
   if (typeof value === 'string') {
-    const problem = textProblem(value);
-    return problem ? badInput(path, problem) : null;
+    const problem = textProblem(value, path);
+    return problem ? badUserInput(path, problem) : null;
   }
   if (isScalarType(bare) && bare.name === 'Int' && typeof value === 'number') {
     return INT_RULES[name]?.(value, path) ?? null;
