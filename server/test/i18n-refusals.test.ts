@@ -218,6 +218,26 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: '"not-a-cursor" bukan kursor yang diberikan API ini',
       en: '"not-a-cursor" is not a cursor returned by this API',
     },
+    {
+      area: 'the date filter of the audit log',
+      as: 'admin',
+      query: `query ($filter: AuditFilter) { auditLog(filter: $filter) { totalCount } }`,
+      variables: { filter: { from: '2025-02-01T00:00:00.000Z', to: '2025-01-01T00:00:00.000Z' } },
+      code: 'BAD_USER_INPUT',
+      field: 'filter.to',
+      id: 'to sebelum from: rentangnya kosong',
+      en: 'to is before from: the range is empty',
+    },
+    {
+      area: 'the personal-data export',
+      as: 'admin',
+      query: `mutation ($nip: String!, $reason: String!) { exportPersonalData(nip: $nip, reason: $reason) { nip } }`,
+      variables: { nip: scenario.employees[3]!.nip, reason: '  ' },
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+      id: 'Alasan ekspor wajib diisi (5-500 karakter), misalnya permintaan subjek data.',
+      en: 'A reason (5-500 characters) is required, e.g. the data subject request it answers.',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

@@ -268,6 +268,9 @@ export interface MessageParams extends ProblemParams, NoteParams {
   VERSION_RANGE: { value: number };
   TEXT_NUL: { field: string };
   TEXT_LONE_SURROGATE: { field: string };
+  AUDIT_RANGE_EMPTY: Record<string, never>;
+  EXPORT_REASON: { min: number; max: number };
+  EXPORT_ADMIN_ONLY: Record<string, never>;
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1272,6 +1275,21 @@ const MESSAGES: Catalogue = {
     id: (p) => `${p.field}: teks memuat surrogate Unicode yang tidak berpasangan`,
     en: (p) => `${p.field}: text contains a lone Unicode surrogate`,
     example: { field: 'filter.search' },
+  },
+  AUDIT_RANGE_EMPTY: {
+    id: () => 'to sebelum from: rentangnya kosong',
+    en: () => 'to is before from: the range is empty',
+    example: NONE,
+  },
+  EXPORT_REASON: {
+    id: (p) => `Alasan ekspor wajib diisi (${p.min}-${p.max} karakter), misalnya permintaan subjek data.`,
+    en: (p) => `A reason (${p.min}-${p.max} characters) is required, e.g. the data subject request it answers.`,
+    example: { min: 5, max: 500 },
+  },
+  EXPORT_ADMIN_ONLY: {
+    id: () => 'Hanya administrator yang boleh mengekspor data pribadi',
+    en: () => 'Only administrators may export personal data',
+    example: NONE,
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

@@ -87,7 +87,7 @@ export async function findAuditEntries(
   if (filter?.from) add('at >= ?', filter.from);
   if (filter?.to) add('at < ?', filter.to);
   if (filter?.from && filter.to && filter.from > filter.to) {
-    throw badUserInput('filter.to', 'to is before from: the range is empty');
+    throw badUserInput('filter.to', { code: 'AUDIT_RANGE_EMPTY', params: {} });
   }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from audit_log ${where}`, params);

@@ -22,7 +22,7 @@ export class PrivacyResolver {
     reason: string,
   ): Promise<PersonalDataExportType> {
     const scope = accountScope(ctx);
-    if (!mayExportPersonalData(scope)) throw forbidden('Only administrators may export personal data');
+    if (!mayExportPersonalData(scope)) throw forbidden({ code: 'EXPORT_ADMIN_ONLY', params: {} });
     const result = await exportPersonalData(ctx.em, scope.viewer.login, { nip, reason });
     const { document } = result;
     return {

@@ -76,11 +76,7 @@ export function checkExportInput(nip: string, reason: string): { nip: string; re
   }
   const why = reason.trim();
   if (why.length < 5 || why.length > 500) {
-    throw badUserInput(
-      'reason',
-      'Alasan ekspor wajib diisi (5-500 karakter), misalnya permintaan subjek data. ' +
-        'A reason (5-500 characters) is required, e.g. the data subject request it answers.',
-    );
+    throw badUserInput('reason', { code: 'EXPORT_REASON', params: { min: 5, max: 500 } });
   }
   return { nip: cleaned, reason: why };
 }
@@ -101,7 +97,7 @@ export async function exportPersonalData(
       'select * from employee where nip = ?',
       [nip],
     );
-    if (!employee) throw notFound(`Pegawai dengan NIP ${nip} tidak ada. Employee ${nip}`);
+    if (!employee) throw notFound({ code: 'EMPLOYEE_NOT_FOUND', params: { nip } });
     const id = employee.id;
     await writeAudit(tx, {
       actor,
