@@ -238,6 +238,16 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: 'Alasan ekspor wajib diisi (5-500 karakter), misalnya permintaan subjek data.',
       en: 'A reason (5-500 characters) is required, e.g. the data subject request it answers.',
     },
+    {
+      area: 'account creation and passwords (auth.service.ts, password.ts)',
+      as: 'admin',
+      query: `mutation ($login: String!, $password: String) { createAccount(login: $login, role: ANALYST, password: $password) { initialPassword } }`,
+      variables: { login: 'analis', password: '12345678901' },
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+      id: 'Kata sandi tidak boleh hanya angka (NIP atau tanggal mudah ditebak)',
+      en: 'The password must not be digits only (a NIP or a date is easy to guess)',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

@@ -48,6 +48,25 @@ function count(n: number, id: string, en: string, enMany = `${en}s`, locale: Mes
   return locale === 'id' ? `${n} ${id}` : `${n} ${n === 1 ? en : enMany}`;
 }
 
+/** Which rule a new password breaks (server/src/modules/auth/password.ts, docs/security.md). */
+export type PasswordRule = 'SHORT' | 'LONG' | 'DIGITS_ONLY' | 'FEW_CHARACTERS' | 'COMMON' | 'CONTAINS_LOGIN';
+const PASSWORD_RULE_ID: Record<PasswordRule, (min: number, max: number) => string> = {
+  SHORT: (min) => `harus paling sedikit ${min} karakter`,
+  LONG: (_min, max) => `harus paling banyak ${max} karakter`,
+  DIGITS_ONLY: () => 'tidak boleh hanya angka (NIP atau tanggal mudah ditebak)',
+  FEW_CHARACTERS: () => 'harus memuat paling sedikit 4 karakter yang berbeda',
+  COMMON: () => 'termasuk kata sandi pertama yang dicoba penyerang',
+  CONTAINS_LOGIN: () => 'tidak boleh memuat nama login',
+};
+const PASSWORD_RULE_EN: Record<PasswordRule, (min: number, max: number) => string> = {
+  SHORT: (min) => `must have at least ${min} characters`,
+  LONG: (_min, max) => `must have at most ${max} characters`,
+  DIGITS_ONLY: () => 'must not be digits only (a NIP or a date is easy to guess)',
+  FEW_CHARACTERS: () => 'must have at least 4 different characters',
+  COMMON: () => 'is one of the first passwords an attacker tries',
+  CONTAINS_LOGIN: () => 'must not contain the login',
+};
+
 type NoteParams = { [N in AnalyticsNote as N['code']]: N['params'] };
 
 /** A kind of key a caller named a record by (the refusal names the kind, never the key). */
@@ -271,6 +290,19 @@ export interface MessageParams extends ProblemParams, NoteParams {
   AUDIT_RANGE_EMPTY: Record<string, never>;
   EXPORT_REASON: { min: number; max: number };
   EXPORT_ADMIN_ONLY: Record<string, never>;
+  PASSWORD_RULE: { which: 'PASSWORD' | 'NEW_PASSWORD'; rule: PasswordRule; min: number; max: number };
+  CURRENT_PASSWORD_WRONG: Record<string, never>;
+  PASSWORD_UNCHANGED: Record<string, never>;
+  LOGIN_FORMAT: { login: string };
+  EMPLOYEE_HAS_ACCOUNT: { nip: string };
+  ACCOUNT_NEEDS_EMPLOYEE: { role: string };
+  NIP_LOGIN_OWN_EMPLOYEE: Record<string, never>;
+  LOGIN_TAKEN: { login: string };
+  DISPLAY_NAME_TOO_LONG: { max: number };
+  BULK_ROLE: { roles: string[]; role: string };
+  BULK_NO_AGENCY: Record<string, never>;
+  TOKEN_HOURS: { value: number; max: number };
+  TOKEN_INITIAL_PASSWORD: { login: string };
   NOTICES_GIVE_IDS: Record<string, never>;
   NOTICES_TOO_MANY: { max: number };
   NOTICE_NOT_YOURS: { id: number };
@@ -1290,6 +1322,77 @@ const MESSAGES: Catalogue = {
     id: () => 'Hanya administrator yang boleh mengekspor data pribadi',
     en: () => 'Only administrators may export personal data',
     example: NONE,
+  },
+  PASSWORD_RULE: {
+    id: (p) =>
+      `${p.which === 'NEW_PASSWORD' ? 'Kata sandi baru' : 'Kata sandi'} ${PASSWORD_RULE_ID[p.rule](p.min, p.max)}`,
+    en: (p) =>
+      `${p.which === 'NEW_PASSWORD' ? 'The new password' : 'The password'} ${PASSWORD_RULE_EN[p.rule](p.min, p.max)}`,
+    example: { which: 'PASSWORD', rule: 'SHORT', min: 10, max: 200 },
+  },
+  CURRENT_PASSWORD_WRONG: {
+    id: () => 'Kata sandi saat ini salah',
+    en: () => 'The current password is wrong',
+    example: NONE,
+  },
+  PASSWORD_UNCHANGED: {
+    id: () => 'Kata sandi baru harus berbeda dari kata sandi saat ini',
+    en: () => 'The new password must differ from the current one',
+    example: NONE,
+  },
+  LOGIN_FORMAT: {
+    id: (p) => `"${p.login}" bukan nama login: gunakan 3-64 huruf kecil, angka, ".", "_" atau "-" (atau NIP)`,
+    en: (p) => `"${p.login}" is not a login name: use 3-64 lower-case letters, digits, ".", "_" or "-" (or a NIP)`,
+    example: { login: 'Budi Santoso' },
+  },
+  EMPLOYEE_HAS_ACCOUNT: {
+    id: (p) => `Pegawai ${p.nip} sudah memiliki akun`,
+    en: (p) => `The employee ${p.nip} already has an account`,
+    example: { nip: '199001012020121001' },
+  },
+  ACCOUNT_NEEDS_EMPLOYEE: {
+    id: (p) => `Akun ${p.role} terhubung dengan seorang pegawai: sebutkan NIP pegawai tersebut`,
+    en: (p) => `A ${p.role} account is linked to an employee: give the employee's NIP`,
+    example: { role: 'SUPERVISOR' },
+  },
+  NIP_LOGIN_OWN_EMPLOYEE: {
+    id: () => 'NIP sebagai nama login milik pegawai tersebut: hubungkan akun dengan pegawai itu',
+    en: () => 'A NIP as login name belongs to that employee: link the account to them',
+    example: NONE,
+  },
+  LOGIN_TAKEN: {
+    id: (p) => `Login ${p.login} sudah dipakai`,
+    en: (p) => `The login ${p.login} is taken`,
+    example: { login: 'boss' },
+  },
+  DISPLAY_NAME_TOO_LONG: {
+    id: (p) => `Nama tampilan paling banyak ${p.max} karakter`,
+    en: (p) => `The display name must have at most ${p.max} characters`,
+    example: { max: 200 },
+  },
+  BULK_ROLE: {
+    id: (p) => `Akun massal adalah akun ${p.roles.join(' atau ')}; buat akun ${p.role} dengan createAccount`,
+    en: (p) => `Accounts in bulk are ${p.roles.join(' or ')} accounts; create a ${p.role} account with createAccount`,
+    example: { roles: ['EMPLOYEE', 'SUPERVISOR'], role: 'ADMIN' },
+  },
+  BULK_NO_AGENCY: {
+    id: () => 'Sebutkan paling sedikit satu perangkat daerah',
+    en: () => 'Give at least one agency',
+    example: NONE,
+  },
+  TOKEN_HOURS: {
+    id: (p) => `hours harus lebih dari 0 dan paling banyak ${p.max}, bukan ${localNumber(p.value, 'id')}`,
+    en: (p) => `hours must be above 0 and at most ${p.max}, not ${p.value}`,
+    example: { value: 0, max: 720 },
+  },
+  TOKEN_INITIAL_PASSWORD: {
+    id: (p) =>
+      `Akun ${p.login} masih memakai kata sandi awalnya: pemiliknya masuk dan memilih kata sandi dulu ` +
+      '(mutation changePassword); sampai saat itu token akan ditolak',
+    en: (p) =>
+      `The account ${p.login} still has its initial password: its owner logs in and chooses one first ` +
+      '(mutation changePassword); a token would be refused until then',
+    example: { login: 'budi' },
   },
   NOTICES_GIVE_IDS: {
     id: () => 'sebutkan pemberitahuan (ids) atau all: true',

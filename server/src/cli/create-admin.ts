@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { renderMessage } from '@kinerja/shared';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { createAccount } from '../modules/auth/auth.service.js';
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     password = await promptHidden(`Password for ${login}: `);
     const problem = passwordProblem(password, login);
     if (problem) {
-      console.error(`The password ${problem}.`);
+      console.error(`${renderMessage(problem)}.`);
       return 1;
     }
     if ((await promptHidden('The same password again: ')) !== password) {
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   }
   const problem = passwordProblem(password, login);
   if (problem) {
-    console.error(`The password ${problem}.`);
+    console.error(`${renderMessage(problem)}.`);
     return 1;
   }
   const config = loadConfig();

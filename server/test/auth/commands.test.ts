@@ -178,10 +178,10 @@ describe('pnpm run create-admin and pnpm run issue-token', () => {
   it('create-admin refuses a weak password, a taken login, and a missing password off a terminal', async () => {
     const weak = await run(CREATE_ADMIN, ['other'], { ...env, KINERJA_ADMIN_PASSWORD: '12345678901' });
     expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain('The password must not be digits only');
+    expect(weak.stderr).toContain('Kata sandi tidak boleh hanya angka');
     const taken = await run(CREATE_ADMIN, ['boss'], { ...env, KINERJA_ADMIN_PASSWORD: 'Another-Strong-One-2' });
     expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('The login boss is taken');
+    expect(taken.stderr).toContain('Login boss sudah dipakai');
     const none = await run(CREATE_ADMIN, ['other'], env);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Set KINERJA_ADMIN_PASSWORD');
@@ -221,7 +221,7 @@ describe('pnpm run create-admin and pnpm run issue-token', () => {
     await createAccount(em, 'test', { login: 'baru', role: 'ANALYST' });
     const initial = await run(ISSUE_TOKEN, ['baru'], env);
     expect(initial.code).toBe(1);
-    expect(initial.stderr).toContain('still has its initial password');
+    expect(initial.stderr).toContain('Akun baru masih memakai kata sandi awalnya');
     const audit: { n: number }[] = await em.execute(
       `select count(*)::int as n from audit_log where action = 'account.issueToken' and entity_id = 'analis'`,
     );

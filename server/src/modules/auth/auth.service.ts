@@ -159,10 +159,7 @@ export function normaliseLogin(login: string): string {
 export function checkLogin(login: string, field = 'login'): string {
   const normalised = normaliseLogin(login);
   if (!LOGIN_PATTERN.test(normalised)) {
-    throw badUserInput(
-      field,
-      `"${login}" is not a login name: use 3-64 lower-case letters, digits, ".", "_" or "-" (or a NIP)`,
-    );
+    throw badUserInput(field, { code: 'LOGIN_FORMAT', params: { login } });
   }
   return normalised;
 }
@@ -272,13 +269,13 @@ export async function changePassword(
   if (!user || !user.active) throw unauthenticated();
   await countAttempt(em, args.throttles, user.login, args.address);
   if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
-    throw badUserInput('currentPassword', 'The current password is wrong');
+    throw badUserInput('currentPassword', { code: 'CURRENT_PASSWORD_WRONG', params: {} });
   }
   await args.throttles.succeed(em, user.login, args.address);
-  const problem = passwordProblem(args.newPassword, user.login);
-  if (problem) throw badUserInput('newPassword', `The new password ${problem}`);
+  const problem = passwordProblem(args.newPassword, user.login, 'NEW_PASSWORD');
+  if (problem) throw badUserInput('newPassword', problem);
   if (args.newPassword === args.currentPassword) {
-    throw badUserInput('newPassword', 'The new password must differ from the current one');
+    throw badUserInput('newPassword', { code: 'PASSWORD_UNCHANGED', params: {} });
   }
   const passwordHash = await hashPassword(args.newPassword);
   const changed = await em.transactional(async (tem) => {
@@ -389,24 +386,24 @@ export async function createAccount(
     if (!employee)
       throw badUserInput('employeeNip', { code: 'EMPLOYEE_NOT_FOUND', params: { nip: input.employeeNip } });
     if (await em.count(User, { employee })) {
-      throw badUserInput('employeeNip', `The employee ${input.employeeNip} already has an account`);
+      throw badUserInput('employeeNip', { code: 'EMPLOYEE_HAS_ACCOUNT', params: { nip: input.employeeNip } });
     }
   } else if (LINKED_ROLES.has(input.role)) {
-    throw badUserInput('employeeNip', `A ${input.role} account is linked to an employee: give the employee's NIP`);
+    throw badUserInput('employeeNip', { code: 'ACCOUNT_NEEDS_EMPLOYEE', params: { role: input.role } });
   }
   if (nipLogin && employee?.nip !== login) {
-    throw badUserInput('login', 'A NIP as login name belongs to that employee: link the account to them');
+    throw badUserInput('login', { code: 'NIP_LOGIN_OWN_EMPLOYEE', params: {} });
   }
-  if (await em.count(User, { login })) throw badUserInput('login', `The login ${login} is taken`);
+  if (await em.count(User, { login })) throw badUserInput('login', { code: 'LOGIN_TAKEN', params: { login } });
   const displayName = input.displayName?.trim() || null;
   if (displayName && displayName.length > 200) {
-    throw badUserInput('displayName', 'The display name must have at most 200 characters');
+    throw badUserInput('displayName', { code: 'DISPLAY_NAME_TOO_LONG', params: { max: 200 } });
   }
   let initialPassword: string | null = null;
   let passwordHash: string;
   if (input.password !== null && input.password !== undefined) {
     const problem = passwordProblem(input.password, login);
-    if (problem) throw badUserInput('password', `The password ${problem}`);
+    if (problem) throw badUserInput('password', problem);
     passwordHash = await hashPassword(input.password);
   } else {
     initialPassword = generatePassword();
@@ -461,13 +458,11 @@ export async function createAccounts(
 ): Promise<{ created: CreatedAccount[]; skipped: number }> {
   const role = input.role ?? 'EMPLOYEE';
   if (!BULK_ROLES.includes(role)) {
-    throw badUserInput(
-      'input.role',
-      `Accounts in bulk are ${BULK_ROLES.join(' or ')} accounts; create a ${role} account with createAccount`,
-    );
+    throw badUserInput('input.role', { code: 'BULK_ROLE', params: { roles: [...BULK_ROLES], role } });
   }
   const agencyIds = input.agencyCodes ? await agencyIdsByCodes(em, input.agencyCodes, 'input.agencyCodes') : null;
-  if (agencyIds !== null && agencyIds.length === 0) throw badUserInput('input.agencyCodes', 'Give at least one agency');
+  if (agencyIds !== null && agencyIds.length === 0)
+    throw badUserInput('input.agencyCodes', { code: 'BULK_NO_AGENCY', params: {} });
   const agencyCondition = agencyIds === null ? '' : `and e.agency_id in (${agencyIds.map(() => '?').join(', ')})`;
   const candidates: { id: number; nip: string; has_account: boolean }[] = await em.execute(
     `select e.id, e.nip,
@@ -529,18 +524,14 @@ export async function issueTokenForLogin(
   args: { actor: string; login: string; hours: number; secret: string },
 ): Promise<IssuedToken & { user: User }> {
   if (!Number.isFinite(args.hours) || args.hours <= 0 || args.hours > MAX_TOKEN_HOURS) {
-    throw badUserInput('hours', `hours must be above 0 and at most ${MAX_TOKEN_HOURS}, not ${args.hours}`);
+    throw badUserInput('hours', { code: 'TOKEN_HOURS', params: { value: args.hours, max: MAX_TOKEN_HOURS } });
   }
   const login = normaliseLogin(args.login);
   const user = await em.findOne(User, { login });
   if (!user) throw notFound({ code: 'ACCOUNT_NOT_FOUND', params: { login } });
   if (!user.active) throw badUserInput('login', { code: 'ACCOUNT_IS_DISABLED', params: { login } });
   if (user.mustChangePassword) {
-    throw badUserInput(
-      'login',
-      `The account ${login} still has its initial password: its owner logs in and chooses one first ` +
-        '(mutation changePassword); a token would be refused until then',
-    );
+    throw badUserInput('login', { code: 'TOKEN_INITIAL_PASSWORD', params: { login } });
   }
   const issued = issueTokenWithExpiry(user, args.secret, args.hours);
   await em.transactional((tem) =>

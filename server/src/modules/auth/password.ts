@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { Message, PasswordRule } from '@kinerja/shared';
 
 /** Passwords shorter than this are refused. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -34,15 +35,30 @@ const COMMON = new Set([
   'bismillah123',
 ]);
 
-/** Why a new password is not acceptable, or null when it is; `login` is the account's login, when known. */
-export function passwordProblem(password: string, login?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return 'must have at most 200 characters';
-  if (/^\d+$/.test(password)) return 'must not be digits only (a NIP or a date is easy to guess)';
-  if (new Set(password).size < 4) return 'must have at least 4 different characters';
+/** Passwords longer than this are refused. */
+export const MAX_PASSWORD_LENGTH = 200;
+
+/**
+ * Why a new password is not acceptable, or null when it is; `login` is the account's login, when known. `which` names
+ * the password in the refusal, a catalogue message (docs/i18n.md).
+ */
+export function passwordProblem(
+  password: string,
+  login?: string,
+  which: 'PASSWORD' | 'NEW_PASSWORD' = 'PASSWORD',
+): Message<'PASSWORD_RULE'> | null {
+  const rule = passwordRule(password, login);
+  return rule && { code: 'PASSWORD_RULE', params: { which, rule, min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } };
+}
+
+function passwordRule(password: string, login: string | undefined): PasswordRule | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'SHORT';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'LONG';
+  if (/^\d+$/.test(password)) return 'DIGITS_ONLY';
+  if (new Set(password).size < 4) return 'FEW_CHARACTERS';
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'is one of the first passwords an attacker tries';
-  if (login && login.length >= 3 && lower.includes(login.toLowerCase())) return 'must not contain the login';
+  if (COMMON.has(lower)) return 'COMMON';
+  if (login && login.length >= 3 && lower.includes(login.toLowerCase())) return 'CONTAINS_LOGIN';
   return null;
 }
 
