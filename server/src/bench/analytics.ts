@@ -8,7 +8,6 @@ import pg from 'pg';
 import type { ScoringPolicy } from '@kinerja/shared';
 import { REPO_ROOT } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
-import { createAccount, issueTokenForLogin } from '../modules/auth/auth.service.js';
 import { installAnalyticsRefresh, refreshAnalytics } from '../modules/analytics/refresh.js';
 import { runImport } from '../modules/import/import.service.js';
 import { closePeriod, inTransaction, onWritesDone, type Sql } from '../modules/results/index.js';
@@ -16,6 +15,7 @@ import { analyticsNip, generateAnalyticsData, shapeOf, type Shape } from './anal
 import { analyticsPairs, type AnalyticsPair, type Plain } from './analytics-queries.js';
 import { recreateDatabase, writeLines } from './import.js';
 import {
+  benchAdminToken,
   failed,
   freePort,
   percentile,
@@ -117,25 +117,7 @@ async function prepare(
       );
     log(`  generated in ${fmt((Date.now() - t0) / 60_000)} min; load average ${loadAverage()}`);
   }
-  const em = db.orm.em.fork() as EntityManager;
-  const login = 'bench-admin';
-  const [{ present }] = await em
-    .getConnection()
-    .execute<{ present: boolean }[]>(`select exists (select 1 from app_user where login = ?) as present`, [login]);
-  if (!present) {
-    await createAccount(em, 'system:bench', {
-      login,
-      role: 'ADMIN',
-      password: randomBytes(18).toString('base64url'),
-      displayName: 'Bench administrator',
-    });
-  }
-  const { token } = await issueTokenForLogin(em.fork() as EntityManager, {
-    actor: 'system:bench',
-    login,
-    hours: 6,
-    secret,
-  });
+  const token = await benchAdminToken(db.orm.em.fork() as EntityManager, secret);
   return { db, token };
 }
 

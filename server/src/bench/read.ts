@@ -65,6 +65,29 @@ export function cpuMillis(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** The benches' ADMIN account (`bench-admin`, created once with a random password) and a 6-hour token for it. */
+export async function benchAdminToken(em: EntityManager, secret: string): Promise<string> {
+  const login = 'bench-admin';
+  const [{ present }] = await em
+    .getConnection()
+    .execute<{ present: boolean }[]>(`select exists (select 1 from app_user where login = ?) as present`, [login]);
+  if (!present) {
+    await createAccount(em, 'system:bench', {
+      login,
+      role: 'ADMIN',
+      password: randomBytes(18).toString('base64url'),
+      displayName: 'Bench administrator',
+    });
+  }
+  const { token } = await issueTokenForLogin(em.fork() as EntityManager, {
+    actor: 'system:bench',
+    login,
+    hours: 6,
+    secret,
+  });
+  return token;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
@@ -176,24 +199,7 @@ async function prepareDatabase(
   try {
     if (!loaded) await loadInitialData(db.orm, { log: (line) => options.log(`  ${line}`) });
     const em = db.orm.em.fork() as EntityManager;
-    const login = 'bench-admin';
-    const [{ present }] = await em
-      .getConnection()
-      .execute<{ present: boolean }[]>(`select exists (select 1 from app_user where login = ?) as present`, [login]);
-    if (!present) {
-      await createAccount(em, 'system:bench', {
-        login,
-        role: 'ADMIN',
-        password: randomBytes(18).toString('base64url'),
-        displayName: 'Bench administrator',
-      });
-    }
-    const { token } = await issueTokenForLogin(em.fork() as EntityManager, {
-      actor: 'system:bench',
-      login,
-      hours: 6,
-      secret,
-    });
+    const token = await benchAdminToken(em, secret);
     await em.getConnection().execute(POSTGRAPHILE_SQL);
     // Planner statistics of the loaded tables: a freshly loaded database has none until autovacuum gets to it, and
     // without them PostgreSQL misjudged the large read's subqueries by 250x and spent seconds in JIT compilation
