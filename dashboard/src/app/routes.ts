@@ -4,8 +4,8 @@ import type { MessageKey } from './i18n';
 
 /**
  * THE route table (docs/dashboard.md "Adding a page"): one row per page with its path, its component (loaded
- * lazily, so a page's code and charts stay out of the initial bundle), the roles that may open it and its navigation
- * label. The navigation, the home page of a role and the forbidden page are all derived from this list.
+ * lazily, so a page's code and charts stay out of the initial bundle), who may open it (roles, or every account
+ * linked to an employee) and its navigation label. The navigation, the home page of a role and the forbidden page are all derived from this list.
  */
 export type NavKey = Extract<MessageKey, `nav.${string}`>;
 
@@ -13,8 +13,12 @@ export interface PageRoute {
   path: string;
   name: string;
   component: () => Promise<Component>;
-  /** Who may open it; 'public' pages need no session (login, forbidden). */
-  roles: readonly Role[] | 'public';
+  /**
+   * Who may open it: the roles listed; 'public' pages need no session (login, forbidden); 'linked' pages are for
+   * every account linked to an employee (`me.employee`), whatever its role, and for no account without one: they
+   * show the caller's own appraisal or feedback (docs/access.md#roles).
+   */
+  roles: readonly Role[] | 'public' | 'linked';
   /**
    * Also open to any account with direct reports, whatever its role: an account linked to an employee has a
    * supervisor's rights over the employee's direct reports (docs/access.md#roles).
@@ -74,8 +78,8 @@ export const PAGES: readonly PageRoute[] = [
     path: '/kinerja-saya',
     name: 'kinerja',
     component: () => import('../features/kinerja/KinerjaSayaPage.vue'),
-    // The roles whose accounts are always linked to an employee (docs/access.md); the page says so to others.
-    roles: ['AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE'],
+    // The caller's own appraisal: every account linked to an employee, whatever its role (docs/access.md#roles).
+    roles: 'linked',
     nav: 'nav.kinerja',
   },
   {
@@ -113,8 +117,8 @@ export const PAGES: readonly PageRoute[] = [
     path: '/umpan-balik',
     name: 'umpan-balik',
     component: () => import('../features/umpan-balik/UmpanBalikPage.vue'),
-    // Feedback is between an employee and their supervisors (docs/dialogue.md): the roles whose accounts are linked.
-    roles: ['AGENCY_HEAD', 'SUPERVISOR', 'EMPLOYEE'],
+    // Feedback is between an employee and their supervisors (docs/dialogue.md): every account linked to an employee.
+    roles: 'linked',
     nav: 'nav.umpanBalik',
   },
   {
@@ -138,20 +142,27 @@ export const PAGES: readonly PageRoute[] = [
   },
 ];
 
-/** Who is asking, as far as the route table cares: the role and the number of direct reports (`me.scope`). */
+/**
+ * Who is asking, as far as the route table cares: the role, the number of direct reports (`me.scope`) and whether
+ * the account is linked to an employee (`me.employee`).
+ */
 export interface Viewer {
   role: Role;
   directReports: number;
+  linkedEmployee: boolean;
 }
 
 /** The viewer of a `me` answer (null without a session). */
-export function viewerOf(me: { role: Role; scope: { directReports: number } } | null | undefined): Viewer | null {
-  return me ? { role: me.role, directReports: me.scope.directReports } : null;
+export function viewerOf(
+  me: { role: Role; employee: object | null; scope: { directReports: number } } | null | undefined,
+): Viewer | null {
+  return me ? { role: me.role, directReports: me.scope.directReports, linkedEmployee: me.employee !== null } : null;
 }
 
 export function canOpen(page: Pick<PageRoute, 'roles' | 'directReports'>, viewer: Viewer | null): boolean {
   if (page.roles === 'public') return true;
   if (viewer === null) return false;
+  if (page.roles === 'linked') return viewer.linkedEmployee;
   return page.roles.includes(viewer.role) || (page.directReports === true && viewer.directReports > 0);
 }
 

@@ -416,6 +416,73 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     await guru.close();
   }, 120_000);
 
+  it('Kinerja Saya and Umpan Balik follow the link to an employee: a linked LEADER gets them, the unlinked admin the forbidden page', async () => {
+    // An employee without an account, given a LEADER account here (LEADER accounts may be linked; docs/access.md).
+    const taken = await gql<{ accounts: { edges: { node: { employee: { nip: string } | null } }[] } }>(
+      '{ accounts(first: 500) { edges { node { employee { nip } } } } }',
+      {},
+      admin,
+    );
+    const withAccount = new Set(taken.accounts.edges.map((e) => e.node.employee?.nip).filter(Boolean));
+    const staff = await gql<{
+      employees: { edges: { node: { nip: string; name: string; subordinates: { nip: string }[] } }[] };
+    }>(
+      '{ employees(filter: { agencyCodes: ["SETDA"] }, first: 300) { edges { node { nip name subordinates { nip } } } } }',
+      {},
+      admin,
+    );
+    // Without direct reports, so that only the link to an employee adds pages (not Penilaian).
+    const chosen = staff.employees.edges
+      .map((e) => e.node)
+      .find((e) => !withAccount.has(e.nip) && e.subordinates.length === 0)!;
+    expect(chosen).toBeDefined();
+    await gql(
+      'mutation($nip: String!, $p: String!) { createAccount(login: "sekda-uji", role: LEADER, employeeNip: $nip, password: $p) { account { login } } }',
+      { nip: chosen.nip, p: PASSWORD },
+      admin,
+    );
+
+    const view = await openDashboard(fixture, '/masuk');
+    const { page } = view;
+    await page.getByLabel('Nama pengguna').fill('sekda-uji');
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/masuk', { timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('session-user').innerText(), POLL).toContain('(Pimpinan)');
+    expect(await navLabels(page)).toEqual([
+      'Ringkasan',
+      'Perangkat Daerah',
+      'Bandingkan',
+      'Pelatihan',
+      'Kinerja Saya',
+      'Pemantauan',
+      'Administrasi',
+      'Umpan Balik',
+      'Panduan',
+    ]);
+    await page.goto(`${fixture.server.url}/kinerja-saya`);
+    await expect.poll(() => page.locator('main').innerText(), POLL).toContain(chosen.name);
+    expect(new URL(page.url()).pathname).toBe('/kinerja-saya');
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${fixture.server.url}/umpan-balik`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/umpan-balik');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByTestId('forbidden').count()).toBe(0);
+    expect(view.errors).toEqual([]);
+    await view.close();
+
+    // admin has no employee: neither page is offered, and opening one gives the forbidden page.
+    const other = await openDashboard(fixture, '/masuk');
+    await loginAsDemo(other.page, fixture.server.url, 'admin');
+    expect(await navLabels(other.page)).not.toContain('Kinerja Saya');
+    expect(await navLabels(other.page)).not.toContain('Umpan Balik');
+    for (const path of ['/kinerja-saya', '/umpan-balik']) {
+      await other.page.goto(`${fixture.server.url}${path}`);
+      await other.page.getByTestId('forbidden').waitFor();
+    }
+    await other.close();
+  }, 120_000);
+
   it('the API’s messages come in Indonesian by default and in English after the switch', async () => {
     // A request without a language gets Indonesian.
     const bare = await fetch(`${fixture.server.url}/graphql`, {
