@@ -32,6 +32,8 @@ const ASSIGN = `mutation ($input: AssignActingAssessorInput!) {
   assignActingAssessor(input: $input) { id kind from to version acting { nip } standsInFor { nip } }
 }`;
 const END = `mutation ($input: EndActingAssignmentInput!) { endActingAssignment(input: $input) { id to version } }`;
+const LIST = `query ($states: [ActingState!]) { actingAssignments(states: $states) {
+  id kind from to state version acting { nip } standsInFor { nip } } }`;
 const AUDIT = `query ($action: String!) {
   auditLog(filter: { action: $action }, first: 1) { totalCount edges { node { actor entityType entityId before after reason } } }
 }`;
@@ -245,6 +247,22 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
     // An assignment changes no figure of the analytics: nothing is marked.
     expect(marksSince(start)).toEqual([]);
 
+    // The list: the administrator sees it in force; another agency's head does not, nor the acting employee, who
+    // does not see the official's record (both employees must be in the caller's scope).
+    const listed = {
+      id: assigned.assignActingAssessor.id,
+      kind: 'PLH',
+      from: dayFrom(-1),
+      to: dayFrom(5),
+      state: 'ACTIVE',
+      version: 1,
+      acting: { nip: nip(7) },
+      standsInFor: { nip: nip(2) },
+    };
+    expect((await ok(server, as.admin!, LIST, {})).actingAssignments).toEqual([listed]);
+    expect((await ok(server, as.kadinkes!, LIST, {})).actingAssignments).toEqual([]);
+    expect((await ok(server, as.staf7!, LIST, {})).actingAssignments).toEqual([]);
+
     // A stale version is refused; ending it (last day yesterday) takes the staff away again.
     const id = assigned.assignActingAssessor.id;
     const stale = await refused(server, as.admin!, END, {
@@ -256,6 +274,12 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
     expect({ before, during, ended }).toEqual({ before: false, during: true, ended: false });
     expect(await scoresQ2('staf7', 8)).toBeNull();
     expect((await latestAudit('acting.end')).after).toMatchObject({ to: dayFrom(-1), version: 2 });
+    // Ended early: listed as ENDED with its new last day, and no longer among those in force.
+    expect((await ok(server, as.admin!, LIST, {})).actingAssignments).toEqual([
+      { ...listed, to: dayFrom(-1), state: 'ENDED', version: 2 },
+    ]);
+    expect((await ok(server, as.admin!, LIST, { states: ['ACTIVE', 'UPCOMING'] })).actingAssignments).toEqual([]);
+    expect((await ok(server, as.admin!, LIST, { states: ['ENDED'] })).actingAssignments).toHaveLength(1);
   });
 
   it('retirement: no evaluation of a quarter that starts after the last day; the history stays', async () => {

@@ -44,6 +44,7 @@ interface FieldExpectation {
     | 'transparency by relation'
     | 'walked by relation'
     | 'what the caller may verify (test/innovations-to-verify.test.ts)'
+    | 'acting assignments whose two employees are in scope (test/staffing.test.ts)'
     | 'administrators only'
     | 'aggregates (small groups suppressed by caller: test/analytics/suppression.test.ts)'
     | 'rows about people (by caller: test/analytics/people.test.ts)'
@@ -80,6 +81,10 @@ const QUERIES: Record<string, FieldExpectation> = {
   auditLog: { gate: ['ADMIN'], rows: 'administrators only' },
   importJob: { gate: ['ADMIN'], args: '(id: "nope")', rows: 'administrators only' },
   accounts: { gate: ['ADMIN'], rows: 'administrators only' },
+  actingAssignments: {
+    gate: 'ACCOUNTS',
+    rows: 'acting assignments whose two employees are in scope (test/staffing.test.ts)',
+  },
   innovationsToVerify: {
     gate: 'ACCOUNTS',
     rows: 'what the caller may verify (test/innovations-to-verify.test.ts)',

@@ -1,11 +1,35 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, loginAsDemo, openDashboard, startDashboard, type DashboardFixture } from '../helpers/dashboard.js';
 
 /**
  * Employee changes in Chromium (docs/access.md#employee-changes, docs/dashboard.md "Administrasi"): the administrator
  * loads `guru` by NIP, tries a transfer to guru's own agency and sees the server's refusal beside the agency field,
- * then transfers guru to another agency and sees it confirmed; the API agrees.
+ * then transfers guru to another agency and sees it confirmed; the API agrees. Then names guru acting assessor (Plt)
+ * for kabid, sees it listed as in force, ends it early after a confirmation (a date before its start is refused
+ * beside the date) and sees it ended; axe-core finds no serious or critical violation on the way.
  */
+
+const require = createRequire(import.meta.url);
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+    };
+    const result = await w.axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
+}
+
+/** A day relative to today (UTC, as the server's PostgreSQL counts days here), `YYYY-MM-DD`. */
+function dayFrom(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 describe('Administrasi: employee changes', () => {
   let fixture: DashboardFixture;
 
@@ -17,7 +41,7 @@ describe('Administrasi: employee changes', () => {
     await fixture?.stop();
   });
 
-  it('an administrator transfers guru to another agency and sees it confirmed; a refusal shows beside its field', async () => {
+  it('an administrator transfers guru to another agency and sees it confirmed; a refusal shows beside its field; an acting assignment is listed, ended early and shown ended', async () => {
     const guruApi = await apiSession(fixture.server, 'guru', 'sibolga-demo');
     const me = await fixture.server.graphql<{
       me: { employee: { nip: string; name: string; agency: { code: string } } };
@@ -63,8 +87,75 @@ describe('Administrasi: employee changes', () => {
       admin,
     );
     expect(after.data!.employee).toEqual({ agency: { code: target }, supervisor: null });
+    expect(await axe(page)).toEqual([]);
+
+    // guru acting (Plt) for kabid from three days ago: listed as in force.
+    const kabidApi = await apiSession(fixture.server, 'kabid', 'sibolga-demo');
+    const kabid = (
+      await fixture.server.graphql<{ me: { employee: { nip: string; name: string } } }>(
+        '{ me { employee { nip name } } }',
+        {},
+        kabidApi,
+      )
+    ).data!.me.employee;
+    await section.getByLabel('Plt/Plh untuk pejabat lain').check();
+    await section.locator('input[name="staffing-for"]').fill(kabid.nip);
+    await section.locator('select[name="staffing-kind"]').selectOption('PLT');
+    await section.locator('input[name="staffing-from"]').fill(dayFrom(-3));
+    await section.locator('input[name="staffing-to"]').fill(dayFrom(10));
+    await section.locator('input[name="staffing-reason"]').fill('SK Plt 800/2026');
+    await section.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await expect
+      .poll(() => section.getByTestId('staffing-confirmed').innerText())
+      .toBe(
+        `${guru.name} menjadi Plt (pelaksana tugas) untuk ${kabid.name} dari ${dayFrom(-3)} sampai ${dayFrom(10)}.`,
+      );
+    const list = section.getByTestId('acting-list');
+    const row = list.locator('tbody tr', { hasText: guru.nip });
+    await expect.poll(() => row.getAttribute('data-state')).toBe('ACTIVE');
+    expect((await row.locator('td').allInnerTexts()).map((cell) => cell.trim()).slice(0, 6)).toEqual([
+      `${guru.name} (${guru.nip})`,
+      'Plt (pelaksana tugas)',
+      `${kabid.name} (${kabid.nip})`,
+      dayFrom(-3),
+      dayFrom(10),
+      'Berlaku',
+    ]);
+    expect(await axe(page)).toEqual([]);
+
+    // End it early: a confirmation first; a last day before the start is refused beside the date, the date kept.
+    await row.getByRole('button', { name: `Akhiri lebih awal penugasan ${guru.name}` }).click();
+    await expect.poll(() => row.innerText()).toContain('Akhiri penugasan ini lebih awal?');
+    const lastDay = row.locator('input[name="acting-last-day"]');
+    await lastDay.fill(dayFrom(-5));
+    await row.getByRole('button', { name: 'Ya, akhiri' }).click();
+    await expect
+      .poll(() => row.getByRole('alert').allInnerTexts())
+      .toEqual([`tanggal akhir ${dayFrom(-5)} sebelum tanggal mulai ${dayFrom(-3)}`]);
+    expect(await lastDay.getAttribute('aria-invalid')).toBe('true');
+    expect(await lastDay.inputValue()).toBe(dayFrom(-5));
+    expect(await row.getAttribute('data-state')).toBe('ACTIVE');
+    expect(await axe(page)).toEqual([]);
+
+    // Yesterday as the last day: ended, listed as such, and the API agrees.
+    await lastDay.fill(dayFrom(-1));
+    await row.getByRole('button', { name: 'Ya, akhiri' }).click();
+    await expect
+      .poll(() => list.getByTestId('acting-ended').innerText())
+      .toBe(`Penugasan ${guru.name} untuk ${kabid.name} diakhiri; hari terakhirnya ${dayFrom(-1)}.`);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('ENDED');
+    expect((await row.locator('td').allInnerTexts()).map((cell) => cell.trim()).slice(4, 6)).toEqual([
+      dayFrom(-1),
+      'Selesai',
+    ]);
+    expect(await row.getByRole('button').count()).toBe(0);
+    const acting = await fixture.server.graphql<{
+      actingAssignments: { state: string; to: string; acting: { nip: string } }[];
+    }>('{ actingAssignments { state to acting { nip } } }', {}, admin);
+    expect(acting.data!.actingAssignments).toEqual([{ state: 'ENDED', to: dayFrom(-1), acting: { nip: guru.nip } }]);
+    expect(await axe(page)).toEqual([]);
     expect(view.errors).toEqual([]);
     expect(view.blocked).toEqual([]);
     await view.close();
-  });
+  }, 120_000);
 });

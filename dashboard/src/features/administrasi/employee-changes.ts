@@ -82,3 +82,37 @@ export const ASSIGN_ACTING = graphql(`
     }
   }
 `);
+
+/** The acting assignments (Plt/Plh), in force first (docs/access.md#employee-changes). */
+export const ACTING_LIST = graphql(`
+  query EmployeeChangesActingList {
+    actingAssignments(first: 200) {
+      id
+      kind
+      from
+      to
+      state
+      version
+      acting {
+        nip
+        name
+      }
+      standsInFor {
+        nip
+        name
+      }
+    }
+  }
+`);
+
+/** Ends an acting assignment early: a new last day, based on the version listed. */
+export const END_ACTING = graphql(`
+  mutation EmployeeChangesEndActing($input: EndActingAssignmentInput!) {
+    endActingAssignment(input: $input) {
+      id
+      to
+      state
+      version
+    }
+  }
+`);

@@ -26,6 +26,8 @@ export const QUERY_ACCESS: Readonly<Record<string, OperationAccess>> = {
   importJob: { kind: 'roles', roles: ['ADMIN'] },
   accounts: { kind: 'roles', roles: ['ADMIN'] },
   innovationsToVerify: { kind: 'account' },
+  // Acting assessors (Plt/Plh): the rows whose two employees are in the caller's scope (staffing.workflow.ts).
+  actingAssignments: { kind: 'account' },
   employees: { kind: 'viewer' },
   employee: { kind: 'viewer' },
   evaluations: { kind: 'viewer' },

@@ -1,5 +1,5 @@
 import type { ApiModule } from '../../graphql/module.js';
-import { StaffingMutations } from './staffing.mutations.js';
+import { StaffingMutations, StaffingQueries } from './staffing.mutations.js';
 
 /**
  * Employee changes an administrator makes in the year (docs/access.md#employee-changes): transfers, new supervisors,
@@ -7,5 +7,5 @@ import { StaffingMutations } from './staffing.mutations.js';
  */
 export const staffingModule = {
   name: 'staffing',
-  resolvers: [StaffingMutations],
+  resolvers: [StaffingMutations, StaffingQueries],
 } satisfies ApiModule;

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { badUserInput } from '../../graphql/errors.js';
 import { accountScope } from '../access/write-rules.js';
 import { Employee } from '../employee/employee.entity.js';
 import { EmployeeType } from '../employee/employee.types.js';
@@ -10,9 +11,11 @@ import {
   RetireEmployeeInput,
   TransferEmployeeInput,
 } from './staffing.inputs.js';
-import { ActingAssignmentType, type ActingKind } from './staffing.types.js';
+import { ActingAssignmentType, ActingStateEnum, type ActingKind, type ActingState } from './staffing.types.js';
 import {
   actingAssignment,
+  actingAssignments,
+  type ActingRow,
   assignActingAssessor,
   changeSupervisor,
   endActingAssignment,
@@ -97,15 +100,54 @@ export class StaffingMutations {
       ctx.em.findOneOrFail(Employee, { id: row.employeeId }, { refresh: true }),
       ctx.em.findOneOrFail(Employee, { id: row.forEmployeeId }, { refresh: true }),
     ]);
-    return {
-      id: row.id,
-      kind: row.kind as ActingKind,
-      acting,
-      standsInFor: official,
-      from: row.from,
-      to: row.to,
-      reason: row.reason,
-      version: row.version,
-    };
+    return actingAnswer(row, acting, official);
   }
 }
+
+/** An assignment row with its two employees, as the API answers it. */
+export function actingAnswer(row: ActingRow, acting: Employee, official: Employee): ActingAssignmentType {
+  return {
+    id: row.id,
+    kind: row.kind as ActingKind,
+    acting,
+    standsInFor: official,
+    from: row.from,
+    to: row.to,
+    reason: row.reason,
+    version: row.version,
+    state: row.state,
+  };
+}
+
+/** The acting assignments (Plt/Plh) the caller may see, for the Administrasi page's list. */
+@Resolver()
+export class StaffingQueries {
+  @Query(() => [ActingAssignmentType], {
+    description:
+      'Acting assessors (Plt/Plh): who stands in for whom, from and to which day, and whether in force today, ' +
+      'upcoming or ended. Only assignments whose acting employee and official are both in the caller’s scope ' +
+      '(every one for ADMIN and LEADER; pseudonymised for POLICY and ANALYST; an agency head their agency, others ' +
+      'their own record and reports). In force first, then upcoming, then ended; the latest first within each.',
+  })
+  async actingAssignments(
+    @Ctx() ctx: Context,
+    @Arg('states', () => [ActingStateEnum], {
+      nullable: true,
+      description: 'Only assignments in these states (e.g. [ACTIVE]); all when omitted.',
+    })
+    states: ActingState[] | null | undefined,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many (1-500).' }) first: number,
+  ): Promise<ActingAssignmentType[]> {
+    if (first < 1 || first > ACTING_LIST_MAX) {
+      throw badUserInput('first', { code: 'FIRST_RANGE', params: { value: first, max: ACTING_LIST_MAX } });
+    }
+    const rows = await actingAssignments(ctx.em, accountScope(ctx), states ?? null, first);
+    const ids = [...new Set(rows.flatMap((r) => [r.employeeId, r.forEmployeeId]))];
+    const loaded = await ctx.loaders.employeeById.loadMany(ids);
+    const byId = new Map(loaded.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
+    return rows.map((row) => actingAnswer(row, byId.get(row.employeeId)!, byId.get(row.forEmployeeId)!));
+  }
+}
+
+/** The most assignments one answer lists. */
+const ACTING_LIST_MAX = 500;

@@ -17,6 +17,21 @@ export const ActingKindEnum = registerSharedEnum(
   },
 );
 
+/** Where an acting assignment stands today (docs/access.md#employee-changes). */
+export const ACTING_STATES = ['ACTIVE', 'UPCOMING', 'ENDED'] as const;
+export type ActingState = (typeof ACTING_STATES)[number];
+
+export const ActingStateEnum = registerSharedEnum(
+  ACTING_STATES,
+  'ActingState',
+  'Where an acting assignment stands today: in force, still to come, or over.',
+  {
+    ACTIVE: 'In force today (from <= today <= to): the acting one sees and scores the official’s direct reports.',
+    UPCOMING: 'Its first day is still to come.',
+    ENDED: 'Its last day has passed (also when it was ended early).',
+  },
+);
+
 @ObjectType('ActingAssignment', {
   description:
     'An acting assessor (Plt/Plh) standing in for an official for a span of days: while it is in force, the ' +
@@ -47,4 +62,7 @@ export class ActingAssignmentType {
 
   @Field(() => Int, { description: 'Version, for `endActingAssignment` (a stale one is refused with CONFLICT).' })
   version!: number;
+
+  @Field(() => ActingStateEnum, { description: 'Where it stands today: ACTIVE, UPCOMING or ENDED.' })
+  state!: ActingState;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Message } from '@kinerja/shared';
 import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import type { Scope } from '../access/read-scopes.js';
+import { employeeScopeCondition, type Scope } from '../access/read-scopes.js';
 import { mayChangeEmployees } from '../access/write-rules.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { markStale, sqlOf, writerTransaction } from '../results/index.js';
@@ -12,6 +12,7 @@ import type {
   RetireEmployeeInput,
   TransferEmployeeInput,
 } from './staffing.inputs.js';
+import type { ActingState } from './staffing.types.js';
 import { actingRefusal, dateRefusal, supervisorRefusal, type StaffFacts } from './staffing.rules.js';
 
 /**
@@ -252,11 +253,23 @@ interface ActingRow {
   to: string;
   reason: string | null;
   version: number;
+  state: ActingState;
 }
 
-const ACTING_ROW = `select id, kind, employee_id as "employeeId", for_employee_id as "forEmployeeId",
-    to_char(date_from, 'YYYY-MM-DD') as "from", to_char(date_to, 'YYYY-MM-DD') as "to", reason, version
-  from acting_assignment`;
+/** Where an assignment stands today: not started yet, in force, or over (ended, also when ended early). */
+function actingState(a: string): string {
+  return `case when current_date < ${a}date_from then 'UPCOMING' when current_date > ${a}date_to then 'ENDED'
+    else 'ACTIVE' end`;
+}
+
+/** The columns of an `acting_assignment` row as `ActingRow`; `a` is the table's alias with its dot, or ''. */
+function actingColumns(a: string): string {
+  return `${a}id, ${a}kind, ${a}employee_id as "employeeId", ${a}for_employee_id as "forEmployeeId",
+    to_char(${a}date_from, 'YYYY-MM-DD') as "from", to_char(${a}date_to, 'YYYY-MM-DD') as "to", ${a}reason,
+    ${a}version, ${actingState(a)} as state`;
+}
+
+const ACTING_ROW = `select ${actingColumns('')} from acting_assignment`;
 
 /** Another assignment standing in for the same official whose span meets `from`..`to`, if any. */
 async function overlapping(
@@ -388,3 +401,42 @@ export async function actingAssignment(em: EntityManager, id: number): Promise<A
   return row!;
 }
 export type { ActingRow };
+
+/**
+ * The acting assignments (Plt/Plh) a caller may see (docs/access.md#employee-changes): those whose acting employee and
+ * official are both in the caller's employee scope (read-scopes.ts; every one for ADMIN and LEADER, pseudonymised for
+ * POLICY and ANALYST), in force first, then those to come, then those ended; the latest first within each; at most
+ * `first`. `states` narrows them.
+ */
+export async function actingAssignments(
+  em: EntityManager,
+  scope: Scope,
+  states: readonly ActingState[] | null,
+  first: number,
+): Promise<ActingRow[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const alias of ['ae', 'oe']) {
+    const visible = employeeScopeCondition(scope, alias);
+    if (visible) {
+      conditions.push(visible.sql);
+      params.push(...visible.params);
+    }
+  }
+  if (states) {
+    conditions.push(states.length > 0 ? `(${actingState('a.')}) in (${states.map(() => '?').join(', ')})` : 'false');
+    params.push(...states);
+  }
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  return em.execute<ActingRow[]>(
+    `select ${actingColumns('a.')}
+       from acting_assignment a
+       join employee ae on ae.id = a.employee_id
+       join employee oe on oe.id = a.for_employee_id
+      ${where}
+      order by case ${actingState('a.')} when 'ACTIVE' then 0 when 'UPCOMING' then 1 else 2 end,
+        a.date_from desc, a.id desc
+      limit ?`,
+    [...params, first],
+  );
+}
