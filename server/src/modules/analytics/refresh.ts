@@ -19,6 +19,8 @@ export interface AnalyticsRefresher {
   kinds: readonly StaleMarkKind[];
   /** Refreshes what the scopes name; null scopes: everything (a city-wide mark, or a rebuild). */
   refresh(sql: AnalyticsSql, scopes: readonly Scope[] | null): Promise<void>;
+  /** Its tables (analysed after `rebuildAnalyticsIfEmpty` built them, so that the planner knows their size). */
+  tables: readonly string[];
   /**
    * SQL condition, true when the model is empty while its source is not (the first start after the migration that
    * created it): `rebuildAnalyticsIfEmpty` then builds it and every model after it in the list.
@@ -37,6 +39,7 @@ export const REFRESHERS: readonly AnalyticsRefresher[] = [
     name: 'evaluations and scores',
     kinds: ['scores', 'criteria', 'employees'],
     refresh: refreshEvaluationReadModels,
+    tables: ['analytics_evaluation', 'analytics_score'],
     missing: `exists (select 1 from evaluation where status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL'))
       and not exists (select 1 from analytics_evaluation)`,
   },
@@ -45,6 +48,7 @@ export const REFRESHERS: readonly AnalyticsRefresher[] = [
     name: 'cells of criterion scores',
     kinds: ['scores', 'criteria', 'employees'],
     refresh: refreshCells,
+    tables: ['analytics_cell'],
     missing: 'exists (select 1 from analytics_score) and not exists (select 1 from analytics_cell)',
   },
 ];
@@ -83,8 +87,8 @@ export async function rebuildAnalytics(sql: AnalyticsSql): Promise<void> {
 /**
  * Builds the read models that are empty while their source is not (the first start after the migration that created
  * them), and every model after the first such one in `REFRESHERS` (a model built from another comes after it);
- * those before it are kept as they are, so adding a read model to a large database builds only that one. Does
- * nothing when none is missing. Answers the names of the models built.
+ * those before it are kept as they are, so adding a read model to a large database builds only that one; the tables
+ * built are analysed. Does nothing when none is missing. Answers the names of the models built.
  */
 export async function rebuildAnalyticsIfEmpty(sql: AnalyticsSql): Promise<string[]> {
   const { rows } = await sql.query<{ missing: boolean[] }>(
@@ -92,12 +96,11 @@ export async function rebuildAnalyticsIfEmpty(sql: AnalyticsSql): Promise<string
   );
   const first = rows[0]!.missing.indexOf(true);
   if (first < 0) return [];
-  if (first === 0) {
-    await rebuildAnalytics(sql);
-    return REFRESHERS.map((r) => r.name);
-  }
   const built = REFRESHERS.slice(first);
-  for (const refresher of built) await refresher.refresh(sql, null);
+  if (first === 0) await rebuildAnalytics(sql);
+  else for (const refresher of built) await refresher.refresh(sql, null);
+  // A table just filled has no statistics until autovacuum comes by: without them the planner takes it for empty.
+  for (const table of built.flatMap((r) => r.tables)) await sql.query(`analyze ${table}`);
   return built.map((r) => r.name);
 }
 
