@@ -94,14 +94,20 @@ describe('groupPlan: where a grouped answer is computed (a table)', () => {
       'cells',
       'cells',
     ],
-    ['quarterly scores per quarter', request({ dimensions: ['PERIOD', 'AGENCY'] }), RESTRICTED, 'evaluations', 'rows'],
+    [
+      'quarterly scores per quarter',
+      request({ dimensions: ['PERIOD', 'AGENCY'] }),
+      RESTRICTED,
+      'evaluations',
+      'distinct',
+    ],
     ['quarterly scores over quarters', request({ dimensions: ['AGENCY'] }), RESTRICTED, 'evaluations', 'distinct'],
     [
       'quarterly scores, one quarter',
       request({ dimensions: ['ALL'], from: 8101, to: 8101 }),
       HEAD,
       'evaluations',
-      'rows',
+      'distinct',
     ],
     ['quarterly scores, ADMIN', request({ dimensions: ['AGENCY'], quantiles: true }), FULL, 'evaluations', 'none'],
   ];

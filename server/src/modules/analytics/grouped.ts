@@ -85,13 +85,13 @@ export interface GroupedRequest {
  * - `evaluations`: `analytics_evaluation` (quarterly or category scores).
  *
  * `employees` is how each group's distinct employees are counted: `none` (a FULL caller: suppression spares every
- * group, so they are not counted), `cells` (the sum of the cells' `n_employees`), `rows` (one row per employee: an
- * evaluation-level group within one quarter, since an employee has at most one evaluation a quarter), `distinct`
- * (`count(distinct employee_id)`).
+ * group, so they are not counted), `cells` (the sum of the cells' `n_employees`), `distinct`
+ * (`count(distinct employee_id)`). An evaluation-level group within one quarter could use `count(*)` (one evaluation
+ * per employee and quarter), but that measured no faster (docs/benchmarks.md "Analytics on 20 million scores").
  */
 export interface GroupPlan {
   source: 'cells' | 'scores' | 'evaluations';
-  employees: 'none' | 'cells' | 'rows' | 'distinct';
+  employees: 'none' | 'cells' | 'distinct';
 }
 
 export function groupPlan(request: GroupedRequest, caller: AggregateCaller): GroupPlan {
@@ -103,8 +103,7 @@ export function groupPlan(request: GroupedRequest, caller: AggregateCaller): Gro
   if (byCriterion && !needsEvaluation && !request.quantiles && (!counted || oneQuarter)) {
     return { source: 'cells', employees: counted ? 'cells' : 'none' };
   }
-  const source = byCriterion ? 'scores' : 'evaluations';
-  return { source, employees: !counted ? 'none' : source === 'evaluations' && oneQuarter ? 'rows' : 'distinct' };
+  return { source: byCriterion ? 'scores' : 'evaluations', employees: counted ? 'distinct' : 'none' };
 }
 
 export interface GroupFigures {
@@ -195,7 +194,6 @@ export async function groupedStatistics(
   const employeesSql = {
     none: 'null::int',
     cells: 'sum(a.n_employees)::int',
-    rows: 'count(*)::int',
     distinct: 'count(distinct a.employee_id)::int',
   }[plan.employees];
   const figures =
