@@ -93,6 +93,7 @@ export const LIST_MAXIMA: Record<string, { size: number; perYear?: boolean; tota
   'Transparency.performanceDialogues': { size: 4 }, // one a quarter of the view's year
   'Notices.items': { size: 100 }, // `first` is at most 100
   'Query.innovationsToVerify': { size: 500 }, // the query answers at most 500
+  'Query.actingAssignments': { size: 500 }, // at most `first` (1-500; staffing.mutations.ts ACTING_LIST_MAX)
   'PersonalDataExport.sections': { size: 50 }, // one per table holding the employee's data (docs/privacy.md)
 };
 
