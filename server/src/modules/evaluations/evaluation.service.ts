@@ -192,10 +192,15 @@ export async function scoresOfEvaluations(em: EntityManager, ids: readonly numbe
 /** A score row with its criterion, as `EvaluationScore` answers it. */
 export type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
 
+/** The order of `Evaluation.scores`: work results first, then behaviour, each by criterion (catalogue order). */
+export function byRank(a: ScoreWithItsCriterion, b: ScoreWithItsCriterion): number {
+  const rank = (score: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(score.criterion.category);
+  return rank(a) - rank(b) || a.criterionId - b.criterionId;
+}
+
 /**
  * The scores of an evaluation with their criteria (`criteria[i]` is the criterion of `rows[i]`), in the order
- * `Evaluation.scores` answers: work results first, then behaviour, each by criterion (catalogue order). Built field
- * by field and ranked once per row: a 500-employee page has ~70,000 of these (docs/benchmarks.md).
+ * `Evaluation.scores` answers (`byRank`). Built field by field and ranked once per row.
  */
 export function rankScores(rows: readonly ScoreRow[], criteria: readonly Criterion[]): ScoreWithItsCriterion[] {
   const scores = rows.map((row, i): ScoreWithItsCriterion => ({
@@ -208,8 +213,7 @@ export function rankScores(rows: readonly ScoreRow[], criteria: readonly Criteri
     evidence: row.evidence,
     criterion: criteria[i]!,
   }));
-  const rank = (score: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(score.criterion.category);
-  return scores.sort((a, b) => rank(a) - rank(b) || a.criterionId - b.criterionId);
+  return scores.sort(byRank);
 }
 
 /** The objections filed against each evaluation, oldest first, in one query. */
