@@ -4,7 +4,7 @@ import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
-import { readRows } from '../../db/read-sql.js';
+import { readRows } from '../../graphql/read-sql.js';
 import type { Agency } from '../agency/agency.entity.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import {
@@ -126,7 +126,7 @@ type EmployeeSqlRow = Omit<Employee, 'agency' | 'supervisor' | 'createdAt' | 'up
 
 /**
  * A page of employees as plain rows shaped like the entity (the supervisor as an `{ id }` reference, the agency whole),
- * in one plain SQL statement (db/read-sql.ts): not hydrated into the identity map (hydrating was a quarter of the
+ * in one plain SQL statement (graphql/read-sql.ts): not hydrated into the identity map (hydrating was a quarter of the
  * server's CPU for a list of 50) and not built by the query builder (12-16% of it, docs/benchmarks.md). Everything
  * downstream reads employees by their fields and relation ids only.
  */

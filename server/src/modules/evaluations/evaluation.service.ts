@@ -1,11 +1,11 @@
-import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkYearQuarter, CRITERION_CATEGORIES, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { pageWindow } from '../../graphql/pagination.js';
-import { readRows } from '../../db/read-sql.js';
+import { readRows } from '../../graphql/read-sql.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../access/read-scopes.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
@@ -15,9 +15,6 @@ import { checkScoreRange } from '../../graphql/score-range.js';
 import { Objection } from './objection.entity.js';
 import type { PeriodInput } from '../periods/period.types.js';
 import type { Period } from '../periods/period.entity.js';
-
-/** Chronological order of an employee's evaluations. */
-const CHRONOLOGICAL = { period: { year: 'asc', quarter: 'asc' }, id: 'asc' } as const;
 
 /** Each order of the `evaluations` connection ends with the id (docs/graphql.md#orders-and-filters-of-the-lists). */
 const EVALUATION_ORDER_SQL: Record<EvaluationOrder, QueryOrderMap<Evaluation>[]> = {
@@ -104,7 +101,7 @@ function dateOf(value: string | null): Date | null {
 /**
  * The evaluations of these employees (of one year, or of every year) with their period, as plain rows shaped like the
  * entity (relations as `{ id }` references, the period whole), oldest first, in one plain SQL statement
- * (db/read-sql.ts): a 500-employee page has ~7,400 of them; hydrating them was a tenth of that request's CPU and the
+ * (graphql/read-sql.ts): a 500-employee page has ~7,400 of them; hydrating them was a tenth of that request's CPU and the
  * query builder a tenth of a small read's (docs/benchmarks.md). Readers use their fields and relation ids only. With
  * `withScores`, also each evaluation's scores, by evaluation id.
  */
