@@ -11,6 +11,8 @@ import {
   PARTICIPATION_STATUSES,
   POSITION_TYPES,
   TRAINING_KINDS,
+  nipInvalid,
+  renderMessage,
   validateNip,
   type CriterionCategory,
   type Direction,
@@ -50,7 +52,7 @@ describe('demo data structure (80 employees)', () => {
     const nips = new Set<string>();
     for (const e of data.employees) {
       const check = validateNip(e.nip);
-      if (!check.ok) throw new Error(`${e.nip}: ${check.errors.map((x) => x.message).join('; ')}`);
+      if (!check.ok) throw new Error(`${e.nip}: ${renderMessage(nipInvalid(check.errors), 'en')}`);
       expect(nips.has(e.nip), `duplicate NIP ${e.nip}`).toBe(false);
       nips.add(e.nip);
       expect(check.nip.gender).toBe(e.gender);

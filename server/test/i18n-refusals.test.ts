@@ -248,6 +248,46 @@ describe('refusals of every area in Indonesian by default, English on request', 
       id: 'Kata sandi tidak boleh hanya angka (NIP atau tanggal mudah ditebak)',
       en: 'The password must not be digits only (a NIP or a date is easy to guess)',
     },
+    {
+      area: 'NIP check of a lookup (shared/src/nip.ts)',
+      as: 'admin',
+      query: `query { employee(nip: "12345") { name } }`,
+      code: 'BAD_USER_INPUT',
+      field: 'nip',
+      id: 'NIP memuat 5 angka, bukan 18',
+      en: 'NIP has 5 digits, not 18',
+    },
+    {
+      area: 'NIP check of a filter',
+      as: 'admin',
+      query: `query { evaluations(filter: { assessorNip: "19850312201001100A" }) { totalCount } }`,
+      code: 'BAD_USER_INPUT',
+      field: 'filter.assessorNip',
+      id: 'NIP hanya boleh memuat angka 0-9; ditemukan "A"',
+      en: 'NIP must contain only digits 0-9; found "A"',
+    },
+    {
+      area: 'NIP check of account creation',
+      as: 'admin',
+      query: `mutation { createAccount(login: "pegawai-baru", role: EMPLOYEE, employeeNip: "1985031220100110") { initialPassword } }`,
+      code: 'BAD_USER_INPUT',
+      field: 'employeeNip',
+      id: 'NIP memuat 16 angka, bukan 18',
+      en: 'NIP has 16 digits, not 18',
+    },
+    {
+      area: 'NIP check of the personal-data export (every part)',
+      as: 'admin',
+      query: `mutation { exportPersonalData(nip: "198513122010201000", reason: "Permintaan subjek data") { nip } }`,
+      code: 'BAD_USER_INPUT',
+      field: 'nip',
+      id:
+        'tanggal lahir 19851312 dalam NIP bukan tanggal yang ada; masa kontrak PPPK 0 dalam NIP (posisi bulan 20)' +
+        ' harus 1-9; nomor urut 000 dalam NIP tidak sah; nomor urut dimulai dari 001',
+      en:
+        'birth date 19851312 in NIP is not a real date; PPPK contract count 0 in NIP (month position 20) must be' +
+        ' 1-9; sequence 000 in NIP is invalid; sequences start at 001',
+    },
   ];
 
   it('one refusal per area: the same code and field, the sentence in the request\u2019s language', async () => {

@@ -555,15 +555,15 @@ describe('read API', () => {
       expect((await refusal('{ employee { nip } }')).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'nip' });
       const both = await refusal(`{ employee(nip: "${nipOf(3)}", pseudonym: "ASN-0000000000") { nip } }`);
       expect(both).toMatchObject({
-        message: 'Give either nip or pseudonym, not both',
+        message: 'sebutkan nip atau pseudonim (pseudonym), bukan keduanya',
         extensions: { code: 'BAD_USER_INPUT', field: 'pseudonym' },
       });
       // The shared NIP rule's messages.
       const short = await refusal('{ employee(nip: "19730101") { nip } }');
-      expect(short).toMatchObject({ message: 'NIP has 8 digits, not 18', extensions: { field: 'nip' } });
+      expect(short).toMatchObject({ message: 'NIP memuat 8 angka, bukan 18', extensions: { field: 'nip' } });
       const letters = await refusal('{ employee(nip: "19730101200503200X") { nip } }');
       expect(letters).toMatchObject({
-        message: 'NIP must contain only digits 0-9; found "X"',
+        message: 'NIP hanya boleh memuat angka 0-9; ditemukan "X"',
         extensions: { code: 'BAD_USER_INPUT', field: 'nip' },
       });
     });
@@ -750,7 +750,7 @@ describe('read API', () => {
       expect(backwards.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.to' });
       const nip = await refusal(EVALUATIONS, { filter: { assessorNip: '123' } });
       expect(nip).toMatchObject({
-        message: 'NIP has 3 digits, not 18',
+        message: 'NIP memuat 3 angka, bukan 18',
         extensions: { code: 'BAD_USER_INPUT', field: 'filter.assessorNip' },
       });
       expect((await refusal(EVALUATIONS, { first: 501 })).extensions).toEqual({

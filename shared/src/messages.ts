@@ -1,4 +1,5 @@
 import type { AnalyticsNote } from './analytics/notes.js';
+import type { NipMessage, NipProblemParams } from './nip.js';
 import type { ProblemParams } from './problems.js';
 
 /**
@@ -29,6 +30,11 @@ export function localeOfAcceptLanguage(header: string | readonly string[] | null
 export function localNumber(value: number, locale: MessageLocale): string {
   const text = String(value);
   return locale === 'id' ? text.replace('.', ',') : text;
+}
+
+/** A whole number with thousands grouped as the locale writes them: `19.776` in Indonesian, `19,776` in English. */
+export function groupedNumber(value: number, locale: MessageLocale): string {
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-US').format(value);
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -116,6 +122,59 @@ const NAMED_EN: Record<RecordThing, string> = {
   DEVELOPMENT_ACTION: 'Development action',
 };
 
+/** The natural key of a row the importer found twice (`IMPORT_DUPLICATE_ROW`), by file. */
+export type ImportRowKey =
+  | { file: 'agencies.csv'; code: string }
+  | { file: 'employees.csv'; nip: string }
+  | { file: 'criteria.csv'; code: string; agency: string | null; yearFrom: number }
+  | { file: 'scores.csv'; nip: string; year: number; quarter: number; criterion: string }
+  | { file: 'innovations.csv'; nip: string; year: number; quarter: number; title: string }
+  | { file: 'trainings.csv'; code: string }
+  | { file: 'participations.csv'; nip: string; training: string }
+  | { file: 'org_performance.csv'; agency: string; year: number };
+
+function rowKeyId(k: ImportRowKey): string {
+  switch (k.file) {
+    case 'agencies.csv':
+      return `perangkat daerah ${k.code}`;
+    case 'employees.csv':
+      return `NIP ${k.nip}`;
+    case 'criteria.csv':
+      return `kriteria ${k.code} untuk ${k.agency ?? 'semua perangkat daerah'} mulai ${k.yearFrom}`;
+    case 'scores.csv':
+      return `NIP ${k.nip}, Triwulan ${ROMAN[k.quarter - 1] ?? k.quarter} ${k.year}, kriteria ${k.criterion}`;
+    case 'innovations.csv':
+      return `inovasi "${k.title}" dari NIP ${k.nip} pada Triwulan ${ROMAN[k.quarter - 1] ?? k.quarter} ${k.year}`;
+    case 'trainings.csv':
+      return `pelatihan ${k.code}`;
+    case 'participations.csv':
+      return `NIP ${k.nip} dalam pelatihan ${k.training}`;
+    case 'org_performance.csv':
+      return `perangkat daerah ${k.agency} pada ${k.year}`;
+  }
+}
+
+function rowKeyEn(k: ImportRowKey): string {
+  switch (k.file) {
+    case 'agencies.csv':
+      return `agency ${k.code}`;
+    case 'employees.csv':
+      return `NIP ${k.nip}`;
+    case 'criteria.csv':
+      return `criterion ${k.code} of ${k.agency ?? 'all agencies'} from ${k.yearFrom}`;
+    case 'scores.csv':
+      return `NIP ${k.nip}, Q${k.quarter} ${k.year}, criterion ${k.criterion}`;
+    case 'innovations.csv':
+      return `the innovation "${k.title}" of NIP ${k.nip} in ${k.year} Q${k.quarter}`;
+    case 'trainings.csv':
+      return `training ${k.code}`;
+    case 'participations.csv':
+      return `NIP ${k.nip} in training ${k.training}`;
+    case 'org_performance.csv':
+      return `agency ${k.agency} in ${k.year}`;
+  }
+}
+
 /** What a status is called in a sentence. */
 type Status = string;
 
@@ -123,7 +182,7 @@ type Status = string;
  * The parameters of every message, by code. The rule checks' problems (`ProblemParams`) and the analytics notes
  * (`AnalyticsNote`) are declared beside their rules; the rest here.
  */
-export interface MessageParams extends ProblemParams, NoteParams {
+export interface MessageParams extends ProblemParams, NoteParams, NipProblemParams {
   // --- period labels ---
   /** How people name a quarter: "Triwulan I 2025", "Q1 2025". */
   PERIOD_LABEL: { year: number; quarter: number };
@@ -193,6 +252,74 @@ export interface MessageParams extends ProblemParams, NoteParams {
   IMPORT_BAD_DRY_RUN: { value: string };
   IMPORT_PREFLIGHT_HEADER: Record<string, never>;
   IMPORT_JOB_CRASHED: Record<string, never>;
+
+  // --- the NIP (shared/src/nip.ts declares the parts' codes) ---
+  /** Every problem of one NIP, joined (account creation, lookups, filters, the export, the importer). */
+  NIP_INVALID: { errors: NipMessage[] };
+  /** `employee(nip, pseudonym)` with both keys or neither. */
+  EMPLOYEE_KEY: { given: 'BOTH' | 'NONE' };
+
+  // --- the importer's own checks (server/src/modules/import; docs/import.md "How errors are reported") ---
+  IMPORT_REQUIRED: { column: string };
+  IMPORT_TOO_LONG: { column: string; length: number; max: number };
+  IMPORT_DUPLICATE_ROW: { key: ImportRowKey; line: number };
+  IMPORT_NOT_A_NUMBER: { value: string };
+  /** A decimal comma in a comma-separated file. */
+  IMPORT_DECIMAL_DOT: { value: string };
+  IMPORT_NOT_WHOLE: { value: string };
+  IMPORT_DATE_FORMAT: { value: string };
+  IMPORT_DATE_NOT_REAL: { value: string };
+  IMPORT_NOT_ONE_OF: { value: string; allowed: string[] };
+  IMPORT_UNKNOWN_COLUMN: { column: string; suggestion: string | null; columns: string[] };
+  IMPORT_COLUMN_TWICE: { column: string };
+  IMPORT_COLUMN_MISSING: { column: string };
+  IMPORT_LINE_WIDTH: { values: number; columns: number; separator: string };
+  IMPORT_FILE_EMPTY: Record<string, never>;
+  IMPORT_CODE_SPACES: { code: string };
+  IMPORT_AGENCY_NOT_FOUND: { code: string };
+  IMPORT_EMPLOYEE_NOT_FOUND: { nip: string };
+  IMPORT_SUPERVISOR_NOT_FOUND: { nip: string };
+  IMPORT_ASSESSOR_NOT_FOUND: { nip: string };
+  IMPORT_CRITERION_NOT_FOUND: { code: string };
+  IMPORT_TRAINING_NOT_FOUND: { code: string };
+  IMPORT_CRITERION_NOT_APPLICABLE: { code: string; agency: string; year: number };
+  IMPORT_GENDER_VS_NIP: { gender: string; nipGender: 'L' | 'P' };
+  IMPORT_TYPE_VS_NIP: { type: string; digits: string; nipType: string };
+  IMPORT_RANK: { rank: string; type: 'PNS' | 'PPPK' };
+  /** A date column before the one it must follow (active_to before active_from, end_date before start_date). */
+  IMPORT_DATE_ORDER: { column: string; value: string; before: string; beforeValue: string };
+  IMPORT_SUPERVISOR_LOOP: { chain: string[] };
+  IMPORT_SELF_ASSESSOR: Record<string, never>;
+  IMPORT_COMPLETED_ON_REQUIRED: Record<string, never>;
+  IMPORT_NEGATIVE: { column: string; value: string };
+  IMPORT_NOT_POSITIVE: { column: string; value: string };
+  IMPORT_EVALUATION_DISAGREES: { column: string; value: string | null; line: number; firstValue: string | null };
+  IMPORT_CLOSED_EVALUATION: {
+    year: number;
+    quarter: number;
+    column: string;
+    stored: string | null;
+    value: string | null;
+  };
+  IMPORT_CLOSED_SCORE_ADDED: { year: number; quarter: number; criterion: string };
+  IMPORT_CLOSED_SCORE_CHANGED: {
+    year: number;
+    quarter: number;
+    criterion: string;
+    stored: { kind: 'score' | 'realisation'; value: number | null };
+  };
+  IMPORT_DATABASE_REFUSED: { detail: string };
+  IMPORT_FOLDER_MISSING: { folder: string };
+  IMPORT_FOLDER_EMPTY: { known: string };
+
+  // --- the importer's report on the terminal (`pnpm run import`; server/src/modules/import/report.ts) ---
+  IMPORT_REPORT_VERDICT: { outcome: 'IMPORTED' | 'DRY_RUN_OK' | 'REJECTED'; errors: number };
+  IMPORT_REPORT_HEADING: {
+    column: 'FILE' | 'ROWS' | 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'EVALUATIONS' | 'PERIODS' | 'FOLDER';
+  };
+  IMPORT_REPORT_NOTE: { note: 'WOULD_HAVE' | 'BULK' | 'ERRORS_HEADER' };
+  IMPORT_REPORT_MORE: { count: number };
+  IMPORT_REPORT_CLOSED: { quarters: string[] };
 
   // --- accounts and employee changes ---
   EMPLOYEE_SELF_SUPERVISOR: Record<string, never>;
@@ -857,6 +984,366 @@ const MESSAGES: Catalogue = {
     id: () => 'impor berhenti karena kesalahan internal; tidak ada data yang ditulis (lihat log server)',
     en: () => 'the import stopped on an internal error; nothing was written (see the server log)',
     example: NONE,
+  },
+
+  // --- the NIP ---
+  NIP_DIGITS: {
+    id: (p) => `NIP hanya boleh memuat angka 0-9; ditemukan ${p.chars.map((c) => JSON.stringify(c)).join(', ')}`,
+    en: (p) => `NIP must contain only digits 0-9; found ${p.chars.map((c) => JSON.stringify(c)).join(', ')}`,
+    example: { chars: ['A'] },
+  },
+  NIP_LENGTH: {
+    id: (p) => `NIP memuat ${p.length} ${p.unit === 'digits' ? 'angka' : 'karakter'}, bukan ${p.expected}`,
+    en: (p) => `NIP has ${p.length} ${p.unit}, not ${p.expected}`,
+    example: { length: 17, expected: 18, unit: 'digits' },
+  },
+  NIP_BIRTH_DATE_NOT_REAL: {
+    id: (p) => `tanggal lahir ${p.digits} dalam NIP bukan tanggal yang ada`,
+    en: (p) => `birth date ${p.digits} in NIP is not a real date`,
+    example: { digits: '19850229' },
+  },
+  NIP_BIRTH_YEAR_RANGE: {
+    id: (p) => `tahun lahir ${p.year} dalam NIP di luar ${p.min}-${p.max}`,
+    en: (p) => `birth year ${p.year} in NIP is outside ${p.min}-${p.max}`,
+    example: { year: 1939, min: 1940, max: 2015 },
+  },
+  NIP_BIRTH_AFTER_START: {
+    id: (p) => `tanggal lahir ${p.digits} dalam NIP sesudah tahun mulai ${p.startYear}`,
+    en: (p) => `birth date ${p.digits} in NIP is after the start year ${p.startYear}`,
+    example: { digits: '20100101', startYear: 2005 },
+  },
+  NIP_CONTRACT_ZERO: {
+    id: (p) => `masa kontrak PPPK 0 dalam NIP (posisi bulan ${p.digits}) harus 1-9`,
+    en: (p) => `PPPK contract count 0 in NIP (month position ${p.digits}) must be 1-9`,
+    example: { digits: '20' },
+  },
+  NIP_START_MONTH: {
+    id: (p) => `bulan TMT CPNS ${p.digits} dalam NIP di luar 01-12 (dan bukan kode PPPK 21-29)`,
+    en: (p) => `CPNS start month ${p.digits} in NIP is outside 01-12 (and is not a PPPK code 21-29)`,
+    example: { digits: '13' },
+  },
+  NIP_GENDER_DIGIT: {
+    id: (p) => `digit jenis kelamin ${p.digit} dalam NIP harus 1 (laki-laki) atau 2 (perempuan)`,
+    en: (p) => `gender digit ${p.digit} in NIP must be 1 (male) or 2 (female)`,
+    example: { digit: '3' },
+  },
+  NIP_SEQUENCE: {
+    id: (p) => `nomor urut ${p.digits} dalam NIP tidak sah; nomor urut dimulai dari 001`,
+    en: (p) => `sequence ${p.digits} in NIP is invalid; sequences start at 001`,
+    example: { digits: '000' },
+  },
+  NIP_INVALID: {
+    id: (p) => p.errors.map((e) => renderMessage(e as Message, 'id')).join('; '),
+    en: (p) => p.errors.map((e) => renderMessage(e as Message, 'en')).join('; '),
+    example: {
+      errors: [
+        { code: 'NIP_DIGITS', params: { chars: ['O'] } },
+        { code: 'NIP_LENGTH', params: { length: 17, expected: 18, unit: 'characters' } },
+      ],
+    },
+  },
+
+  EMPLOYEE_KEY: {
+    id: (p) =>
+      p.given === 'BOTH'
+        ? 'sebutkan nip atau pseudonim (pseudonym), bukan keduanya'
+        : 'sebutkan nip atau pseudonim (pseudonym) pegawai',
+    en: (p) =>
+      p.given === 'BOTH' ? 'Give either nip or pseudonym, not both' : 'Give the nip or the pseudonym of the employee',
+    example: { given: 'BOTH' },
+  },
+
+  // --- the importer's own checks ---
+  IMPORT_REQUIRED: {
+    id: (p) => `${p.column} wajib diisi`,
+    en: (p) => `${p.column} is required`,
+    example: { column: 'nip' },
+  },
+  IMPORT_TOO_LONG: {
+    id: (p) => `${p.column} berisi ${p.length} karakter; paling banyak ${p.max}`,
+    en: (p) => `${p.column} has ${p.length} characters; at most ${p.max} fit`,
+    example: { column: 'name', length: 240, max: 200 },
+  },
+  IMPORT_DUPLICATE_ROW: {
+    id: (p) => `baris ganda: ${rowKeyId(p.key)} sudah ada di baris ${p.line}`,
+    en: (p) => `duplicate row: ${rowKeyEn(p.key)} is already on line ${p.line}`,
+    example: { key: { file: 'agencies.csv', code: 'DISDIK' }, line: 2 },
+  },
+  IMPORT_NOT_A_NUMBER: {
+    id: (p) => `${p.value} bukan angka`,
+    en: (p) => `${p.value} is not a number`,
+    example: { value: '8x' },
+  },
+  IMPORT_DECIMAL_DOT: {
+    id: (p) => `${p.value} bukan angka: berkas berpemisah koma menulis desimal dengan titik (85.5)`,
+    en: (p) => `${p.value} is not a number: a comma-separated file writes decimals with a dot (85.5)`,
+    example: { value: '85,5' },
+  },
+  IMPORT_NOT_WHOLE: {
+    id: (p) => `${p.value} bukan bilangan bulat`,
+    en: (p) => `${p.value} is not a whole number`,
+    example: { value: '2,5' },
+  },
+  IMPORT_DATE_FORMAT: {
+    id: (p) => `${p.value} bukan tanggal berbentuk YYYY-MM-DD (mis. 2025-03-31)`,
+    en: (p) => `${p.value} is not a date in the form YYYY-MM-DD (e.g. 2025-03-31)`,
+    example: { value: '13/02/2025' },
+  },
+  IMPORT_DATE_NOT_REAL: {
+    id: (p) => `${p.value} bukan tanggal yang ada`,
+    en: (p) => `${p.value} is not a real date`,
+    example: { value: '2025-02-30' },
+  },
+  IMPORT_NOT_ONE_OF: {
+    id: (p) => `${p.value} bukan salah satu dari ${p.allowed.join(', ')}`,
+    en: (p) => `${p.value} is not one of ${p.allowed.join(', ')}`,
+    example: { value: 'X', allowed: ['L', 'P'] },
+  },
+  IMPORT_UNKNOWN_COLUMN: {
+    id: (p) =>
+      `kolom ${p.column} tidak dikenal${p.suggestion ? ` (maksudnya ${p.suggestion}?)` : ''}; ` +
+      `kolomnya adalah ${p.columns.join(', ')}`,
+    en: (p) =>
+      `unknown column ${p.column}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}; ` +
+      `the columns are ${p.columns.join(', ')}`,
+    example: { column: 'kode', suggestion: 'code', columns: ['code', 'name', 'kind'] },
+  },
+  IMPORT_COLUMN_TWICE: {
+    id: (p) => `kolom ${p.column} muncul dua kali`,
+    en: (p) => `column ${p.column} is given twice`,
+    example: { column: 'name' },
+  },
+  IMPORT_COLUMN_MISSING: {
+    id: (p) => `kolom wajib ${p.column} tidak ada di baris judul`,
+    en: (p) => `required column ${p.column} is missing from the header`,
+    example: { column: 'nip' },
+  },
+  IMPORT_LINE_WIDTH: {
+    id: (p) =>
+      `baris ini memuat ${p.values} nilai, tetapi baris judul memuat ${p.columns} kolom` +
+      ` (nilai yang memuat "${p.separator}" harus diapit tanda kutip ganda)`,
+    en: (p) =>
+      `the line has ${p.values} values but the header has ${p.columns} columns` +
+      ` (a value that contains "${p.separator}" must be put in double quotes)`,
+    example: { values: 4, columns: 3, separator: ',' },
+  },
+  IMPORT_FILE_EMPTY: {
+    id: () => 'berkas kosong: paling sedikit harus ada baris judul',
+    en: () => 'the file is empty: it needs at least the header line',
+    example: NONE,
+  },
+  IMPORT_CODE_SPACES: {
+    id: (p) => `kode perangkat daerah ${p.code} tidak boleh memuat spasi`,
+    en: (p) => `agency code ${p.code} must not contain spaces`,
+    example: { code: 'DIS DIK' },
+  },
+  IMPORT_AGENCY_NOT_FOUND: {
+    id: (p) => `perangkat daerah ${p.code} tidak ditemukan (tidak di basis data, tidak pula di agencies.csv)`,
+    en: (p) => `agency ${p.code} not found (neither in the database nor in agencies.csv)`,
+    example: { code: 'DISKOMINFO' },
+  },
+  IMPORT_EMPLOYEE_NOT_FOUND: {
+    id: (p) => `pegawai dengan NIP ${p.nip} tidak ditemukan (tidak di basis data, tidak pula di employees.csv)`,
+    en: (p) => `employee with NIP ${p.nip} not found (neither in the database nor in employees.csv)`,
+    example: { nip: '198503122010011001' },
+  },
+  IMPORT_SUPERVISOR_NOT_FOUND: {
+    id: (p) => `NIP atasan ${p.nip} tidak ditemukan (tidak di basis data, tidak pula di employees.csv)`,
+    en: (p) => `supervisor NIP ${p.nip} not found (neither in the database nor in employees.csv)`,
+    example: { nip: '198503122010011001' },
+  },
+  IMPORT_ASSESSOR_NOT_FOUND: {
+    id: (p) => `NIP penilai ${p.nip} tidak ditemukan (tidak di basis data, tidak pula di employees.csv)`,
+    en: (p) => `assessor NIP ${p.nip} not found (neither in the database nor in employees.csv)`,
+    example: { nip: '198503122010011001' },
+  },
+  IMPORT_CRITERION_NOT_FOUND: {
+    id: (p) => `kriteria ${p.code} tidak ditemukan (tidak di basis data, tidak pula di criteria.csv)`,
+    en: (p) => `criterion ${p.code} not found (neither in the database nor in criteria.csv)`,
+    example: { code: 'HARMONI' },
+  },
+  IMPORT_TRAINING_NOT_FOUND: {
+    id: (p) => `pelatihan ${p.code} tidak ditemukan (tidak di basis data, tidak pula di trainings.csv)`,
+    en: (p) => `training ${p.code} not found (neither in the database nor in trainings.csv)`,
+    example: { code: 'T-9' },
+  },
+  IMPORT_CRITERION_NOT_APPLICABLE: {
+    id: (p) =>
+      `kriteria ${p.code} tidak berlaku untuk ${p.agency} pada ${p.year}` +
+      ' (milik perangkat daerah lain atau tidak berlaku pada tahun itu)',
+    en: (p) =>
+      `criterion ${p.code} does not apply to ${p.agency} in ${p.year}` +
+      ' (it belongs to another agency or is not in force that year)',
+    example: { code: 'CAKUPAN_IMUNISASI', agency: 'DISDIK', year: 2025 },
+  },
+  IMPORT_GENDER_VS_NIP: {
+    id: (p) =>
+      `jenis kelamin ${p.gender} tidak sesuai dengan NIP, yang digit jenis kelaminnya ` +
+      (p.nipGender === 'L' ? '1 (L, laki-laki)' : '2 (P, perempuan)'),
+    en: (p) =>
+      `gender ${p.gender} disagrees with the NIP, whose gender digit is ` +
+      (p.nipGender === 'L' ? '1 (L, male)' : '2 (P, female)'),
+    example: { gender: 'P', nipGender: 'L' },
+  },
+  IMPORT_TYPE_VS_NIP: {
+    id: (p) =>
+      `jenis kepegawaian ${p.type} tidak sesuai dengan NIP, yang angka ${p.digits} pada posisi bulannya` +
+      ` menandai ${p.nipType} (01-12 PNS, 21-29 PPPK)`,
+    en: (p) =>
+      `employment type ${p.type} disagrees with the NIP, whose digits ${p.digits} in the month position` +
+      ` mark a ${p.nipType} (01-12 PNS, 21-29 PPPK)`,
+    example: { type: 'PPPK', digits: '01', nipType: 'PNS' },
+  },
+  IMPORT_RANK: {
+    id: (p) => `golongan ${p.rank} bukan golongan ${p.type} (${p.type === 'PNS' ? 'I/a .. IV/e' : 'I .. XVII'})`,
+    en: (p) => `rank ${p.rank} is not a ${p.type} golongan (${p.type === 'PNS' ? 'I/a .. IV/e' : 'I .. XVII'})`,
+    example: { rank: 'V/a', type: 'PNS' },
+  },
+  IMPORT_DATE_ORDER: {
+    id: (p) => `${p.column} ${p.value} sebelum ${p.before} ${p.beforeValue}`,
+    en: (p) => `${p.column} ${p.value} is before ${p.before} ${p.beforeValue}`,
+    example: { column: 'active_to', value: '2024-01-01', before: 'active_from', beforeValue: '2025-01-01' },
+  },
+  IMPORT_SUPERVISOR_LOOP: {
+    id: (p) => `rantai atasan melingkar: ${p.chain.join(' → ')}`,
+    en: (p) => `the supervisor chain loops: ${p.chain.join(' → ')}`,
+    example: { chain: ['198503122010011001', '197502142000031009', '198503122010011001'] },
+  },
+  IMPORT_SELF_ASSESSOR: {
+    id: () => 'pegawai tidak dapat menilai dirinya sendiri',
+    en: () => 'an employee cannot assess themselves',
+    example: NONE,
+  },
+  IMPORT_COMPLETED_ON_REQUIRED: {
+    id: () => 'completed_on wajib diisi untuk keikutsertaan COMPLETED (status kosong berarti COMPLETED)',
+    en: () => 'completed_on is required for a COMPLETED participation (empty status means COMPLETED)',
+    example: NONE,
+  },
+  IMPORT_NEGATIVE: {
+    id: (p) => `${p.column} ${p.value} tidak boleh negatif`,
+    en: (p) => `${p.column} ${p.value} must not be negative`,
+    example: { column: 'hours_jp', value: '-2' },
+  },
+  IMPORT_NOT_POSITIVE: {
+    id: (p) => `${p.column} ${p.value} harus lebih dari 0`,
+    en: (p) => `${p.column} ${p.value} must be above 0`,
+    example: { column: 'hours_jp', value: '0' },
+  },
+  IMPORT_EVALUATION_DISAGREES: {
+    id: (p) =>
+      `baris-baris satu penilaian harus sama pada ${p.column}: baris ini ${p.value ?? '(kosong)'},` +
+      ` baris ${p.line} ${p.firstValue ?? '(kosong)'} (assessor_nip kosong berarti atasan, status kosong FINAL)`,
+    en: (p) =>
+      `rows of one evaluation must agree on ${p.column}: this row gives ${p.value ?? '(none)'},` +
+      ` line ${p.line} gives ${p.firstValue ?? '(none)'} (an empty assessor_nip means the supervisor, an empty status FINAL)`,
+    example: { column: 'status', value: 'FINAL', line: 2, firstValue: 'SUBMITTED' },
+  },
+  IMPORT_CLOSED_EVALUATION: {
+    id: (p) =>
+      `${MESSAGES.PERIOD_LABEL.id(p)} sudah CLOSED: ${p.column} penilaian tidak dapat berubah` +
+      ` (tersimpan ${p.stored ?? '(kosong)'}, berkas ${p.value ?? '(kosong)'})`,
+    en: (p) =>
+      `${MESSAGES.PERIOD_LABEL.en(p)} is CLOSED: the evaluation's ${p.column} cannot change` +
+      ` (stored ${p.stored ?? '(none)'}, file ${p.value ?? '(none)'})`,
+    example: { year: 2025, quarter: 1, column: 'status', stored: 'FINAL', value: 'SUBMITTED' },
+  },
+  IMPORT_CLOSED_SCORE_ADDED: {
+    id: (p) => `${MESSAGES.PERIOD_LABEL.id(p)} sudah CLOSED: nilai ${p.criterion} tidak dapat ditambahkan`,
+    en: (p) => `${MESSAGES.PERIOD_LABEL.en(p)} is CLOSED: a score of ${p.criterion} cannot be added`,
+    example: { year: 2025, quarter: 1, criterion: 'LOYAL' },
+  },
+  IMPORT_CLOSED_SCORE_CHANGED: {
+    id: (p) =>
+      `${MESSAGES.PERIOD_LABEL.id(p)} sudah CLOSED: nilai ${p.criterion} tidak dapat berubah (tersimpan ` +
+      `${p.stored.kind === 'score' ? 'nilai' : 'realisasi'} ` +
+      `${p.stored.value === null ? '(kosong)' : localNumber(p.stored.value, 'id')})`,
+    en: (p) =>
+      `${MESSAGES.PERIOD_LABEL.en(p)} is CLOSED: the score of ${p.criterion} cannot change (stored ` +
+      `${p.stored.kind} ${p.stored.value ?? '(none)'})`,
+    example: { year: 2025, quarter: 1, criterion: 'INOVASI', stored: { kind: 'score', value: 112.5 } },
+  },
+  IMPORT_DATABASE_REFUSED: {
+    id: (p) => `basis data menolak data berkas ini: ${p.detail}`,
+    en: (p) => `the database refused the data of this file: ${p.detail}`,
+    example: { detail: 'value too long for type character varying(64)' },
+  },
+  IMPORT_FOLDER_MISSING: {
+    id: (p) => `folder ${p.folder} tidak ada`,
+    en: (p) => `folder ${p.folder} does not exist`,
+    example: { folder: '/data/impor-2025' },
+  },
+  IMPORT_FOLDER_EMPTY: {
+    id: (p) => `folder tidak memuat satu pun berkas impor (${p.known})`,
+    en: (p) => `the folder contains none of the import files (${p.known})`,
+    example: { known: 'agencies.csv, employees.csv' },
+  },
+
+  // --- the importer's report on the terminal ---
+  IMPORT_REPORT_VERDICT: {
+    id: (p) =>
+      p.outcome === 'IMPORTED'
+        ? 'Diimpor.'
+        : p.outcome === 'DRY_RUN_OK'
+          ? 'Uji coba: tidak ada kesalahan; tidak ada yang ditulis.'
+          : `Ditolak: ${groupedNumber(p.errors, 'id')} kesalahan; tidak ada yang ditulis.`,
+    en: (p) =>
+      p.outcome === 'IMPORTED'
+        ? 'Imported.'
+        : p.outcome === 'DRY_RUN_OK'
+          ? 'Dry run: no errors found; nothing was written.'
+          : `Rejected: ${groupedNumber(p.errors, 'en')} error${p.errors === 1 ? '' : 's'}; nothing was written.`,
+    example: { outcome: 'REJECTED', errors: 4 },
+  },
+  IMPORT_REPORT_HEADING: {
+    id: (p) =>
+      ({
+        FILE: 'berkas',
+        ROWS: 'baris',
+        CREATED: 'dibuat',
+        UPDATED: 'diubah',
+        UNCHANGED: 'tetap',
+        EVALUATIONS: '(penilaian)',
+        PERIODS: '(periode)',
+        FOLDER: '(folder)',
+      })[p.column],
+    en: (p) =>
+      ({
+        FILE: 'file',
+        ROWS: 'rows',
+        CREATED: 'created',
+        UPDATED: 'updated',
+        UNCHANGED: 'unchanged',
+        EVALUATIONS: '(evaluations)',
+        PERIODS: '(periods)',
+        FOLDER: '(folder)',
+      })[p.column],
+    example: { column: 'ROWS' },
+  },
+  IMPORT_REPORT_NOTE: {
+    id: (p) =>
+      ({
+        WOULD_HAVE: '(jumlah yang akan dikerjakan impor)',
+        BULK: '(mode massal: kunci asing penilaian dan nilai diperiksa sekali, sesudah penyisipan)',
+        ERRORS_HEADER: 'Kesalahan (berkas:baris kolom "nilai": pesan):',
+      })[p.note],
+    en: (p) =>
+      ({
+        WOULD_HAVE: '(counts of what the import would have done)',
+        BULK: '(bulk mode: foreign keys of evaluations and scores checked once, after the insert)',
+        ERRORS_HEADER: 'Errors (file:line column "value": message):',
+      })[p.note],
+    example: { note: 'ERRORS_HEADER' },
+  },
+  IMPORT_REPORT_MORE: {
+    id: (p) => `... dan ${groupedNumber(p.count, 'id')} kesalahan lagi yang tidak dicantumkan`,
+    en: (p) => `... and ${groupedNumber(p.count, 'en')} more errors not listed`,
+    example: { count: 12 },
+  },
+  IMPORT_REPORT_CLOSED: {
+    id: (p) =>
+      p.quarters.length > 0 ? `Ditutup: ${p.quarters.join(', ')}.` : 'Tidak ada triwulan terbuka untuk ditutup.',
+    en: (p) => (p.quarters.length > 0 ? `Closed: ${p.quarters.join(', ')}.` : 'No open quarter to close.'),
+    example: { quarters: ['2024-Q4'] },
   },
 
   // --- accounts and employee changes ---

@@ -1,5 +1,6 @@
 import { isRealDate } from './calendar.js';
 import type { EmploymentType, Gender } from './enums.js';
+import type { Message } from './messages.js';
 
 /**
  * NIP (Nomor Induk Pegawai), the 18-digit number of every ASN (Peraturan BKN 22/2007 for PNS; BKN's PPPK numbering):
@@ -29,11 +30,34 @@ export interface ParsedNip {
   sequence: number;
 }
 
-/** One thing wrong with a NIP: which part, and a message a clerk can act on (it names the part and the value). */
-export interface NipError {
-  part: 'length' | 'digits' | 'birthDate' | 'startMonth' | 'contractCount' | 'gender' | 'sequence';
-  message: string;
+/**
+ * The codes and parameters of what can be wrong with a NIP (docs/i18n.md): the one message catalogue (messages.ts)
+ * words them, naming the part and the value, in the request's language.
+ */
+export interface NipProblemParams {
+  /** Characters other than the digits 0-9 (each shown once). */
+  NIP_DIGITS: { chars: string[] };
+  /** Not 18 long; `unit` says whether only digits were found. */
+  NIP_LENGTH: { length: number; expected: number; unit: 'digits' | 'characters' };
+  NIP_BIRTH_DATE_NOT_REAL: { digits: string };
+  NIP_BIRTH_YEAR_RANGE: { year: number; min: number; max: number };
+  NIP_BIRTH_AFTER_START: { digits: string; startYear: number };
+  /** Month position 20: a PPPK code with contract count 0. */
+  NIP_CONTRACT_ZERO: { digits: string };
+  NIP_START_MONTH: { digits: string };
+  NIP_GENDER_DIGIT: { digit: string };
+  NIP_SEQUENCE: { digits: string };
 }
+
+export type NipProblemCode = keyof NipProblemParams;
+
+/** The part of the NIP a problem is about. */
+export type NipPart = 'length' | 'digits' | 'birthDate' | 'startMonth' | 'contractCount' | 'gender' | 'sequence';
+
+/** One thing wrong with a NIP: which part, and the catalogue code and parameters that say it for a clerk. */
+export type NipError = {
+  [C in NipProblemCode]: { part: NipPart; code: C; params: NipProblemParams[C] };
+}[NipProblemCode];
 
 export type NipCheck = { ok: true; nip: ParsedNip } | { ok: false; errors: NipError[] };
 
@@ -58,12 +82,11 @@ export function validateNip(nip: string): NipCheck {
   const stopping: NipError[] = [];
   const nonDigits = [...new Set(nip.replace(/[0-9]/g, ''))];
   if (nonDigits.length > 0) {
-    const shown = nonDigits.map((c) => JSON.stringify(c)).join(', ');
-    stopping.push({ part: 'digits', message: `NIP must contain only digits 0-9; found ${shown}` });
+    stopping.push({ part: 'digits', code: 'NIP_DIGITS', params: { chars: nonDigits } });
   }
   if (nip.length !== NIP_LENGTH) {
     const unit = nonDigits.length > 0 ? 'characters' : 'digits';
-    stopping.push({ part: 'length', message: `NIP has ${nip.length} ${unit}, not ${NIP_LENGTH}` });
+    stopping.push({ part: 'length', code: 'NIP_LENGTH', params: { length: nip.length, expected: NIP_LENGTH, unit } });
   }
   if (stopping.length > 0) return { ok: false, errors: stopping };
 
@@ -80,16 +103,18 @@ export function validateNip(nip: string): NipCheck {
   const startYear = Number(startDigits.slice(0, 4));
 
   if (!isRealDate(birthYear, birthMonth, birthDay)) {
-    errors.push({ part: 'birthDate', message: `birth date ${birthDigits} in NIP is not a real date` });
+    errors.push({ part: 'birthDate', code: 'NIP_BIRTH_DATE_NOT_REAL', params: { digits: birthDigits } });
   } else if (birthYear < NIP_BIRTH_YEAR_MIN || birthYear > NIP_BIRTH_YEAR_MAX) {
     errors.push({
       part: 'birthDate',
-      message: `birth year ${birthYear} in NIP is outside ${NIP_BIRTH_YEAR_MIN}-${NIP_BIRTH_YEAR_MAX}`,
+      code: 'NIP_BIRTH_YEAR_RANGE',
+      params: { year: birthYear, min: NIP_BIRTH_YEAR_MIN, max: NIP_BIRTH_YEAR_MAX },
     });
   } else if (birthYear > startYear) {
     errors.push({
       part: 'birthDate',
-      message: `birth date ${birthDigits} in NIP is after the start year ${startYear}`,
+      code: 'NIP_BIRTH_AFTER_START',
+      params: { digits: birthDigits, startYear },
     });
   }
 
@@ -108,12 +133,14 @@ export function validateNip(nip: string): NipCheck {
   } else if (monthValue === 20) {
     errors.push({
       part: 'contractCount',
-      message: `PPPK contract count 0 in NIP (month position ${monthDigits}) must be 1-9`,
+      code: 'NIP_CONTRACT_ZERO',
+      params: { digits: monthDigits },
     });
   } else {
     errors.push({
       part: 'startMonth',
-      message: `CPNS start month ${monthDigits} in NIP is outside 01-12 (and is not a PPPK code 21-29)`,
+      code: 'NIP_START_MONTH',
+      params: { digits: monthDigits },
     });
   }
 
@@ -121,12 +148,12 @@ export function validateNip(nip: string): NipCheck {
   if (genderDigit === '1') gender = 'L';
   else if (genderDigit === '2') gender = 'P';
   else {
-    errors.push({ part: 'gender', message: `gender digit ${genderDigit} in NIP must be 1 (male) or 2 (female)` });
+    errors.push({ part: 'gender', code: 'NIP_GENDER_DIGIT', params: { digit: genderDigit } });
   }
 
   const sequence = Number(sequenceDigits);
   if (sequence === 0) {
-    errors.push({ part: 'sequence', message: `sequence ${sequenceDigits} in NIP is invalid; sequences start at 001` });
+    errors.push({ part: 'sequence', code: 'NIP_SEQUENCE', params: { digits: sequenceDigits } });
   }
 
   if (errors.length > 0 || employmentType === null || gender === null) return { ok: false, errors };
@@ -143,6 +170,20 @@ export function validateNip(nip: string): NipCheck {
     },
   };
 }
+
+/**
+ * What is wrong with a NIP as one catalogue message (`NIP_INVALID`): every problem found, joined, in the request's
+ * language when rendered. For an API field error, a CSV row error or a form.
+ */
+export function nipInvalid(errors: readonly NipError[]): Message<'NIP_INVALID'> {
+  return {
+    code: 'NIP_INVALID',
+    params: { errors: errors.map(({ code, params }) => ({ code, params }) as NipMessage) },
+  };
+}
+
+/** One NIP problem as a catalogue message (without its part). */
+export type NipMessage = { [C in NipProblemCode]: { code: C; params: NipProblemParams[C] } }[NipProblemCode];
 
 /**
  * True when the NIP is valid and its gender digit agrees with the recorded gender (1 = L, 2 = P). A disagreement is

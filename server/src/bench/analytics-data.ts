@@ -286,6 +286,7 @@ export async function generateAnalyticsData(options: GenerateOptions): Promise<v
       'participation',
       'analytics_evaluation',
       'analytics_score',
+      'analytics_cell',
     ]) {
       await run(`vacuum analyze ${table}`);
     }

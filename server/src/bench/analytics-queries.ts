@@ -351,6 +351,55 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
         byKey(rows!.map((r) => ({ period: `${r.year}-Q${r.quarter}`, key: String(r.key), ...statsRow(r, false) }))),
     },
     {
+      // Without quartiles the trend by criterion is read from the cells (analytics_cell), for every caller: each
+      // point is one quarter and one code, so its distinct employees add up over the cells.
+      name: 'trend-criterion-means',
+      title: 'performanceTrend by CRITERION, 2025, n, mean and sd only (the cells)',
+      graphql: {
+        query: `{ performanceTrend(input: { groupBy: CRITERION, from: { year: 2025, quarter: 1 }, to: { year: 2025, quarter: 4 } }) { year quarter key n mean stddev } }`,
+      },
+      fromApi: (d: {
+        performanceTrend: {
+          year: number;
+          quarter: number;
+          key: string;
+          n: number;
+          mean: number;
+          stddev: number | null;
+        }[];
+      }) =>
+        byKey(
+          d.performanceTrend.map((p) => ({
+            period: `${p.year}-Q${p.quarter}`,
+            key: p.key,
+            n: p.n,
+            mean: p.mean,
+            stddev: p.stddev,
+          })),
+        ),
+      sql: [
+        {
+          text: `select p.year, p.quarter, c.code as key, count(*)::int as n, avg(s.score) as mean,
+                 stddev_samp(s.score) as stddev
+              from evaluation_score s join criterion c on c.id = s.criterion_id
+              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+             where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
+             group by p.year, p.quarter, c.code`,
+          params: [idx(2025, 1), idx(2025, 4)],
+        },
+      ],
+      fromSql: ([rows]) =>
+        byKey(
+          rows!.map((r) => ({
+            period: `${r.year}-Q${r.quarter}`,
+            key: String(r.key),
+            n: num(r.n),
+            mean: num(r.mean),
+            stddev: num(r.stddev),
+          })),
+        ),
+    },
+    {
       name: 'comparison',
       title: 'agencyComparison, 2025-Q4 (n, mean, rank, predikat counts, criterion means)',
       graphql: {
@@ -445,6 +494,59 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
         },
       ],
       fromSql: ([rows]) => byKey(rows!.map((r) => ({ key: String(r.key), ...statsRow(r, true) }))),
+    },
+    {
+      // Keyed by PERIOD and without quartiles or predikat counts: from the cells for every caller.
+      name: 'statistics-criterion-means',
+      title: 'scoreStatistics by PERIOD x CRITERION x POSITION_TYPE, 2025, n, mean, sd, min, max (the cells)',
+      graphql: {
+        query: `{ scoreStatistics(input: { groupBy: [PERIOD, CRITERION, POSITION_TYPE], filter: { from: { year: 2025, quarter: 1 }, to: { year: 2025, quarter: 4 } } }) {
+          keys { value } n mean stddev min max } }`,
+      },
+      fromApi: (d: {
+        scoreStatistics: {
+          keys: { value: string }[];
+          n: number;
+          mean: number;
+          stddev: number | null;
+          min: number;
+          max: number;
+        }[];
+      }) =>
+        byKey(
+          d.scoreStatistics.map((g) => ({
+            key: g.keys.map((k) => k.value).join('|'),
+            n: g.n,
+            mean: g.mean,
+            stddev: g.stddev,
+            min: g.min,
+            max: g.max,
+          })),
+        ),
+      sql: [
+        {
+          text: `select p.year || '-Q' || p.quarter || '|' || c.code || '|' || coalesce(e.position_type, 'UNKNOWN') as key,
+                 count(*)::int as n, avg(s.score) as mean, stddev_samp(s.score) as stddev, min(s.score) as min,
+                 max(s.score) as max
+              from evaluation_score s join criterion c on c.id = s.criterion_id
+              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              join employee e on e.id = v.employee_id
+             where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
+             group by 1`,
+          params: [idx(2025, 1), idx(2025, 4)],
+        },
+      ],
+      fromSql: ([rows]) =>
+        byKey(
+          rows!.map((r) => ({
+            key: String(r.key),
+            n: num(r.n),
+            mean: num(r.mean),
+            stddev: num(r.stddev),
+            min: num(r.min),
+            max: num(r.max),
+          })),
+        ),
     },
     {
       name: 'distribution',

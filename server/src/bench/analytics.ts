@@ -309,6 +309,7 @@ async function cleanWriters(db: Database): Promise<void> {
     await sql.query(`delete from annual_result where year = 2026`);
     await sql.query(`delete from analytics_score where year = 2026 and quarter in (2, 3)`);
     await sql.query(`delete from analytics_evaluation where year = 2026 and quarter in (2, 3)`);
+    await sql.query(`delete from analytics_cell where year = 2026 and quarter in (2, 3)`);
     await sql.query('delete from analytics_stale');
   });
 }

@@ -35,8 +35,9 @@ import { loadConfig } from '../config.js';
  *            --clients N         concurrent clients (default 10)
  *            --sql-runs N        timed runs of each raw SQL aggregate after the checked one (default 2)
  *            --closings N        repetitions of the period closing (default 3)
- *            --only a,b          only these queries (trend, trend-agency, trend-criterion, comparison, statistics,
- *                                statistics-criterion, distribution, rater-objectivity, training-impact)
+ *            --only a,b          only these queries (trend, trend-agency, trend-criterion, trend-criterion-means,
+ *                                comparison, statistics, statistics-criterion, statistics-criterion-means,
+ *                                distribution, rater-objectivity, training-impact)
  *            --part queries|writers  only part (a) or (b)
  *   load     the dashboard's query mix with the demo accounts' tokens against this API in production mode: the maximum
  *            throughput, half of it for 60 s and twice it for 20 s at a fixed arrival rate (BENCH_LOAD_DATABASE_URL,

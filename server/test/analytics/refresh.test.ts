@@ -19,8 +19,8 @@ import {
 
 /**
  * The analytics read models are refreshed at the end of every writer's transaction (docs/analytics.md "Read models and their refresh"):
- * after each write path below, no stale mark is left and `analytics_evaluation` and `analytics_score` equal a
- * from-scratch rebuild, row by row. The write paths are those that mark figures stale (docs/scoring.md "Stale
+ * after each write path below, no stale mark is left and `analytics_evaluation`, `analytics_score` and
+ * `analytics_cell` equal a from-scratch rebuild, row by row. The write paths are those that mark figures stale (docs/scoring.md "Stale
  * marks"): save, submit, acknowledge, object, decide, finalise, re-weighting, a new criterion, innovations, training
  * participation, the org predikat, closing a period, the import, and the demo load.
  */
@@ -72,6 +72,7 @@ describe('after every write path, the read models equal a from-scratch rebuild',
     expect({ step, differences: check.differences }).toEqual({ step, differences: [] });
     expect(check.evaluations).toBeGreaterThan(0);
     expect(check.scores).toBeGreaterThan(check.evaluations);
+    expect(check.cells).toBeGreaterThan(0);
     return check;
   };
 
@@ -215,5 +216,6 @@ describe('the demo load (import and the closing of its history) leaves fresh rea
     const check = await readModelDifferences(db.orm);
     expect(check.differences).toEqual([]);
     expect(check.evaluations).toBeGreaterThan(500);
+    expect(check.cells).toBeGreaterThan(100);
   });
 });

@@ -18,7 +18,9 @@ import { ok, type Json } from '../workflow/helpers.js';
  * member; ranks are computed among all agencies, a suppressed one's rank is null and it is listed after the ranked.
  *
  * The sizes of the groups are counted here from the raw tables (evaluation, evaluation_score, employee,
- * annual_result), not from the read models the queries read. Small demo data (90 employees) make small groups; the
+ * annual_result), not from the read models the queries read. The criterion-level answers are asked twice, with
+ * every figure and without quartiles or predikat counts (then read from the cells, `analytics_cell`, where each group
+ * lies in one quarter), and must take the same decisions. Small demo data (90 employees) make small groups; the
  * whole check runs under the default minimum (5) and again under a policy whose minimum is 8.
  */
 
@@ -42,6 +44,11 @@ const TREND = `query ($input: TrendInput!) { performanceTrend(input: $input) {
   year quarter key n mean median stddev p25 p75 suppressed note } }`;
 const STATS = `query ($input: ScoreStatisticsInput!) { scoreStatistics(input: $input) {
   keys { dimension value } n mean stddev min p25 median p75 max predikatCounts { count share } suppressed note } }`;
+/** Without quartiles or predikat counts: criterion-level answers read from the cells (analytics_cell). */
+const TREND_MEANS = `query ($input: TrendInput!) { performanceTrend(input: $input) {
+  year quarter key n mean stddev suppressed note } }`;
+const STATS_MEANS = `query ($input: ScoreStatisticsInput!) { scoreStatistics(input: $input) {
+  keys { dimension value } n mean stddev min max suppressed note } }`;
 const COMPARISON = `query ($year: Int!, $quarter: Int) { agencyComparison(year: $year, quarter: $quarter) {
   agency { code } n meanScore rank predikatCounts { count share } criterionMeans { criterion mean suppressed }
   trainingJpPerEmployee shareMeeting20Jp suppressed note } }`;
@@ -237,6 +244,18 @@ function agencyOfYear(raw: Raw, year: number): Map<number, string> {
   return new Map([...last].map(([id, e]) => [id, e.agency]));
 }
 
+/** Whether a score's evaluation lies in the range of `filter` (both ends inclusive). */
+function inQuarter(
+  raw: Raw,
+  score: ScoreRow,
+  filter: { from: { year: number; quarter: number }; to: { year: number; quarter: number } },
+): boolean {
+  const e = raw.byId.get(score.evaluation_id);
+  if (!e) return false;
+  const index = e.year * 4 + e.quarter - 1;
+  return index >= filter.from.year * 4 + filter.from.quarter - 1 && index <= filter.to.year * 4 + filter.to.quarter - 1;
+}
+
 interface Callers {
   admin: Record<string, string>;
   restricted: { role: string; headers: Record<string, string> }[];
@@ -280,6 +299,57 @@ async function checkEveryQuery(server: TestServer, raw: Raw, callers: Callers, m
         groups,
         checkAnswer(label, groups, groupSizes(raw, dims, metric), min),
         points.map((p) => p.note),
+      );
+    }
+
+    // The criterion-level answers without quartiles or predikat counts (from the cells where each group lies in one
+    // quarter; from the scores otherwise): the same rules, and the same decisions as the answers with every figure.
+    const oneQuarter = { from: { year: years[0]!, quarter: 2 }, to: { year: years[0]!, quarter: 2 } };
+    const meansOnly: { groupBy: Dimension[]; filter: typeof range }[] = [
+      { groupBy: ['PERIOD', 'CRITERION'], filter: range },
+      { groupBy: ['PERIOD', 'CRITERION', 'AGENCY'], filter: range },
+      { groupBy: ['PERIOD', 'CRITERION', 'GENDER'], filter: range },
+      { groupBy: ['CRITERION', 'RANK_GROUP'], filter: range },
+      { groupBy: ['CRITERION', 'AGENCY'], filter: oneQuarter },
+    ];
+    {
+      const input = { ...range, groupBy: 'CRITERION' };
+      const means = (await ok(server, headers, TREND_MEANS, { input })).performanceTrend as Json[];
+      const full = (await ok(server, headers, TREND, { input })).performanceTrend as Json[];
+      const label = `${role} performanceTrend CRITERION, means only`;
+      expect(
+        means.map((p) => [p.year, p.quarter, p.key, p.suppressed, p.note]),
+        label,
+      ).toEqual(full.map((p) => [p.year, p.quarter, p.key, p.suppressed, p.note]));
+      const groups = means.map((p) => ({
+        keys: [`${p.year}-Q${p.quarter}`, p.key],
+        suppressed: p.suppressed,
+        numbers: [p.n, p.mean, p.stddev],
+      }));
+      count(
+        groups,
+        checkAnswer(label, groups, groupSizes(raw, ['PERIOD', 'CRITERION'], 'SCORE'), min),
+        means.map((p) => p.note),
+      );
+    }
+    for (const { groupBy, filter } of meansOnly) {
+      const input = { groupBy, filter };
+      const means = (await ok(server, headers, STATS_MEANS, { input })).scoreStatistics as Json[];
+      const full = (await ok(server, headers, STATS, { input })).scoreStatistics as Json[];
+      const label = `${role} scoreStatistics [${groupBy.join(', ')}] ${filter === range ? '' : 'one quarter, '}means only`;
+      const decisions = (rows: Json[]) =>
+        rows.map((r) => [(r.keys as Json[]).map((k) => k.value).join('|'), r.suppressed, r.note]);
+      expect(decisions(means), label).toEqual(decisions(full));
+      const groups = means.map((r) => ({
+        keys: (r.keys as Json[]).map((k) => k.value as string),
+        suppressed: r.suppressed,
+        numbers: [r.n, r.mean, r.stddev, r.min, r.max],
+      }));
+      const rows = filter === range ? raw : { ...raw, scores: raw.scores.filter((x) => inQuarter(raw, x, filter)) };
+      count(
+        groups,
+        checkAnswer(label, groups, groupSizes(rows, groupBy, 'SCORE'), min),
+        means.map((r) => r.note),
       );
     }
 

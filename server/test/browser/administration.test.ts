@@ -177,8 +177,33 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
         ['employees.csv', '2502', 'agency_code'],
       ]),
     );
+    // In the dashboard's language (Indonesian first), from the one catalogue, for the importer's own checks too.
+    const messageAt = (rows: string[][], line: string) => rows.find((row) => row[1] === line)?.[4];
+    expect(messageAt(shown, '5')).toBe(
+      'jenis kelamin P tidak sesuai dengan NIP, yang digit jenis kelaminnya 1 (L, laki-laki)',
+    );
+    expect(messageAt(shown, '1202')).toBe('NIP memuat 17 angka, bukan 18');
+    expect(messageAt(shown, '2502')).toBe(
+      'perangkat daerah TIDAKADA tidak ditemukan (tidak di basis data, tidak pula di agencies.csv)',
+    );
+    expect(messageAt(shown, '4402')).toBe('2015-02-30 bukan tanggal yang ada');
     expect(await page.getByTestId('impor-run').isDisabled()).toBe(true);
     expect(await axe(page)).toEqual([]);
+
+    // After the English switch the same check reports in English (Accept-Language: en), then back to Indonesian.
+    await page.getByTestId('locale-select').selectOption('en');
+    await page.getByTestId('impor-check').click();
+    const rowsNow = () =>
+      page
+        .getByTestId('impor-problems')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent!.trim())),
+        );
+    await expect.poll(async () => messageAt(await rowsNow(), '1202'), POLL).toBe('NIP has 17 digits, not 18');
+    expect(messageAt(await rowsNow(), '5')).toBe('gender P disagrees with the NIP, whose gender digit is 1 (L, male)');
+    expect(messageAt(await rowsNow(), '4402')).toBe('2015-02-30 is not a real date');
+    await page.getByTestId('locale-select').selectOption('id');
 
     // The corrected folder: the dry run passes, then the import, its bar fed by importJob.
     await chooseFolder(page, folders.good);

@@ -2,7 +2,7 @@ import { DEFAULT_SCORING_POLICY, evaluateScores, indicatorScore } from '@kinerja
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeHistoryThrough } from '../../src/modules/results/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { emptyDatabase, fileCounts, fixture, importFolder, tableCounts } from './helpers.js';
+import { emptyDatabase, errorList, fileCounts, fixture, importFolder, tableCounts } from './helpers.js';
 
 const EMPTY = {
   agency: 0,
@@ -37,13 +37,13 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
     const bad = await importFolder(db.orm, fixture('three-errors'));
     expect(bad.ok).toBe(false);
     expect(bad.errorCount).toBe(4);
-    expect(bad.errors).toEqual([
+    expect(errorList(bad)).toEqual([
       {
         file: 'employees.csv',
         line: 6,
         column: 'gender',
         value: 'P',
-        message: 'gender P disagrees with the NIP, whose gender digit is 1 (L, male)',
+        message: 'jenis kelamin P tidak sesuai dengan NIP, yang digit jenis kelaminnya 1 (L, laki-laki)',
       },
       {
         file: 'criteria.csv',
@@ -66,8 +66,21 @@ describe('import: all or nothing, idempotent, dry run, stored results', () => {
         line: 10,
         column: 'criterion_code',
         value: 'HARMONI',
-        message: 'criterion HARMONI not found (neither in the database nor in criteria.csv)',
+        message: 'kriteria HARMONI tidak ditemukan (tidak di basis data, tidak pula di criteria.csv)',
       },
+    ]);
+    // The same report read in English (Accept-Language: en, or --lang en): only the words change.
+    expect(errorList(bad, 'en').map((e) => e.message)).toEqual([
+      'gender P disagrees with the NIP, whose gender digit is 1 (L, male)',
+      'weights of HASIL_KERJA for DINKES from 2024 on sum to 95, not 100',
+      'score 130 is above 120',
+      'criterion HARMONI not found (neither in the database nor in criteria.csv)',
+    ]);
+    expect(bad.errors.map((e) => e.problem.code)).toEqual([
+      'IMPORT_GENDER_VS_NIP',
+      'WEIGHTS_SUM_NOT_100',
+      'SCORE_ABOVE_MAX',
+      'IMPORT_CRITERION_NOT_FOUND',
     ]);
     expect(await tableCounts(db.orm)).toEqual(EMPTY);
 

@@ -67,16 +67,19 @@ describe('values', () => {
   });
 
   it.each([
-    ['85,5', ',', '85,5 is not a number: a comma-separated file writes decimals with a dot (85.5)'],
-    ['1.234,5', ';', '1.234,5 is not a number'],
-    ['abc', ',', 'abc is not a number'],
-  ] as const)('refuses %s with separator %s', (raw, separator, message) => {
-    expect(parseNumber(raw, separator)).toEqual({ ok: false, message });
+    ['85,5', ',', 'IMPORT_DECIMAL_DOT'],
+    ['1.234,5', ';', 'IMPORT_NOT_A_NUMBER'],
+    ['abc', ',', 'IMPORT_NOT_A_NUMBER'],
+  ] as const)('refuses %s with separator %s (%s)', (raw, separator, code) => {
+    expect(parseNumber(raw, separator)).toEqual({ ok: false, problem: { code, params: { value: raw } } });
   });
 
   it('reads dates YYYY-MM-DD that exist', () => {
     expect(parseDate('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
-    expect(parseDate('2025-02-29')).toEqual({ ok: false, message: '2025-02-29 is not a real date' });
+    expect(parseDate('2025-02-29')).toEqual({
+      ok: false,
+      problem: { code: 'IMPORT_DATE_NOT_REAL', params: { value: '2025-02-29' } },
+    });
     expect(parseDate('29-02-2024').ok).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { errorList, fixture, importFolder, tableCounts } from './helpers.js';
 
-const AGENCY_NOT_FOUND = 'not found (neither in the database nor in agencies.csv)';
+const AGENCY_NOT_FOUND = 'tidak ditemukan (tidak di basis data, tidak pula di agencies.csv)';
 
 /**
  * Each error class of docs/import.md#the-rules-the-importer-checks, as a clerk would meet it: the valid folder is imported first, then a folder
@@ -23,12 +23,13 @@ describe('import: every error class is reported and nothing is written', () => {
     await db?.close();
   });
 
-  async function rejected(folder: string) {
+  /** The errors of the folder, worded in Indonesian (the default), or in English when asked. */
+  async function rejected(folder: string, locale: 'id' | 'en' = 'id') {
     const report = await importFolder(db.orm, fixture(folder));
     expect(report.ok).toBe(false);
     expect(report.committed).toBe(false);
     expect(await tableCounts(db.orm)).toEqual(before);
-    return errorList(report);
+    return errorList(report, locale);
   }
 
   it('bad NIP: wrong length, impossible birth date, gender column against the NIP digit', async () => {
@@ -38,21 +39,21 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 2,
         column: 'nip',
         value: '19850312201001200',
-        message: 'NIP has 17 digits, not 18',
+        message: 'NIP memuat 17 angka, bukan 18',
       },
       {
         file: 'employees.csv',
         line: 3,
         column: 'nip',
         value: '198513122010012004',
-        message: 'birth date 19851312 in NIP is not a real date',
+        message: 'tanggal lahir 19851312 dalam NIP bukan tanggal yang ada',
       },
       {
         file: 'employees.csv',
         line: 4,
         column: 'gender',
         value: 'L',
-        message: 'gender L disagrees with the NIP, whose gender digit is 2 (P, female)',
+        message: 'jenis kelamin L tidak sesuai dengan NIP, yang digit jenis kelaminnya 2 (P, perempuan)',
       },
     ]);
   });
@@ -64,7 +65,7 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 2,
         column: 'agency_code',
         value: 'DISKOMINFO',
-        message: `agency DISKOMINFO ${AGENCY_NOT_FOUND}`,
+        message: `perangkat daerah DISKOMINFO ${AGENCY_NOT_FOUND}`,
       },
     ]);
   });
@@ -76,7 +77,7 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 2,
         column: 'supervisor_nip',
         value: '197502142000031009',
-        message: 'supervisor NIP 197502142000031009 not found (neither in the database nor in employees.csv)',
+        message: 'NIP atasan 197502142000031009 tidak ditemukan (tidak di basis data, tidak pula di employees.csv)',
       },
     ]);
   });
@@ -191,14 +192,14 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 2,
         column: 'completed_on',
         value: '2025-02-30',
-        message: '2025-02-30 is not a real date',
+        message: '2025-02-30 bukan tanggal yang ada',
       },
       {
         file: 'participations.csv',
         line: 3,
         column: 'completed_on',
         value: '13/02/2025',
-        message: '13/02/2025 is not a date in the form YYYY-MM-DD (e.g. 2025-03-31)',
+        message: '13/02/2025 bukan tanggal berbentuk YYYY-MM-DD (mis. 2025-03-31)',
       },
     ]);
   });
@@ -210,7 +211,7 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 4,
         column: 'criterion_code',
         value: 'PROFESIONALISME',
-        message: 'duplicate row: NIP 198503122010012003, Q2 2025, criterion PROFESIONALISME is already on line 2',
+        message: 'baris ganda: NIP 198503122010012003, Triwulan II 2025, kriteria PROFESIONALISME sudah ada di baris 2',
       },
     ]);
   });
@@ -223,21 +224,21 @@ describe('import: every error class is reported and nothing is written', () => {
         column: 'nip_atasan',
         value: 'nip_atasan',
         message:
-          'unknown column nip_atasan; the columns are nip, name, gender, employment_type, rank, position,' +
+          'kolom nip_atasan tidak dikenal; kolomnya adalah nip, name, gender, employment_type, rank, position,' +
           ' position_type, agency_code, supervisor_nip, active_from, active_to',
       },
     ]);
   });
 
   it('rows of one evaluation that disagree on status, assessor or agency', async () => {
-    const hint = '(an empty assessor_nip means the supervisor, an empty status FINAL)';
+    const hint = '(assessor_nip kosong berarti atasan, status kosong FINAL)';
     expect(await rejected('disagree')).toEqual([
       {
         file: 'scores.csv',
         line: 3,
         column: 'status',
         value: 'FINAL',
-        message: `rows of one evaluation must agree on status: this row gives FINAL, line 2 gives SUBMITTED ${hint}`,
+        message: `baris-baris satu penilaian harus sama pada status: baris ini FINAL, baris 2 SUBMITTED ${hint}`,
       },
       {
         file: 'scores.csv',
@@ -245,15 +246,15 @@ describe('import: every error class is reported and nothing is written', () => {
         column: 'assessor_nip',
         value: '197106221996011001',
         message:
-          'rows of one evaluation must agree on assessor_nip: this row gives 197106221996011001,' +
-          ` line 2 gives 197811052003121001 ${hint}`,
+          'baris-baris satu penilaian harus sama pada assessor_nip: baris ini 197106221996011001,' +
+          ` baris 2 197811052003121001 ${hint}`,
       },
       {
         file: 'scores.csv',
         line: 5,
         column: 'agency_code',
         value: 'DISDIK',
-        message: `rows of one evaluation must agree on agency_code: this row gives DISDIK, line 2 gives DINKES ${hint}`,
+        message: `baris-baris satu penilaian harus sama pada agency_code: baris ini DISDIK, baris 2 DINKES ${hint}`,
       },
     ]);
   });
@@ -269,14 +270,14 @@ describe('import: every error class is reported and nothing is written', () => {
         line: 3,
         column: 'score',
         value: '115',
-        message: 'Q1 2025 is CLOSED: the score of INOVASI cannot change (stored score 112)',
+        message: 'Triwulan I 2025 sudah CLOSED: nilai INOVASI tidak dapat berubah (tersimpan nilai 112)',
       },
       {
         file: 'scores.csv',
         line: 5,
         column: 'score',
         value: '100',
-        message: 'Q1 2025 is CLOSED: a score of LOYAL cannot be added',
+        message: 'Triwulan I 2025 sudah CLOSED: nilai LOYAL tidak dapat ditambahkan',
       },
     ]);
     const again = await importFolder(db.orm, fixture('valid'));

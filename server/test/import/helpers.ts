@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { runImport } from '../../src/modules/import/import.service.js';
+import { renderMessage, type MessageLocale } from '@kinerja/shared';
 import type { ImportError, ImportReport } from '../../src/modules/import/import.types.js';
 
 /** A fixture folder under test/fixtures/import. */
@@ -17,9 +18,12 @@ export function importFolder(
   return runImport({ orm, folder, dryRun, actor: 'test:import', bulkThreshold });
 }
 
-/** The errors without the folder path, in the order reported. */
-export function errorList(report: ImportReport): ImportError[] {
-  return report.errors.map((e) => ({ ...e }));
+/** An import error with its message in words, as a report shows it. */
+export type WordedImportError = Omit<ImportError, 'problem'> & { message: string };
+
+/** The errors in the order reported, each message in words in `locale` (Indonesian, the default, unless asked). */
+export function errorList(report: ImportReport, locale: MessageLocale = 'id'): WordedImportError[] {
+  return report.errors.map(({ problem, ...e }) => ({ ...e, message: renderMessage(problem, locale) }));
 }
 
 /** Row counts of every table the import writes (the audit log included). */

@@ -13,7 +13,7 @@ import { fixture, tableCounts } from './helpers.js';
 
 const JOB = `query ($id: ID!) { importJob(id: $id) {
   id state phase progress rowsDone rowsTotal file dryRun files actor failure
-  report { ok committed dryRun errorCount errors { file line column value message code } files { file rows created } }
+  report { ok committed dryRun errorCount errors { file line column value message code messageCode } files { file rows created } }
 } }`;
 
 /** The streamed upload (docs/import.md#upload-and-import-jobs): multipart to disk, the importer as a polled job. */
@@ -125,6 +125,23 @@ describe('POST /api/import and importJob', () => {
       ['criteria.csv', 7, 'weight', '95', 'WEIGHTS_SUM_NOT_100'],
       ['scores.csv', 4, 'score', '130', 'SCORE_ABOVE_MAX'],
       ['scores.csv', 10, 'criterion_code', 'HARMONI', null],
+    ]);
+    // The report keeps codes and parameters: each reader gets it in the language of their own request.
+    expect(job.report.errors.map((e: Json) => [e.messageCode, e.message])).toEqual([
+      ['IMPORT_GENDER_VS_NIP', 'jenis kelamin P tidak sesuai dengan NIP, yang digit jenis kelaminnya 1 (L, laki-laki)'],
+      ['WEIGHTS_SUM_NOT_100', 'jumlah bobot HASIL_KERJA untuk DINKES mulai 2024 adalah 95, bukan 100'],
+      ['SCORE_ABOVE_MAX', 'nilai 130 melebihi 120'],
+      [
+        'IMPORT_CRITERION_NOT_FOUND',
+        'kriteria HARMONI tidak ditemukan (tidak di basis data, tidak pula di criteria.csv)',
+      ],
+    ]);
+    const english = await server.graphql<Json>(JOB, { id: started.body.jobId }, { ...admin, 'accept-language': 'en' });
+    expect(english.data!.importJob.report.errors.map((e: Json) => [e.file, e.line, e.column, e.message])).toEqual([
+      ['employees.csv', 6, 'gender', 'gender P disagrees with the NIP, whose gender digit is 1 (L, male)'],
+      ['criteria.csv', 7, 'weight', 'weights of HASIL_KERJA for DINKES from 2024 on sum to 95, not 100'],
+      ['scores.csv', 4, 'score', 'score 130 is above 120'],
+      ['scores.csv', 10, 'criterion_code', 'criterion HARMONI not found (neither in the database nor in criteria.csv)'],
     ]);
     const counts = await tableCounts(db.orm);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);

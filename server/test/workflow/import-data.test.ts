@@ -87,9 +87,45 @@ describe('importData', () => {
       message: 'jumlah bobot HASIL_KERJA untuk DINKES mulai 2024 adalah 95, bukan 100',
       code: 'WEIGHTS_SUM_NOT_100',
     });
-    // The importer's own checks carry no rule code.
-    expect(data.importData.errors.filter((e: { code: string | null }) => e.code === null)).toHaveLength(2);
+    // The importer's own checks carry no rule code; their messages are Indonesian too, from the catalogue.
+    expect(data.importData.errors.filter((e: { code: string | null }) => e.code === null)).toEqual([
+      {
+        file: 'employees.csv',
+        line: 6,
+        column: 'gender',
+        value: 'P',
+        message: 'jenis kelamin P tidak sesuai dengan NIP, yang digit jenis kelaminnya 1 (L, laki-laki)',
+        code: null,
+      },
+      {
+        file: 'scores.csv',
+        line: 10,
+        column: 'criterion_code',
+        value: 'HARMONI',
+        message: 'kriteria HARMONI tidak ditemukan (tidak di basis data, tidak pula di criteria.csv)',
+        code: null,
+      },
+    ]);
     expect(await tableCounts(db.orm)).toEqual(before);
+  });
+
+  it('the report in English when the request asks for it: the same files, lines, columns and codes', async () => {
+    const query = IMPORT.replace('message code', 'message code messageCode messageParams');
+    const input = { input: { files: filesOf('three-errors'), dryRun: true } };
+    const id = await ok(server, admin, query, input);
+    const en = await ok(server, { ...admin, 'accept-language': 'en' }, query, input);
+    const where = (e: Record<string, unknown>) => [e.file, e.line, e.column, e.value, e.code, e.messageCode];
+    expect(en.importData.errors.map(where)).toEqual(id.importData.errors.map(where));
+    expect(en.importData.errors.map((e: { message: string }) => e.message)).toEqual([
+      'gender P disagrees with the NIP, whose gender digit is 1 (L, male)',
+      'weights of HASIL_KERJA for DINKES from 2024 on sum to 95, not 100',
+      'score 130 is above 120',
+      'criterion HARMONI not found (neither in the database nor in criteria.csv)',
+    ]);
+    expect(en.importData.errors[3]).toMatchObject({
+      messageCode: 'IMPORT_CRITERION_NOT_FOUND',
+      messageParams: { code: 'HARMONI' },
+    });
   });
 
   it('a real run imports, and records who and why in the audit log', async () => {

@@ -8,6 +8,7 @@ import { Migration20261202060000AnalyticsReadModels } from './Migration202612020
 import { Migration20261202110000AccountLastLogin } from './Migration20261202110000AccountLastLogin.js';
 import { Migration20261202120000Dialogue } from './Migration20261202120000Dialogue.js';
 import { Migration20261203400000EmployeeChanges } from './Migration20261203400000EmployeeChanges.js';
+import { Migration20261204000000AnalyticsCells } from './Migration20261204000000AnalyticsCells.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202110000AccountLastLogin', class: Migration20261202110000AccountLastLogin },
   { name: 'Migration20261202120000Dialogue', class: Migration20261202120000Dialogue },
   { name: 'Migration20261203400000EmployeeChanges', class: Migration20261203400000EmployeeChanges },
+  { name: 'Migration20261204000000AnalyticsCells', class: Migration20261204000000AnalyticsCells },
 ];

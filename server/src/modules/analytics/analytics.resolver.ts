@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import {
   AgencyStandingType,
@@ -12,6 +13,7 @@ import { agencyComparison } from './comparison.service.js';
 import { distributionCheck } from './distribution.service.js';
 import { scoreStatistics } from './statistics.service.js';
 import { performanceTrend } from './trend.service.js';
+import { wantedFigures } from './wanted.js';
 
 const SUPPRESSION =
   'Aggregates: ADMIN and LEADER see every figure, an agency head every figure of their own agency; for everyone else ' +
@@ -31,8 +33,9 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => TrendInput, { description: 'Grouping, quarter range, agencies, criteria and metric.' })
     input: TrendInput,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TrendPointType[]> {
-    return performanceTrend(ctx, input);
+    return performanceTrend(ctx, input, wantedFigures(info));
   }
 
   @Query(() => [StatGroupType], {
@@ -45,8 +48,9 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => ScoreStatisticsInput, { description: 'Grouping, filter and metric.' })
     input: ScoreStatisticsInput,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StatGroupType[]> {
-    return scoreStatistics(ctx, input);
+    return scoreStatistics(ctx, input, wantedFigures(info));
   }
 
   @Query(() => [AgencyStandingType], {

@@ -11,6 +11,7 @@ import {
 import type { Context } from '../../graphql/context.js';
 import { throwProblems } from '../../graphql/errors.js';
 import type { AgencyStandingType } from './analytics.types.js';
+import { needsEmployeeCounts } from './cells.js';
 import { agencyDirectory, callerOf, localeOf, readSql } from './request.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -58,7 +59,7 @@ export async function agencyComparison(
   const minJp = ctx.policy.minJpPerYearPns;
   const rows = await agencyFigures(sql, quarterly, periodIndex, year, minJp);
   const caller = callerOf(ctx, agencies.byId);
-  const cells = await criterionMeans(sql, quarterly, periodIndex);
+  const cells = await criterionMeans(sql, quarterly, periodIndex, needsEmployeeCounts(caller));
 
   const withCodes = rows
     .map((r) => ({ ...r, code: agencies.byId.get(r.agency_id)!.code }))
@@ -78,7 +79,8 @@ export async function agencyComparison(
   const cellDecisions = decideSuppression(
     shownCells.map((c) => ({
       keys: [c.code, c.criterion_code],
-      nEmployees: Number(c.n_employees),
+      // Not counted for a FULL caller, whom suppression spares anyway.
+      nEmployees: c.n_employees === null ? 0 : Number(c.n_employees),
       agencyCode: c.code,
     })),
     caller,
@@ -168,18 +170,32 @@ async function agencyFigures(
 
 /**
  * Per agency and criterion code, the mean of every counted criterion score of the evaluations stored with it, with
- * the distinct employees behind it.
+ * the distinct employees behind it (null when `counted` is false: a FULL caller, whom suppression spares). From the
+ * cells (`analytics_cell`: the exact mean of their sums) for a quarter, where the cells' `n_employees` add up (one
+ * evaluation per employee and quarter), and for a year when the employees need no counting; otherwise, for a year,
+ * from `analytics_score`, since an employee scored in several quarters of the year is one employee.
  */
 async function criterionMeans(
   sql: AnalyticsSql,
   quarterly: boolean,
   periodIndex: number,
-): Promise<{ agency_id: number; criterion_code: string; mean: number; n_employees: number }[]> {
-  const { rows } = await sql.query<{ agency_id: number; criterion_code: string; mean: number; n_employees: number }>(
-    `select agency_id, criterion_code, avg(score) as mean, count(distinct employee_id)::int as n_employees
-       from analytics_score
-      where ${quarterly ? 'period_index = $1' : 'period_index between $1 and $1 + 3'}
-      group by agency_id, criterion_code`,
+  counted: boolean,
+): Promise<{ agency_id: number; criterion_code: string; mean: number; n_employees: number | null }[]> {
+  const range = quarterly ? 'period_index = $1' : 'period_index between $1 and $1 + 3';
+  const { rows } = await sql.query<{
+    agency_id: number;
+    criterion_code: string;
+    mean: number;
+    n_employees: number | null;
+  }>(
+    quarterly || !counted
+      ? `select agency_id, criterion_code, (sum(score_sum) / sum(n))::float8 as mean,
+           ${counted ? 'sum(n_employees)::int' : 'null::int'} as n_employees
+           from analytics_cell where ${range}
+          group by agency_id, criterion_code`
+      : `select agency_id, criterion_code, avg(score) as mean, count(distinct employee_id)::int as n_employees
+           from analytics_score where ${range}
+          group by agency_id, criterion_code`,
     [periodIndex],
   );
   return rows;

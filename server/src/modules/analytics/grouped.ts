@@ -6,6 +6,7 @@ import {
   type AnalyticsNote,
   type Predikat,
 } from '@kinerja/shared';
+import { CELL_FIGURES_SQL, needsEmployeeCounts } from './cells.js';
 import type { AgencyRow } from './request.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -68,8 +69,41 @@ export interface GroupedRequest {
   dimensions: readonly GroupDimension[];
   metric: ValueMetric;
   filter: GroupFilter;
-  /** Whether predikat counts are wanted (the ad hoc statistics; the trend has none). */
+  /** Whether predikat counts are wanted (the ad hoc statistics, when selected; the trend has none). */
   predikatCounts: boolean;
+  /** Whether p25, median and p75 are wanted (the caller selected one of them); without them they are null. */
+  quantiles: boolean;
+}
+
+/**
+ * Where a grouped answer is computed (docs/analytics.md "Read models and their refresh"):
+ * - `cells`: `analytics_cell`, when every figure asked for is exactly derivable from its sums: criterion scores, no
+ *   quantile, no predikat (neither counts, nor a dimension, nor a filter), and the distinct employees of each group
+ *   either not needed (a FULL caller) or additive over cells, which they are when each group lies within one quarter
+ *   (keyed by PERIOD, or a range of one quarter) and one criterion code;
+ * - `scores`: `analytics_score` (criterion scores otherwise), joined to `analytics_evaluation` for the predikat;
+ * - `evaluations`: `analytics_evaluation` (quarterly or category scores).
+ *
+ * `employees` is how each group's distinct employees are counted: `none` (a FULL caller: suppression spares every
+ * group, so they are not counted), `cells` (the sum of the cells' `n_employees`), `distinct`
+ * (`count(distinct employee_id)`). An evaluation-level group within one quarter could use `count(*)` (one evaluation
+ * per employee and quarter), but that measured no faster (docs/benchmarks.md "Analytics on 20 million scores").
+ */
+export interface GroupPlan {
+  source: 'cells' | 'scores' | 'evaluations';
+  employees: 'none' | 'cells' | 'distinct';
+}
+
+export function groupPlan(request: GroupedRequest, caller: AggregateCaller): GroupPlan {
+  const byCriterion = request.dimensions.includes('CRITERION');
+  const needsEvaluation =
+    request.predikatCounts || (request.filter.predikats?.length ?? 0) > 0 || request.dimensions.includes('PREDIKAT');
+  const counted = needsEmployeeCounts(caller);
+  const oneQuarter = request.dimensions.includes('PERIOD') || request.filter.from === request.filter.to;
+  if (byCriterion && !needsEvaluation && !request.quantiles && (!counted || oneQuarter)) {
+    return { source: 'cells', employees: counted ? 'cells' : 'none' };
+  }
+  return { source: byCriterion ? 'scores' : 'evaluations', employees: counted ? 'distinct' : 'none' };
 }
 
 export interface GroupFigures {
@@ -88,8 +122,8 @@ export interface GroupFigures {
   predikatCounts: { predikat: Predikat; count: number; share: number | null }[] | null;
   suppressed: boolean;
   note: AnalyticsNote | null;
-  /** Distinct employees behind the group (not returned to callers; suppression's unit). */
-  employees: number;
+  /** Distinct employees behind the group (not returned to callers; suppression's unit); null when not counted. */
+  employees: number | null;
 }
 
 interface Row {
@@ -97,15 +131,15 @@ interface Row {
   year: number | null;
   quarter: number | null;
   n: number;
-  n_employees: number;
+  n_employees: number | null;
   min_agency: number;
   max_agency: number;
   mean: number;
   stddev: number | null;
   min: number;
   max: number;
-  q: (number | string)[];
-  predikat: (number | string)[];
+  q: (number | string)[] | null;
+  predikat: (number | string)[] | null;
 }
 
 /**
@@ -119,18 +153,19 @@ export async function groupedStatistics(
   caller: AggregateCaller,
   minGroup: number,
 ): Promise<GroupFigures[]> {
+  const plan = groupPlan(request, caller);
   const byCriterion = request.dimensions.includes('CRITERION');
   // Scores carry their evaluation's period, agency and attributes; the evaluation row is joined (both read models,
-  // by primary key) only where the predikat is needed.
+  // by primary key) only where the predikat is needed. Cells carry the same columns, so `a` serves all three.
   const needsEvaluation =
     request.predikatCounts || (request.filter.predikats?.length ?? 0) > 0 || request.dimensions.includes('PREDIKAT');
-  const s = byCriterion && !needsEvaluation ? 'a' : 's';
+  const s = plan.source === 'scores' && needsEvaluation ? 's' : 'a';
   const withPeriod = request.dimensions.includes('PERIOD');
   const f = request.filter;
   const params: unknown[] = [f.from, f.to];
   const where = ['a.period_index between $1 and $2'];
   const value = byCriterion ? `${s}.score` : METRIC_SQL[request.metric];
-  where.push(`${value} is not null`);
+  if (plan.source !== 'cells') where.push(`${value} is not null`);
   const inList = (column: string, values: readonly (string | number)[] | null | undefined, cast: string) => {
     if (!values || values.length === 0) return;
     params.push(JSON.stringify(values));
@@ -143,23 +178,37 @@ export async function groupedStatistics(
   inList('a.gender', f.genders, 'text');
   inList(`coalesce(a.predikat, 'NONE')`, f.predikats, 'text');
 
-  const from = !byCriterion
-    ? 'analytics_evaluation a'
-    : needsEvaluation
-      ? 'analytics_score s join analytics_evaluation a on a.evaluation_id = s.evaluation_id'
-      : 'analytics_score a';
+  const from =
+    plan.source === 'cells'
+      ? 'analytics_cell a'
+      : plan.source === 'evaluations'
+        ? 'analytics_evaluation a'
+        : needsEvaluation
+          ? 'analytics_score s join analytics_evaluation a on a.evaluation_id = s.evaluation_id'
+          : 'analytics_score a';
   const keyList = request.dimensions.map((d) => (d === 'CRITERION' ? `${s}.criterion_code` : KEY_SQL[d]));
   const predikatSql = request.predikatCounts
     ? `array[${PREDIKATS.map((p) => `count(*) filter (where a.predikat = '${p}')`).join(', ')},
         count(*) filter (where a.predikat is not null)]`
     : 'null::bigint[]';
+  const employeesSql = {
+    none: 'null::int',
+    cells: 'sum(a.n_employees)::int',
+    distinct: 'count(distinct a.employee_id)::int',
+  }[plan.employees];
+  const figures =
+    plan.source === 'cells'
+      ? CELL_FIGURES_SQL
+      : `count(*)::int as n, avg(${value}) as mean, stddev_samp(${value}) as stddev,
+         min(${value}) as min, max(${value}) as max`;
+  const quantiles = request.quantiles
+    ? `percentile_cont(array[0.25, 0.5, 0.75]) within group (order by ${value})`
+    : 'null::float8[]';
   const text = `select array[${keyList.join(', ')}] as keys,
       ${withPeriod ? 'min(a.year)::int' : 'null::int'} as year, ${withPeriod ? 'min(a.quarter)::int' : 'null::int'} as quarter,
-      count(*)::int as n, count(distinct a.employee_id)::int as n_employees,
+      ${figures}, ${employeesSql} as n_employees,
       min(a.agency_id) as min_agency, max(a.agency_id) as max_agency,
-      avg(${value}) as mean, stddev_samp(${value}) as stddev, min(${value}) as min, max(${value}) as max,
-      percentile_cont(array[0.25, 0.5, 0.75]) within group (order by ${value}) as q,
-      ${predikatSql} as predikat
+      ${quantiles} as q, ${predikatSql} as predikat
     from ${from}
     where ${where.join(' and ')}
     group by 1`;
@@ -175,7 +224,8 @@ export async function groupedStatistics(
   const decisions = decideSuppression(
     groups.map(({ keys, row }) => ({
       keys,
-      nEmployees: Number(row.n_employees),
+      // Not counted for a FULL caller, whom suppression spares anyway.
+      nEmployees: row.n_employees === null ? 0 : Number(row.n_employees),
       agencyCode: row.min_agency === row.max_agency ? (agencies.get(Number(row.min_agency))?.code ?? null) : null,
     })),
     caller,
@@ -183,7 +233,12 @@ export async function groupedStatistics(
   );
   return groups.map(({ keys, row }, i) => {
     const decision = decisions[i]!;
-    const base = { keys, year: row.year, quarter: row.quarter, employees: Number(row.n_employees) };
+    const base = {
+      keys,
+      year: row.year,
+      quarter: row.quarter,
+      employees: row.n_employees === null ? null : Number(row.n_employees),
+    };
     if (decision.suppressed) {
       return {
         ...base,
@@ -200,7 +255,7 @@ export async function groupedStatistics(
         note: decision.note,
       };
     }
-    const q = row.q.map(Number);
+    const q = row.q === null ? [null, null, null] : row.q.map(Number);
     let predikatCounts: GroupFigures['predikatCounts'] = null;
     if (request.predikatCounts && row.predikat) {
       const counts = row.predikat.map(Number);
@@ -217,9 +272,9 @@ export async function groupedStatistics(
       mean: Number(row.mean),
       stddev: row.stddev === null ? null : Number(row.stddev),
       min: Number(row.min),
-      p25: q[0]!,
-      median: q[1]!,
-      p75: q[2]!,
+      p25: q[0] ?? null,
+      median: q[1] ?? null,
+      p75: q[2] ?? null,
       max: Number(row.max),
       predikatCounts,
       suppressed: false,

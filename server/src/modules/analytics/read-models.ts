@@ -34,7 +34,7 @@ export interface Scope {
 }
 
 /** The condition "row of `alias` lies in one of the scopes of the JSON parameter `$n`". */
-function inScopes(alias: string, param: string): string {
+export function inScopes(alias: string, param: string): string {
   return `exists (select 1 from jsonb_to_recordset(${param}::jsonb) as s("agencyId" int, "year" int, "quarter" int)
     where (s."agencyId" is null or ${alias}.agency_id = s."agencyId")
       and (s."year" is null or ${alias}.year = s."year")
@@ -47,7 +47,7 @@ function inScopes(alias: string, param: string): string {
  * when every scope names its agency. Without them every refresh read both read models and the stored results whole,
  * whatever it refreshed (docs/benchmarks.md "Analytics on 20 million scores"). `inScopes` stays the exact condition.
  */
-function narrowing(scopes: readonly Scope[], params: unknown[]): { analytics: string; evaluation: string } {
+export function narrowing(scopes: readonly Scope[], params: unknown[]): { analytics: string; evaluation: string } {
   const analytics: string[] = [];
   const evaluation: string[] = [];
   if (scopes.every((s) => s.year !== null && s.quarter !== null)) {

@@ -1,4 +1,5 @@
 import { onWritesDone } from '../results/index.js';
+import { refreshCells } from './cells.js';
 import { refreshEvaluationReadModels, type Scope } from './read-models.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -18,6 +19,13 @@ export interface AnalyticsRefresher {
   kinds: readonly StaleMarkKind[];
   /** Refreshes what the scopes name; null scopes: everything (a city-wide mark, or a rebuild). */
   refresh(sql: AnalyticsSql, scopes: readonly Scope[] | null): Promise<void>;
+  /** Its tables (analysed after `rebuildAnalyticsIfEmpty` built them, so that the planner knows their size). */
+  tables: readonly string[];
+  /**
+   * SQL condition, true when the model is empty while its source is not (the first start after the migration that
+   * created it): `rebuildAnalyticsIfEmpty` then builds it and every model after it in the list.
+   */
+  missing: string;
 }
 
 /**
@@ -31,6 +39,17 @@ export const REFRESHERS: readonly AnalyticsRefresher[] = [
     name: 'evaluations and scores',
     kinds: ['scores', 'criteria', 'employees'],
     refresh: refreshEvaluationReadModels,
+    tables: ['analytics_evaluation', 'analytics_score'],
+    missing: `exists (select 1 from evaluation where status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL'))
+      and not exists (select 1 from analytics_evaluation)`,
+  },
+  {
+    // analytics_cell: built from analytics_score (so after it), for the same marks.
+    name: 'cells of criterion scores',
+    kinds: ['scores', 'criteria', 'employees'],
+    refresh: refreshCells,
+    tables: ['analytics_cell'],
+    missing: 'exists (select 1 from analytics_score) and not exists (select 1 from analytics_cell)',
   },
 ];
 
@@ -66,15 +85,23 @@ export async function rebuildAnalytics(sql: AnalyticsSql): Promise<void> {
 }
 
 /**
- * Rebuilds the read models when they are empty while counted evaluations exist (the first start after the migration
- * that created them); otherwise does nothing.
+ * Builds the read models that are empty while their source is not (the first start after the migration that created
+ * them), and every model after the first such one in `REFRESHERS` (a model built from another comes after it);
+ * those before it are kept as they are, so adding a read model to a large database builds only that one; the tables
+ * built are analysed. Does nothing when none is missing. Answers the names of the models built.
  */
-export async function rebuildAnalyticsIfEmpty(sql: AnalyticsSql): Promise<void> {
-  const { rows } = await sql.query<{ missing: boolean }>(
-    `select exists (select 1 from evaluation where status in ('SUBMITTED', 'ACKNOWLEDGED', 'FINAL'))
-        and not exists (select 1 from analytics_evaluation) as missing`,
+export async function rebuildAnalyticsIfEmpty(sql: AnalyticsSql): Promise<string[]> {
+  const { rows } = await sql.query<{ missing: boolean[] }>(
+    `select array[${REFRESHERS.map((r) => `(${r.missing})`).join(', ')}] as missing`,
   );
-  if (rows[0]?.missing) await rebuildAnalytics(sql);
+  const first = rows[0]!.missing.indexOf(true);
+  if (first < 0) return [];
+  const built = REFRESHERS.slice(first);
+  if (first === 0) await rebuildAnalytics(sql);
+  else for (const refresher of built) await refresher.refresh(sql, null);
+  // A table just filled has no statistics until autovacuum comes by: without them the planner takes it for empty.
+  for (const table of built.flatMap((r) => r.tables)) await sql.query(`analyze ${table}`);
+  return built.map((r) => r.name);
 }
 
 /**

@@ -6,12 +6,18 @@ import { criterionNames, keyLabel } from './labels.js';
 import { agencyDirectory, agencyIdsOf, callerOf, localeOf, periodRangeOf, readSql } from './request.js';
 import { checkCriterionCodes } from './trend.service.js';
 import type { ScoreStatisticsInput, StatGroupType } from './analytics.types.js';
+import { EVERY_FIGURE, type WantedFigures } from './wanted.js';
 
 /**
  * Ad hoc statistics (docs/analytics.md "Ad hoc statistics"): per group of any `StatDimension` combination, n, mean,
- * sample sd, min, quartiles, max and quarterly predikat counts, from the read models, with the same suppression.
+ * sample sd, min, quartiles, max and quarterly predikat counts, from the read models, with the same suppression. The
+ * quartiles and predikat counts are computed only when `wanted` asks for them (null otherwise).
  */
-export async function scoreStatistics(ctx: Context, input: ScoreStatisticsInput): Promise<StatGroupType[]> {
+export async function scoreStatistics(
+  ctx: Context,
+  input: ScoreStatisticsInput,
+  wanted: WantedFigures = EVERY_FIGURE,
+): Promise<StatGroupType[]> {
   const dimensions = input.groupBy ?? [];
   dimensions.forEach((d, i) => {
     if (dimensions.indexOf(d) !== i) {
@@ -42,7 +48,8 @@ export async function scoreStatistics(ctx: Context, input: ScoreStatisticsInput)
         genders: filter.genders,
         predikats: filter.predikats,
       },
-      predikatCounts: true,
+      predikatCounts: wanted.predikatCounts,
+      quantiles: wanted.quantiles,
     },
     agencies.byId,
     callerOf(ctx, agencies.byId),

@@ -5,6 +5,7 @@ import { groupedStatistics, type GroupDimension } from './grouped.js';
 import { criterionNames, keyLabel } from './labels.js';
 import { agencyDirectory, agencyIdsOf, callerOf, localeOf, periodRangeOf, readSql } from './request.js';
 import type { TrendInput, TrendPointType } from './analytics.types.js';
+import { EVERY_FIGURE, type WantedFigures } from './wanted.js';
 
 /** The dimension of each trend grouping (NONE: the one key `ALL`). */
 const TREND_DIMENSION: Record<TrendInput['groupBy'], GroupDimension> = {
@@ -29,9 +30,14 @@ export function checkCriterionCodes(
 
 /**
  * The performance trend (docs/analytics.md "Trend"): per quarter and group, n, mean, median, sample sd, p25 and p75,
- * from the read models, suppressed for the caller with the keys (period, group key).
+ * from the read models, suppressed for the caller with the keys (period, group key). The quartiles are computed only
+ * when `wanted` asks for them (null otherwise), so a trend by criterion without them is read from the cells.
  */
-export async function performanceTrend(ctx: Context, input: TrendInput): Promise<TrendPointType[]> {
+export async function performanceTrend(
+  ctx: Context,
+  input: TrendInput,
+  wanted: WantedFigures = EVERY_FIGURE,
+): Promise<TrendPointType[]> {
   const groupBy = input.groupBy ?? 'NONE';
   const dimension = TREND_DIMENSION[groupBy];
   checkCriterionCodes(input.criterionCodes, groupBy === 'CRITERION', 'input.criterionCodes');
@@ -47,6 +53,7 @@ export async function performanceTrend(ctx: Context, input: TrendInput): Promise
       metric: input.metric ?? 'SCORE',
       filter: { from: range.from, to: range.to, agencyIds, criterionCodes: input.criterionCodes },
       predikatCounts: false,
+      quantiles: wanted.quantiles,
     },
     agencies.byId,
     callerOf(ctx, agencies.byId),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validateNip } from '@kinerja/shared';
+import { nipInvalid, validateNip } from '@kinerja/shared';
 import { badUserInput, notFound, tooManyRequests, unauthenticated } from '../../graphql/errors.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -386,7 +386,7 @@ export async function createAccount(
   if (input.employeeNip !== null && input.employeeNip !== undefined) {
     const check = validateNip(input.employeeNip);
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
-      throw badUserInput('employeeNip', check.errors.map((e) => e.message).join('; '));
+      throw badUserInput('employeeNip', nipInvalid(check.errors));
     }
     employee = await em.findOne(Employee, { nip: input.employeeNip });
     if (!employee)

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validateNip, type RecordThing } from '@kinerja/shared';
+import { nipInvalid, validateNip, type RecordThing } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
@@ -206,9 +206,9 @@ export async function findVisibleEmployee(
   const hasNip = nip !== null && nip !== undefined;
   const hasPseudonym = pseudonym !== null && pseudonym !== undefined;
   if (hasNip && hasPseudonym) {
-    throw badUserInput('pseudonym', 'Give either nip or pseudonym, not both');
+    throw badUserInput('pseudonym', { code: 'EMPLOYEE_KEY', params: { given: 'BOTH' } });
   }
-  if (!hasNip && !hasPseudonym) throw badUserInput('nip', 'Give the nip or the pseudonym of the employee');
+  if (!hasNip && !hasPseudonym) throw badUserInput('nip', { code: 'EMPLOYEE_KEY', params: { given: 'NONE' } });
   let employee: Employee | null;
   let thing: RecordThing;
   let named: string;
@@ -216,7 +216,7 @@ export async function findVisibleEmployee(
     assertMayIdentify(access.scope, 'employee(nip)');
     const check = validateNip(nip);
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
-      throw badUserInput('nip', check.errors.map((e) => e.message).join('; '));
+      throw badUserInput('nip', nipInvalid(check.errors));
     }
     employee = await oneEmployeeRow(em, 'e.nip = ?', nip);
     [thing, named] = [EMPLOYEE_NIP_KEY, nip];

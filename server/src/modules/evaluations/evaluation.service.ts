@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkYearQuarter, CRITERION_CATEGORIES, validateNip } from '@kinerja/shared';
+import { checkYearQuarter, CRITERION_CATEGORIES, nipInvalid, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
@@ -263,7 +263,7 @@ export async function findEvaluations(
     const nip = filter.assessorNip;
     const check = validateNip(nip);
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
-      throw badUserInput('filter.assessorNip', check.errors.map((e) => e.message).join('; '));
+      throw badUserInput('filter.assessorNip', nipInvalid(check.errors));
     }
     conditions.push({ assessor: { nip } });
   }

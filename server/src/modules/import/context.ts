@@ -1,4 +1,4 @@
-import type { CriterionCategory, Direction, ScoringPolicy } from '@kinerja/shared';
+import type { CriterionCategory, Direction, Message, ScoringPolicy } from '@kinerja/shared';
 import { MAX_LISTED_ERRORS, type ImportError, type ImportFileName, type ImportProgress } from './import.types.js';
 import type { Sql } from './staging.js';
 
@@ -61,13 +61,13 @@ export class ImportContext {
     line: number | null,
     column: string | null,
     value: string | null,
-    message: string,
+    problem: Message,
     code?: string,
   ): void {
     this.errorCount++;
     if (this.errors.length < MAX_LISTED_ERRORS) {
       this.errors.push(
-        code === undefined ? { file, line, column, value, message } : { file, line, column, value, message, code },
+        code === undefined ? { file, line, column, value, problem } : { file, line, column, value, problem, code },
       );
     }
   }

@@ -1,12 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Message } from '@kinerja/shared';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
+import { say } from '../../graphql/locale.js';
 import { accountScope, mayRunImport } from '../access/write-rules.js';
 import { runImport } from './import.service.js';
-import { IMPORT_FILES, type ImportReport } from './import.types.js';
+import { IMPORT_FILES, type ImportError, type ImportReport } from './import.types.js';
 
 @InputType('ImportFileInput', { description: 'One CSV file of the import format (docs/import.md), as text.' })
 export class ImportFileInput {
@@ -81,8 +84,11 @@ export class ImportErrorType {
   @Field(() => String, { nullable: true, description: 'The value as written in the file; null when none.' })
   value!: string | null;
 
-  @Field(() => String, { description: 'What is wrong, in words a clerk understands.' })
-  message!: string;
+  /** Worded by `ImportErrorFields.message` when read (the report keeps the catalogue message). */
+  message?: string;
+
+  /** What is wrong, as a catalogue message (read by the field resolvers below). */
+  problem!: Message;
 
   @Field(() => String, {
     nullable: true,
@@ -91,6 +97,37 @@ export class ImportErrorType {
       'problem, for a client that words it itself; null for the other checks of the importer.',
   })
   code?: string | null;
+}
+
+/**
+ * The words of an import error, put together when the report is read, in the request's language
+ * (`Accept-Language`; docs/i18n.md): the report itself keeps codes and parameters, so a job's report reads in the
+ * language of whoever polls it.
+ */
+@Resolver(() => ImportErrorType)
+export class ImportErrorFields {
+  @FieldResolver(() => String, {
+    description:
+      'What is wrong, in words a clerk understands, in the request’s language (Indonesian unless ' +
+      'Accept-Language asks for English).',
+  })
+  message(@Root() error: ImportError): string {
+    return say(error.problem);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The catalogue code of `message` (docs/i18n.md), for a client that words it itself: the importer’s own ' +
+      'checks (IMPORT_UNKNOWN_COLUMN, IMPORT_AGENCY_NOT_FOUND, NIP_INVALID, ...) or the shared rule’s code.',
+  })
+  messageCode(@Root() error: ImportError): string {
+    return error.problem.code;
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: 'The parameters of `messageCode` (names, values, lines).' })
+  messageParams(@Root() error: ImportError): unknown {
+    return error.problem.params;
+  }
 }
 
 @ObjectType('ImportReport', {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { DEFAULT_SCORING_POLICY, type ScoringPolicy } from '@kinerja/shared';
+import { DEFAULT_SCORING_POLICY, type Message, type ScoringPolicy } from '@kinerja/shared';
 import { ImportContext } from './context.js';
 import { importAgencies } from './files/agencies.js';
 import { importCriteria } from './files/criteria.js';
@@ -98,7 +98,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
       options.onProgress ?? (() => undefined),
     );
-    for (const e of report.errors) ctx.error(e.file as ImportFileName, e.line, e.column, e.value, e.message);
+    for (const e of report.errors) ctx.error(e.file as ImportFileName, e.line, e.column, e.value, e.problem);
     await sql.query('begin');
     try {
       await useBulkSessionSettings(sql);
@@ -123,8 +123,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           }
         } catch (error) {
           // A refusal by the database that the checks did not foresee: the transaction is lost, so stop here.
-          const message = error instanceof Error ? error.message : String(error);
-          ctx.error(file, null, null, null, `the database refused the data of this file: ${message}`);
+          const detail = error instanceof Error ? error.message : String(error);
+          ctx.error(file, null, null, null, { code: 'IMPORT_DATABASE_REFUSED', params: { detail } });
           break;
         }
       }
@@ -205,12 +205,12 @@ async function storeResultsOfImport(sql: Sql, policy: ScoringPolicy, report: Imp
  * error (a misspelt file name must not silently leave data out), and so is a folder with none of them.
  */
 function findFiles(folder: string, report: ImportReport): ImportFileName[] {
-  const folderError = (message: string) => {
-    report.errors.push({ file: '', line: null, column: null, value: folder, message });
+  const folderError = (problem: Message) => {
+    report.errors.push({ file: '', line: null, column: null, value: folder, problem });
     report.errorCount++;
   };
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    folderError(`folder ${folder} does not exist`);
+    folderError({ code: 'IMPORT_FOLDER_MISSING', params: { folder } });
     return [];
   }
   const names = readdirSync(folder);
@@ -221,13 +221,13 @@ function findFiles(folder: string, report: ImportReport): ImportFileName[] {
         line: null,
         column: null,
         value: name,
-        message: `${name} is not one of the import files (${IMPORT_FILES.join(', ')})`,
+        problem: { code: 'IMPORT_UNKNOWN_FILE', params: { name, known: IMPORT_FILES.join(', ') } },
       });
       report.errorCount++;
     }
   }
   const present = IMPORT_FILES.filter((f) => names.includes(f));
-  if (present.length === 0) folderError(`the folder contains none of the import files (${IMPORT_FILES.join(', ')})`);
+  if (present.length === 0) folderError({ code: 'IMPORT_FOLDER_EMPTY', params: { known: IMPORT_FILES.join(', ') } });
   return present;
 }
 

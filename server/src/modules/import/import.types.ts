@@ -1,3 +1,5 @@
+import type { Message } from '@kinerja/shared';
+
 /** The file names of docs/import.md, in the order they are applied. */
 export const IMPORT_FILES = [
   'agencies.csv',
@@ -20,10 +22,14 @@ export interface ImportError {
   column: string | null;
   /** The value as written in the file (or the sum, for weights); null when there is none. */
   value: string | null;
-  message: string;
   /**
-   * The code of the rule broken, when a rule check of `shared/` found the problem (e.g. `SCORE_ABOVE_MAX`); the
-   * message is then its Indonesian rendering. Absent for the importer's own checks.
+   * What is wrong, as a message of the one catalogue (code and parameters; docs/i18n.md): it is put into words when
+   * the report is read, in the reader's language (the request's `Accept-Language`, the command line's choice).
+   */
+  problem: Message;
+  /**
+   * The code of the rule broken, when a rule check of `shared/` found the problem (e.g. `SCORE_ABOVE_MAX`; then the
+   * same as `problem.code`). Absent for the importer's own checks.
    */
   code?: string;
 }

@@ -1,6 +1,6 @@
 import type { ApiModule } from '../../graphql/module.js';
 import { ImportJobResolver } from './import-job.resolver.js';
-import { ImportMutations } from './import.mutations.js';
+import { ImportErrorFields, ImportMutations } from './import.mutations.js';
 
 export { importJobs } from './jobs.js';
 export { importUploadHandler } from './upload.js';
@@ -8,5 +8,5 @@ export { importUploadHandler } from './upload.js';
 /** The import of the city's CSV files (also run by `pnpm run import`). */
 export const importModule = {
   name: 'import',
-  resolvers: [ImportMutations, ImportJobResolver],
+  resolvers: [ImportMutations, ImportErrorFields, ImportJobResolver],
 } satisfies ApiModule;

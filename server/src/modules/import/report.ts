@@ -1,44 +1,73 @@
-import type { ImportProgress, ImportReport } from './import.types.js';
+import {
+  groupedNumber,
+  localeOfAcceptLanguage,
+  localNumber,
+  messageText,
+  renderMessage,
+  type Message,
+  type MessageLocale,
+  type MessageParams,
+} from '@kinerja/shared';
+import type { ImportError, ImportProgress, ImportReport } from './import.types.js';
 
 const number = new Intl.NumberFormat('en-US');
 
-/** The report as the terminal shows it: a table of counts per file, then every error listed, one per line. */
-export function formatReport(report: ImportReport): string {
+/**
+ * The language of the report (docs/import.md "Language of the report"): `--lang id|en` when given, else the
+ * environment's KINERJA_LANG, else Indonesian, as the API without Accept-Language. Null for a wrong value.
+ */
+export function cliLocale(flag: string | undefined, env: string | undefined): MessageLocale | null {
+  const value = (flag ?? env ?? 'id').trim().toLowerCase();
+  if (value !== 'id' && value !== 'en' && !value.startsWith('en-') && !value.startsWith('id-')) return null;
+  return localeOfAcceptLanguage(value);
+}
+
+/** One import error as the terminal lists it: `file:line column "value": message`, the message in `locale`. */
+export function formatImportError(e: ImportError, locale: MessageLocale): string {
+  const folder = messageText('IMPORT_REPORT_HEADING', { column: 'FOLDER' }, locale);
+  const where = [e.file || folder, e.line === null ? null : String(e.line)].filter((x) => x !== null).join(':');
+  const column = e.column ? ` ${e.column}` : '';
+  const value = e.value === null ? '' : ` "${e.value}"`;
+  return `${where}${column}${value}: ${renderMessage(e.problem, locale)}`;
+}
+
+/**
+ * The report as the terminal shows it, in `locale` (the command line's language, docs/import.md "Language of the
+ * report"): a table of counts per file, then every error listed, one per line.
+ */
+export function formatReport(report: ImportReport, locale: MessageLocale = 'id'): string {
+  const grouped = (n: number) => groupedNumber(n, locale);
+  const say = (message: Message) => renderMessage(message, locale);
+  const heading = (column: MessageParams['IMPORT_REPORT_HEADING']['column']) =>
+    say({ code: 'IMPORT_REPORT_HEADING', params: { column } });
   const lines: string[] = [];
-  const verdict = report.committed
-    ? 'Imported.'
-    : report.ok
-      ? 'Dry run: no errors found; nothing was written.'
-      : `Rejected: ${number.format(report.errorCount)} error${report.errorCount === 1 ? '' : 's'}; nothing was written.`;
-  lines.push(`${verdict} (${report.folder}, ${(report.durationMs / 1000).toFixed(1)} s)`);
+  const outcome = report.committed ? 'IMPORTED' : report.ok ? 'DRY_RUN_OK' : 'REJECTED';
+  const verdict = say({ code: 'IMPORT_REPORT_VERDICT', params: { outcome, errors: report.errorCount } });
+  const seconds = localNumber(Number((report.durationMs / 1000).toFixed(1)), locale);
+  lines.push(`${verdict} (${report.folder}, ${seconds} s)`);
   if (report.files.length > 0) {
-    const rows = [['file', 'rows', 'created', 'updated', 'unchanged']];
+    const rows = [(['FILE', 'ROWS', 'CREATED', 'UPDATED', 'UNCHANGED'] as const).map(heading)];
     for (const f of report.files) {
       rows.push(
-        [f.file, f.rows, f.created, f.updated, f.unchanged].map((v) => (typeof v === 'number' ? number.format(v) : v)),
+        [f.file, f.rows, f.created, f.updated, f.unchanged].map((v) => (typeof v === 'number' ? grouped(v) : v)),
       );
     }
     if (report.files.some((f) => f.file === 'scores.csv')) {
       const e = report.evaluations;
-      rows.push(['(evaluations)', '', ...[e.created, e.updated, e.unchanged].map((v) => number.format(v))]);
-      rows.push(['(periods)', '', number.format(report.periodsCreated), '', '']);
+      rows.push([heading('EVALUATIONS'), '', ...[e.created, e.updated, e.unchanged].map(grouped)]);
+      rows.push([heading('PERIODS'), '', grouped(report.periodsCreated), '', '']);
     }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     for (const r of rows)
       lines.push('  ' + r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join('  '));
-    if (!report.committed) lines.push('  (counts of what the import would have done)');
-    if (report.bulk) lines.push('  (bulk mode: foreign keys of evaluations and scores checked once, after the insert)');
+    if (!report.committed) lines.push(`  ${say({ code: 'IMPORT_REPORT_NOTE', params: { note: 'WOULD_HAVE' } })}`);
+    if (report.bulk) lines.push(`  ${say({ code: 'IMPORT_REPORT_NOTE', params: { note: 'BULK' } })}`);
   }
   if (report.errorCount > 0) {
-    lines.push('', 'Errors (file:line column "value": message):');
-    for (const e of report.errors) {
-      const where = [e.file || '(folder)', e.line === null ? null : String(e.line)].filter((x) => x !== null).join(':');
-      const column = e.column ? ` ${e.column}` : '';
-      const value = e.value === null ? '' : ` "${e.value}"`;
-      lines.push(`  ${where}${column}${value}: ${e.message}`);
-    }
+    lines.push('', say({ code: 'IMPORT_REPORT_NOTE', params: { note: 'ERRORS_HEADER' } }));
+    for (const e of report.errors) lines.push(`  ${formatImportError(e, locale)}`);
     const hidden = report.errorCount - report.errors.length;
-    if (hidden > 0) lines.push(`  ... and ${number.format(hidden)} more errors not listed`);
+    if (hidden > 0) lines.push(`  ${say({ code: 'IMPORT_REPORT_MORE', params: { count: hidden } })}`);
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { Message } from '@kinerja/shared';
 import { CsvReader, type CsvRecord, type Separator } from './csv.js';
 import type { ImportContext } from './context.js';
 import type { ImportFileName } from './import.types.js';
@@ -56,16 +57,16 @@ export class FileRows {
         header.values.forEach((raw, i) => {
           const name = raw.toLowerCase();
           if (!known.has(name)) {
-            ctx.error(this.file, 1, raw, raw, unknownColumnMessage(raw, columns));
+            ctx.error(this.file, 1, raw, raw, unknownColumn(raw, columns));
           } else if (this.index.has(name)) {
-            ctx.error(this.file, 1, raw, raw, `column ${name} is given twice`);
+            ctx.error(this.file, 1, raw, raw, { code: 'IMPORT_COLUMN_TWICE', params: { column: name } });
           } else {
             this.index.set(name, i);
           }
         });
         for (const c of columns) {
           if (c.required && !this.index.has(c.name)) {
-            ctx.error(this.file, 1, c.name, null, `required column ${c.name} is missing from the header`);
+            ctx.error(this.file, 1, c.name, null, { code: 'IMPORT_COLUMN_MISSING', params: { column: c.name } });
             headerOk = false;
           }
         }
@@ -74,14 +75,10 @@ export class FileRows {
       for (let r = start; r < records.length; r++) {
         const record = records[r]!;
         if (record.values.length !== headerLength) {
-          ctx.error(
-            this.file,
-            record.line,
-            null,
-            null,
-            `the line has ${record.values.length} values but the header has ${headerLength} columns` +
-              ` (a value that contains "${this.separator}" must be put in double quotes)`,
-          );
+          ctx.error(this.file, record.line, null, null, {
+            code: 'IMPORT_LINE_WIDTH',
+            params: { values: record.values.length, columns: headerLength, separator: this.separator },
+          });
           continue;
         }
         pending.push(record);
@@ -92,18 +89,17 @@ export class FileRows {
       }
     }
     if (first) {
-      ctx.error(this.file, null, null, null, 'the file is empty: it needs at least the header line');
+      ctx.error(this.file, null, null, null, { code: 'IMPORT_FILE_EMPTY', params: {} });
       return;
     }
     if (pending.length > 0) yield pending;
   }
 }
 
-function unknownColumnMessage(raw: string, columns: readonly ColumnSpec[]): string {
+function unknownColumn(raw: string, columns: readonly ColumnSpec[]): Message<'IMPORT_UNKNOWN_COLUMN'> {
   const names = columns.map((c) => c.name);
   const close = names.find((n) => editDistance(n, raw.toLowerCase()) <= 2);
-  const hint = close ? ` (did you mean ${close}?)` : '';
-  return `unknown column ${raw}${hint}; the columns are ${names.join(', ')}`;
+  return { code: 'IMPORT_UNKNOWN_COLUMN', params: { column: raw, suggestion: close ?? null, columns: names } };
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,18 +1,18 @@
-import { checkQuarter, checkYear, isRealDate, renderProblem, type Problem } from '@kinerja/shared';
+import { checkQuarter, checkYear, isRealDate, type Message, type Problem } from '@kinerja/shared';
 import type { Separator } from './csv.js';
 
 /**
- * Readers of one value of a row. Each returns the parsed value or an error message written for a clerk (with the
- * code of the rule when a rule check of `shared/` refused the value); an empty value is `null` (callers decide
- * whether the column is required).
+ * Readers of one value of a row. Each returns the parsed value or what is wrong, as a catalogue message for a clerk
+ * (with the code of the rule when a rule check of `shared/` refused the value); an empty value is `null` (callers
+ * decide whether the column is required).
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; code?: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Message; code?: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const fail = (problem: Message): Parsed<never> => ({ ok: false, problem });
 const refused = (problem: Problem): Parsed<never> => ({
   ok: false,
-  message: renderProblem(problem),
+  problem: { code: problem.code, params: problem.params } as Message,
   code: problem.code,
 });
 
@@ -27,21 +27,22 @@ export function parseNumber(raw: string, separator: Separator): Parsed<number> {
   if (DECIMAL_DOT.test(raw)) return ok(Number(raw));
   if (separator === ';' && DECIMAL_COMMA.test(raw)) return ok(Number(raw.replace(',', '.')));
   if (separator === ',' && DECIMAL_COMMA.test(raw)) {
-    return fail(`${raw} is not a number: a comma-separated file writes decimals with a dot (85.5)`);
+    return fail({ code: 'IMPORT_DECIMAL_DOT', params: { value: raw } });
   }
-  return fail(`${raw} is not a number`);
+  return fail({ code: 'IMPORT_NOT_A_NUMBER', params: { value: raw } });
 }
 
 export function parseInteger(raw: string): Parsed<number> {
-  if (!/^[+-]?\d+$/.test(raw)) return fail(`${raw} is not a whole number`);
+  if (!/^[+-]?\d+$/.test(raw)) return fail({ code: 'IMPORT_NOT_WHOLE', params: { value: raw } });
   return ok(Number(raw));
 }
 
 /** A calendar date written `YYYY-MM-DD` that exists. */
 export function parseDate(raw: string): Parsed<string> {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!match) return fail(`${raw} is not a date in the form YYYY-MM-DD (e.g. 2025-03-31)`);
-  if (!isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) return fail(`${raw} is not a real date`);
+  if (!match) return fail({ code: 'IMPORT_DATE_FORMAT', params: { value: raw } });
+  if (!isRealDate(Number(match[1]), Number(match[2]), Number(match[3])))
+    return fail({ code: 'IMPORT_DATE_NOT_REAL', params: { value: raw } });
   return ok(raw);
 }
 
@@ -50,7 +51,7 @@ export function parseEnum<T extends string>(raw: string, allowed: readonly T[]):
   const upper = raw.toUpperCase();
   const found = allowed.find((a) => a === upper);
   if (found) return ok(found);
-  return fail(`${raw} is not one of ${allowed.join(', ')}`);
+  return fail({ code: 'IMPORT_NOT_ONE_OF', params: { value: raw, allowed: [...allowed] } });
 }
 
 /** A year of the appraisal calendar: a whole number, in the range of the shared `checkYear`. */

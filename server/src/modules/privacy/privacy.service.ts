@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validateNip } from '@kinerja/shared';
+import { nipInvalid, validateNip } from '@kinerja/shared';
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import { writeAudit } from '../audit/audit.service.js';
 
@@ -71,9 +71,7 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
 export function checkExportInput(nip: string, reason: string): { nip: string; reason: string } {
   const cleaned = nip.replace(/\s/g, '');
   const check = validateNip(cleaned);
-  if (!check.ok) {
-    throw badUserInput('nip', `NIP tidak sah. The NIP is not valid: ${check.errors.map((e) => e.message).join('; ')}`);
-  }
+  if (!check.ok) throw badUserInput('nip', nipInvalid(check.errors));
   const why = reason.trim();
   if (why.length < 5 || why.length > 500) {
     throw badUserInput('reason', { code: 'EXPORT_REASON', params: { min: 5, max: 500 } });

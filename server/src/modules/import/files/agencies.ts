@@ -29,7 +29,7 @@ export async function importAgencies(ctx: ImportContext, path: string): Promise<
       const code = row.maxLength('code', row.required('code'), 32);
       const name = row.maxLength('name', row.required('name'), 200);
       const kind = row.parse('kind', (raw) => parseEnum(raw, AGENCY_KINDS));
-      if (code !== null && /\s/.test(code)) row.fail('code', `agency code ${code} must not contain spaces`);
+      if (code !== null && /\s/.test(code)) row.fail('code', { code: 'IMPORT_CODE_SPACES', params: { code } });
       if (row.failed) {
         if (code) ctx.refused.agencies.add(code);
         return null;
@@ -37,7 +37,7 @@ export async function importAgencies(ctx: ImportContext, path: string): Promise<
       return { code: code!, name: name!, kind };
     },
     key: (r) => r.code,
-    describeKey: (r) => `agency ${r.code}`,
+    describeKey: (r) => ({ file: 'agencies.csv', code: r.code }),
     values: (r) => [r.code, r.name, r.kind],
   });
   await ctx.loadAgencies();

@@ -1,4 +1,4 @@
-import { renderProblem, type Problem } from '@kinerja/shared';
+import type { ImportRowKey, Message, Problem } from '@kinerja/shared';
 import type { CsvRecord } from '../csv.js';
 import type { ImportContext } from '../context.js';
 import type { FileReport, ImportFileName } from '../import.types.js';
@@ -30,24 +30,24 @@ export class RowCheck {
 
   fail(
     column: string | null,
-    message: string,
+    problem: Message,
     value: string | null = column ? this.raw(column) : null,
     code?: string,
   ): void {
     this.failed = true;
-    this.ctx.error(this.rows.file, this.record.line, column, value, message, code);
+    this.ctx.error(this.rows.file, this.record.line, column, value, problem, code);
   }
 
   /**
    * Reports the problems found by a rule check of `shared/` as errors of this row: the column is `columns[field]`,
-   * else the problem's field (`score`, `year`); the value is the column's as written; the message is the Indonesian
-   * rendering, and the problem's code goes with it (docs/import.md#how-errors-are-reported). Returns true when there
+   * else the problem's field (`score`, `year`); the value is the column's as written; the problem is the catalogue
+   * message of the rule, and the rule's code goes with it (docs/import.md#how-errors-are-reported). Returns true when there
    * was none.
    */
   problems(problems: readonly Problem[], columns: Readonly<Record<string, string>> = {}): boolean {
     for (const p of problems) {
       const column = columns[p.field] ?? p.field;
-      this.fail(column, renderProblem(p), this.raw(column), p.code);
+      this.fail(column, { code: p.code, params: p.params } as Message, this.raw(column), p.code);
     }
     return problems.length === 0;
   }
@@ -56,7 +56,7 @@ export class RowCheck {
   required(column: string): string | null {
     const raw = this.raw(column);
     if (raw === '') {
-      this.fail(column, `${column} is required`);
+      this.fail(column, { code: 'IMPORT_REQUIRED', params: { column } });
       return null;
     }
     return raw;
@@ -68,7 +68,7 @@ export class RowCheck {
     if (raw === null || raw === '') return null;
     const parsed = parser(raw);
     if (!parsed.ok) {
-      this.fail(column, parsed.message, raw, parsed.code);
+      this.fail(column, parsed.problem, raw, parsed.code);
       return null;
     }
     return parsed.value;
@@ -76,7 +76,7 @@ export class RowCheck {
 
   maxLength(column: string, value: string | null, max: number): string | null {
     if (value !== null && value.length > max) {
-      this.fail(column, `${column} has ${value.length} characters; at most ${max} fit`);
+      this.fail(column, { code: 'IMPORT_TOO_LONG', params: { column, length: value.length, max } });
       return null;
     }
     return value;
@@ -96,8 +96,8 @@ export interface SimpleFile<Row> {
   check(row: RowCheck): Row | null;
   /** The natural key of a row, for the duplicate check. */
   key(row: Row): string;
-  /** How the natural key reads in a message, e.g. "code DISDIK". */
-  describeKey(row: Row): string;
+  /** The natural key of a row, as the duplicate-row message names it (docs/i18n.md). */
+  describeKey(row: Row): ImportRowKey;
   /** Column named in a duplicate-row error. */
   keyColumn: string;
   values(row: Row): unknown[];
@@ -129,7 +129,10 @@ export async function importSimpleFile<Row>(
       const key = def.key(row);
       const firstLine = seen.get(key);
       if (firstLine !== undefined) {
-        check.fail(def.keyColumn, `duplicate row: ${def.describeKey(row)} is already on line ${firstLine}`);
+        check.fail(def.keyColumn, {
+          code: 'IMPORT_DUPLICATE_ROW',
+          params: { key: def.describeKey(row), line: firstLine },
+        });
         continue;
       }
       seen.set(key, record.line);

@@ -7,7 +7,6 @@ import {
   checkYearSpan,
   type CriterionCategory,
   type Direction,
-  renderProblem,
   type WeightScope,
 } from '@kinerja/shared';
 import type { ImportContext } from '../context.js';
@@ -83,7 +82,7 @@ export async function importCriteria(ctx: ImportContext, path: string): Promise<
         agencyId = ctx.agencies.get(agencyCode) ?? null;
         if (agencyId === null) {
           if (ctx.refused.agencies.has(agencyCode)) row.failed = true;
-          else row.fail('agency_code', `agency ${agencyCode} not found (neither in the database nor in agencies.csv)`);
+          else row.fail('agency_code', { code: 'IMPORT_AGENCY_NOT_FOUND', params: { code: agencyCode } });
         }
       }
       const yearFrom = row.parse('year_from', parseYear, true);
@@ -118,7 +117,7 @@ export async function importCriteria(ctx: ImportContext, path: string): Promise<
       };
     },
     key: (r) => `${r.code}\u0000${r.agencyId ?? 0}\u0000${r.yearFrom}`,
-    describeKey: (r) => `criterion ${r.code} of ${r.agencyCode ?? 'all agencies'} from ${r.yearFrom}`,
+    describeKey: (r) => ({ file: 'criteria.csv', code: r.code, agency: r.agencyCode, yearFrom: r.yearFrom }),
     values: (r) => [
       r.code,
       r.agencyId,
@@ -165,6 +164,6 @@ function checkWeights(ctx: ImportContext, touched: CriterionRow[]): void {
     })),
   );
   for (const p of checkWeightSums(criteria, scopes)) {
-    ctx.error('criteria.csv', p.ref, 'weight', String(p.params.sum), renderProblem(p), p.code);
+    ctx.error('criteria.csv', p.ref, 'weight', String(p.params.sum), { code: p.code, params: p.params }, p.code);
   }
 }

@@ -2,6 +2,7 @@ import {
   EMPLOYMENT_TYPES,
   GENDERS,
   POSITION_TYPES,
+  nipInvalid,
   validateNip,
   type EmploymentType,
   type Gender,
@@ -39,7 +40,7 @@ const PPPK_RANK = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)
  */
 export function checkNip(row: RowCheck, column: string, nip: string): ReturnType<typeof validateNip> {
   const check = validateNip(nip);
-  if (!check.ok) row.fail(column, check.errors.map((e) => e.message).join('; '), nip);
+  if (!check.ok) row.fail(column, nipInvalid(check.errors), nip);
   return check;
 }
 
@@ -98,23 +99,21 @@ export async function importEmployees(ctx: ImportContext, path: string): Promise
       const gender = row.parse('gender', (raw) => parseEnum(raw, GENDERS));
       const employmentType = row.parse('employment_type', (raw) => parseEnum(raw, EMPLOYMENT_TYPES), true);
       if (parsedNip?.ok && gender !== null && parsedNip.nip.gender !== gender) {
-        const digit = parsedNip.nip.gender === 'L' ? '1 (L, male)' : '2 (P, female)';
-        row.fail('gender', `gender ${gender} disagrees with the NIP, whose gender digit is ${digit}`);
+        row.fail('gender', { code: 'IMPORT_GENDER_VS_NIP', params: { gender, nipGender: parsedNip.nip.gender } });
       }
       if (parsedNip?.ok && employmentType !== null && parsedNip.nip.employmentType !== employmentType) {
         const month = nip!.slice(12, 14);
-        row.fail(
-          'employment_type',
-          `employment type ${employmentType} disagrees with the NIP, whose digits ${month} in the month position` +
-            ` mark a ${parsedNip.nip.employmentType} (01-12 PNS, 21-29 PPPK)`,
-        );
+        row.fail('employment_type', {
+          code: 'IMPORT_TYPE_VS_NIP',
+          params: { type: employmentType, digits: month, nipType: parsedNip.nip.employmentType },
+        });
       }
       const rank = row.orNull('rank');
       if (rank !== null && employmentType !== null) {
         if (employmentType === 'PNS' && !PNS_RANK.test(rank)) {
-          row.fail('rank', `rank ${rank} is not a PNS golongan (I/a .. IV/e)`);
+          row.fail('rank', { code: 'IMPORT_RANK', params: { rank, type: 'PNS' } });
         } else if (employmentType === 'PPPK' && !PPPK_RANK.test(rank)) {
-          row.fail('rank', `rank ${rank} is not a PPPK golongan (I .. XVII)`);
+          row.fail('rank', { code: 'IMPORT_RANK', params: { rank, type: 'PPPK' } });
         }
       }
       const position = row.maxLength('position', row.orNull('position'), 200);
@@ -125,18 +124,21 @@ export async function importEmployees(ctx: ImportContext, path: string): Promise
         agencyId = ctx.agencies.get(agencyCode) ?? null;
         if (agencyId === null) {
           if (ctx.refused.agencies.has(agencyCode)) row.failed = true;
-          else row.fail('agency_code', `agency ${agencyCode} not found (neither in the database nor in agencies.csv)`);
+          else row.fail('agency_code', { code: 'IMPORT_AGENCY_NOT_FOUND', params: { code: agencyCode } });
         }
       }
       const supervisorNip = row.orNull('supervisor_nip');
       if (supervisorNip !== null) {
-        if (supervisorNip === nip) row.fail('supervisor_nip', 'an employee cannot be their own supervisor');
+        if (supervisorNip === nip) row.fail('supervisor_nip', { code: 'EMPLOYEE_SELF_SUPERVISOR', params: {} });
         else if (!/^\d{18}$/.test(supervisorNip)) checkNip(row, 'supervisor_nip', supervisorNip);
       }
       const activeFrom = row.parse('active_from', parseDate);
       const activeTo = row.parse('active_to', parseDate);
       if (activeFrom !== null && activeTo !== null && activeTo < activeFrom) {
-        row.fail('active_to', `active_to ${activeTo} is before active_from ${activeFrom}`);
+        row.fail('active_to', {
+          code: 'IMPORT_DATE_ORDER',
+          params: { column: 'active_to', value: activeTo, before: 'active_from', beforeValue: activeFrom },
+        });
       }
       if (nip !== null && !fileNips.has(nip)) fileNips.set(nip, row.line);
       if (row.failed) {
@@ -162,7 +164,7 @@ export async function importEmployees(ctx: ImportContext, path: string): Promise
       };
     },
     key: (r) => r.nip,
-    describeKey: (r) => `NIP ${r.nip}`,
+    describeKey: (r) => ({ file: 'employees.csv', nip: r.nip }),
     values: (r) => [
       r.nip,
       r.name,
@@ -196,13 +198,10 @@ export async function importEmployees(ctx: ImportContext, path: string): Promise
       updates.push([employee.id, supervisor.id]);
       employee.supervisorId = supervisor.id;
     } else if (!ctx.refused.nips.has(p.supervisorNip)) {
-      ctx.error(
-        'employees.csv',
-        p.line,
-        'supervisor_nip',
-        p.supervisorNip,
-        `supervisor NIP ${p.supervisorNip} not found (neither in the database nor in employees.csv)`,
-      );
+      ctx.error('employees.csv', p.line, 'supervisor_nip', p.supervisorNip, {
+        code: 'IMPORT_SUPERVISOR_NOT_FOUND',
+        params: { nip: p.supervisorNip },
+      });
     }
   }
   for (let i = 0; i < updates.length; i += 5000) {
@@ -249,17 +248,14 @@ function checkSupervisorCycles(ctx: ImportContext, fileNips: Map<string, number>
     }
     if (current !== null && current !== undefined && state.get(current) === 1) {
       const from = path.indexOf(current);
-      const chain = [...path.slice(from), current].map((id) => nipById.get(id)).join(' → ');
+      const chain = [...path.slice(from), current].map((id) => nipById.get(id) ?? String(id));
       for (const id of path.slice(from)) {
         const line = fileNips.get(nipById.get(id)!);
         if (line !== undefined) {
-          ctx.error(
-            'employees.csv',
-            line,
-            'supervisor_nip',
-            nipById.get(supervisorOf.get(id)!) ?? null,
-            `the supervisor chain loops: ${chain}`,
-          );
+          ctx.error('employees.csv', line, 'supervisor_nip', nipById.get(supervisorOf.get(id)!) ?? null, {
+            code: 'IMPORT_SUPERVISOR_LOOP',
+            params: { chain },
+          });
         }
       }
     }

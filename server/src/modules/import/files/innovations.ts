@@ -19,7 +19,7 @@ export function knownEmployee(ctx: ImportContext, row: RowCheck, column: string,
   const employee = ctx.employees.get(nip);
   if (employee) return employee.id;
   if (ctx.refused.nips.has(nip)) row.failed = true;
-  else row.fail(column, `employee with NIP ${nip} not found (neither in the database nor in employees.csv)`, nip);
+  else row.fail(column, { code: 'IMPORT_EMPLOYEE_NOT_FOUND', params: { nip } }, nip);
   return null;
 }
 
@@ -77,7 +77,7 @@ export async function importInnovations(ctx: ImportContext, path: string): Promi
       };
     },
     key: (r) => `${r.employeeId}\u0000${r.year}\u0000${r.quarter}\u0000${r.title}`,
-    describeKey: (r) => `the innovation "${r.title}" of NIP ${r.nip} in ${r.year} Q${r.quarter}`,
+    describeKey: (r) => ({ file: 'innovations.csv', nip: r.nip, year: r.year, quarter: r.quarter, title: r.title }),
     values: (r) => [r.employeeId, r.year, r.quarter, r.title, r.description, r.verifiedById, null],
   });
 }

@@ -52,7 +52,7 @@ export async function importOrgPerformance(ctx: ImportContext, path: string): Pr
         agencyId = ctx.agencies.get(agencyCode) ?? null;
         if (agencyId === null) {
           if (ctx.refused.agencies.has(agencyCode)) row.failed = true;
-          else row.fail('agency_code', `agency ${agencyCode} not found (neither in the database nor in agencies.csv)`);
+          else row.fail('agency_code', { code: 'IMPORT_AGENCY_NOT_FOUND', params: { code: agencyCode } });
         }
       }
       const year = row.parse('year', parseYear, true);
@@ -61,7 +61,7 @@ export async function importOrgPerformance(ctx: ImportContext, path: string): Pr
       return { agencyCode: agencyCode!, agencyId, year: year!, predikat: predikat! };
     },
     key: (r) => `${r.agencyId}\u0000${r.year}`,
-    describeKey: (r) => `agency ${r.agencyCode} in ${r.year}`,
+    describeKey: (r) => ({ file: 'org_performance.csv', agency: r.agencyCode, year: r.year }),
     values: (r) => [r.agencyId, r.year, r.predikat, ctx.actor.slice(0, 64), null],
   });
 }

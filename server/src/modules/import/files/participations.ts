@@ -45,10 +45,7 @@ export async function importParticipations(ctx: ImportContext, path: string): Pr
         if (training === null) {
           if (ctx.refused.trainings.has(trainingCode)) row.failed = true;
           else {
-            row.fail(
-              'training_code',
-              `training ${trainingCode} not found (neither in the database nor in trainings.csv)`,
-            );
+            row.fail('training_code', { code: 'IMPORT_TRAINING_NOT_FOUND', params: { code: trainingCode } });
           }
         }
       }
@@ -57,13 +54,12 @@ export async function importParticipations(ctx: ImportContext, path: string): Pr
       const status = row.parse('status', (raw) => parseEnum(raw, PARTICIPATION_STATUSES)) ?? 'COMPLETED';
       const completedOn = row.parse('completed_on', parseDate);
       if (status === 'COMPLETED' && completedOn === null && row.raw('completed_on') === '') {
-        row.fail(
-          'completed_on',
-          'completed_on is required for a COMPLETED participation (empty status means COMPLETED)',
-        );
+        row.fail('completed_on', { code: 'IMPORT_COMPLETED_ON_REQUIRED', params: {} });
       }
       const hoursJp = row.parse('hours_jp', (raw) => parseNumber(raw, row.separator));
-      if (hoursJp !== null && hoursJp < 0) row.fail('hours_jp', `hours_jp ${row.raw('hours_jp')} must not be negative`);
+      if (hoursJp !== null && hoursJp < 0) {
+        row.fail('hours_jp', { code: 'IMPORT_NEGATIVE', params: { column: 'hours_jp', value: row.raw('hours_jp') } });
+      }
       if (row.failed || training === null || employeeId === null) return null;
       return {
         trainingCode: trainingCode!,
@@ -76,7 +72,7 @@ export async function importParticipations(ctx: ImportContext, path: string): Pr
       };
     },
     key: (r) => `${r.trainingId}\u0000${r.employeeId}`,
-    describeKey: (r) => `NIP ${r.nip} in training ${r.trainingCode}`,
+    describeKey: (r) => ({ file: 'participations.csv', nip: r.nip, training: r.trainingCode }),
     values: (r) => [r.trainingId, r.employeeId, r.status, r.completedOn, r.hoursJp],
   });
 }

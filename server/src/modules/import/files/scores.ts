@@ -1,8 +1,8 @@
 import {
   EVALUATION_STATUSES,
   checkScoreEntry,
-  quarterLabel,
   scoreOfEntry,
+  nipInvalid,
   validateNip,
   type CriterionCategory,
   type EvaluationStatus,
@@ -222,8 +222,8 @@ function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<numbe
       if (ctx.refused.nips.has(nip)) row.failed = true;
       else {
         const check = validateNip(nip);
-        if (!check.ok) row.fail('nip', check.errors.map((e) => e.message).join('; '));
-        else row.fail('nip', `employee with NIP ${nip} not found (neither in the database nor in employees.csv)`);
+        if (!check.ok) row.fail('nip', nipInvalid(check.errors));
+        else row.fail('nip', { code: 'IMPORT_EMPLOYEE_NOT_FOUND', params: { nip } });
       }
     }
   }
@@ -235,7 +235,7 @@ function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<numbe
     agencyId = ctx.agencies.get(agencyCode) ?? null;
     if (agencyId === null) {
       if (ctx.refused.agencies.has(agencyCode)) row.failed = true;
-      else row.fail('agency_code', `agency ${agencyCode} not found (neither in the database nor in agencies.csv)`);
+      else row.fail('agency_code', { code: 'IMPORT_AGENCY_NOT_FOUND', params: { code: agencyCode } });
     }
   }
   const code = row.required('criterion_code');
@@ -245,13 +245,12 @@ function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<numbe
     if (criterion === null) {
       if (ctx.refused.criterionCodes.has(code)) row.failed = true;
       else if (!ctx.criteria.has(code)) {
-        row.fail('criterion_code', `criterion ${code} not found (neither in the database nor in criteria.csv)`);
+        row.fail('criterion_code', { code: 'IMPORT_CRITERION_NOT_FOUND', params: { code } });
       } else {
-        row.fail(
-          'criterion_code',
-          `criterion ${code} does not apply to ${agencyCodes.get(agencyId) ?? agencyCode} in ${year}` +
-            ' (it belongs to another agency or is not in force that year)',
-        );
+        row.fail('criterion_code', {
+          code: 'IMPORT_CRITERION_NOT_APPLICABLE',
+          params: { code, agency: agencyCodes.get(agencyId) ?? agencyCode, year },
+        });
       }
     }
   }
@@ -276,16 +275,15 @@ function checkScoreRow(ctx: ImportContext, row: RowCheck, agencyCodes: Map<numbe
     const assessor = ctx.employees.get(assessorNip);
     if (assessor) assessorId = assessor.id;
     else if (ctx.refused.nips.has(assessorNip)) row.failed = true;
-    else
-      row.fail('assessor_nip', `assessor NIP ${assessorNip} not found (neither in the database nor in employees.csv)`);
-    if (assessorNip === nip) row.fail('assessor_nip', 'an employee cannot assess themselves');
+    else row.fail('assessor_nip', { code: 'IMPORT_ASSESSOR_NOT_FOUND', params: { nip: assessorNip } });
+    if (assessorNip === nip) row.fail('assessor_nip', { code: 'IMPORT_SELF_ASSESSOR', params: {} });
   }
   const statusRaw = row.raw('status');
   let status: EvaluationStatus = 'FINAL';
   if (statusRaw !== '') {
     const parsed = parseEnum(statusRaw, EVALUATION_STATUSES);
     if (parsed.ok) status = parsed.value;
-    else row.fail('status', parsed.message);
+    else row.fail('status', parsed.problem);
   }
   if (row.failed || employee === null || criterion === null || score === null) return null;
   const evidence = row.raw('evidence');
@@ -334,13 +332,13 @@ async function checkWholeFile(ctx: ImportContext): Promise<void> {
       order by d.line limit ${CHECK_LIMIT}`,
   );
   for (const d of dup.rows) {
-    ctx.error(
-      file,
-      d.line,
-      'criterion_code',
-      d.code,
-      `duplicate row: NIP ${d.nip}, ${quarterLabel(d.year, d.quarter, 'en')}, criterion ${d.code} is already on line ${d.first_line}`,
-    );
+    ctx.error(file, d.line, 'criterion_code', d.code, {
+      code: 'IMPORT_DUPLICATE_ROW',
+      params: {
+        key: { file: 'scores.csv', nip: d.nip, year: d.year, quarter: d.quarter, criterion: d.code },
+        line: d.first_line,
+      },
+    });
   }
 
   // One pass over the staged rows builds the evaluations and tells which of them have rows that disagree: when all
@@ -406,15 +404,10 @@ async function reportDisagreements(ctx: ImportContext): Promise<void> {
       where d.differs order by x.line`,
   );
   for (const d of disagree.rows) {
-    const shown = (v: string | null) => (v === null ? '(none)' : v);
-    ctx.error(
-      file,
-      d.line,
-      d.column,
-      d.value,
-      `rows of one evaluation must agree on ${d.column}: this row gives ${shown(d.value)},` +
-        ` line ${d.first_line} gives ${shown(d.first_value)} (an empty assessor_nip means the supervisor, an empty status FINAL)`,
-    );
+    ctx.error(file, d.line, d.column, d.value, {
+      code: 'IMPORT_EVALUATION_DISAGREES',
+      params: { column: d.column, value: d.value, line: d.first_line, firstValue: d.first_value },
+    });
   }
 }
 
@@ -450,14 +443,10 @@ async function reportClosedPeriodChanges(ctx: ImportContext): Promise<void> {
       where d.differs order by x.first_line`,
   );
   for (const d of closedEval.rows) {
-    ctx.error(
-      file,
-      d.first_line,
-      d.column,
-      d.value,
-      `${quarterLabel(d.year, d.quarter, 'en')} is CLOSED: the evaluation's ${d.column} cannot change` +
-        ` (stored ${d.stored ?? '(none)'}, file ${d.value ?? '(none)'})`,
-    );
+    ctx.error(file, d.first_line, d.column, d.value, {
+      code: 'IMPORT_CLOSED_EVALUATION',
+      params: { year: d.year, quarter: d.quarter, column: d.column, stored: d.stored, value: d.value },
+    });
   }
   // ... and a score that would be added or changed.
   const closedScores = await sql.query<{
@@ -480,20 +469,21 @@ async function reportClosedPeriodChanges(ctx: ImportContext): Promise<void> {
       order by s.line limit ${CHECK_LIMIT}`,
   );
   for (const d of closedScores.rows) {
-    const period = quarterLabel(d.year, d.quarter, 'en');
     const column = d.derived ? 'realisation' : 'score';
     const value = String(d.derived ? d.realisation : d.score);
     if (d.stored === null) {
-      ctx.error(file, d.line, column, value, `${period} is CLOSED: a score of ${d.code} cannot be added`);
+      ctx.error(file, d.line, column, value, {
+        code: 'IMPORT_CLOSED_SCORE_ADDED',
+        params: { year: d.year, quarter: d.quarter, criterion: d.code },
+      });
     } else {
-      const stored = d.derived ? `realisation ${d.stored_realisation ?? '(none)'}` : `score ${d.stored}`;
-      ctx.error(
-        file,
-        d.line,
-        column,
-        value,
-        `${period} is CLOSED: the score of ${d.code} cannot change (stored ${stored})`,
-      );
+      const stored = d.derived
+        ? { kind: 'realisation' as const, value: d.stored_realisation }
+        : { kind: 'score' as const, value: d.stored };
+      ctx.error(file, d.line, column, value, {
+        code: 'IMPORT_CLOSED_SCORE_CHANGED',
+        params: { year: d.year, quarter: d.quarter, criterion: d.code, stored },
+      });
     }
   }
 }

@@ -54,11 +54,19 @@ export async function importTrainings(ctx: ImportContext, path: string): Promise
       const kind = row.parse('kind', (raw) => parseEnum(raw, TRAINING_KINDS), true);
       const organizer = row.maxLength('organizer', row.orNull('organizer'), 200);
       const hoursJp = row.parse('hours_jp', (raw) => parseNumber(raw, row.separator), true);
-      if (hoursJp !== null && hoursJp <= 0) row.fail('hours_jp', `hours_jp ${row.raw('hours_jp')} must be above 0`);
+      if (hoursJp !== null && hoursJp <= 0) {
+        row.fail('hours_jp', {
+          code: 'IMPORT_NOT_POSITIVE',
+          params: { column: 'hours_jp', value: row.raw('hours_jp') },
+        });
+      }
       const startDate = row.parse('start_date', parseDate);
       const endDate = row.parse('end_date', parseDate);
       if (startDate !== null && endDate !== null && endDate < startDate) {
-        row.fail('end_date', `end_date ${endDate} is before start_date ${startDate}`);
+        row.fail('end_date', {
+          code: 'IMPORT_DATE_ORDER',
+          params: { column: 'end_date', value: endDate, before: 'start_date', beforeValue: startDate },
+        });
       }
       const codes = row
         .raw('criterion_codes')
@@ -67,7 +75,7 @@ export async function importTrainings(ctx: ImportContext, path: string): Promise
         .filter((c) => c !== '');
       for (const c of codes) {
         if (!ctx.criteria.has(c) && !ctx.refused.criterionCodes.has(c)) {
-          row.fail('criterion_codes', `criterion ${c} not found (neither in the database nor in criteria.csv)`);
+          row.fail('criterion_codes', { code: 'IMPORT_CRITERION_NOT_FOUND', params: { code: c } });
         }
       }
       if (row.failed) {
@@ -86,7 +94,7 @@ export async function importTrainings(ctx: ImportContext, path: string): Promise
       };
     },
     key: (r) => r.code,
-    describeKey: (r) => `training ${r.code}`,
+    describeKey: (r) => ({ file: 'trainings.csv', code: r.code }),
     values: (r) => [r.code, r.title, r.kind, r.organizer, r.hoursJp, r.startDate, r.endDate, r.criterionCodes],
   });
   await ctx.loadTrainings();
