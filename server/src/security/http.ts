@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { RequestFacts } from './plugin.js';
 
 /**
@@ -22,47 +20,50 @@ export function sendGraphQLError(res: Response, status: number, code: string, me
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * pino-http with the project's fields only: request id, method, path (no query string: GET operations carry their
- * variables there), status, duration, operation name and caller role (set by the security plugin). No header, body
- * or variable is serialised; the redaction paths in logging.ts are a second guard.
+ * One log line per request with the project's fields only: request id (`reqId`, and `req.id`), method, path (no query
+ * string: GET operations carry their variables there), status, duration (`responseTime`, ms), operation name and
+ * caller role (set by the security plugin). No header, body or variable is written; the redaction paths in logging.ts
+ * are a second guard. The line pino-http wrote, without its three child loggers per request (their serializers were
+ * 4-5% of a small read's CPU, docs/benchmarks.md#read-path-against-postgraphile); nothing is built when the level is
+ * off.
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    quietReqLogger: true,
-    genReqId(req: IncomingMessage, res: ServerResponse) {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    wrapSerializers: false,
-    serializers: {
-      req: (req: IncomingMessage & { id?: unknown }) => ({
-        id: req.id,
-        method: req.method,
-        path: (req.url ?? '').split('?')[0],
-      }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-    },
-    customProps(_req: IncomingMessage, res: ServerResponse) {
-      const facts = (res as ServerResponse & { locals?: { kinerja?: RequestFacts } }).locals?.kinerja;
-      return facts ? { operationName: facts.operationName ?? null, role: facts.role ?? null } : {};
-    },
-    customLogLevel(_req: IncomingMessage, res: ServerResponse, error?: Error) {
-      if (error || res.statusCode >= 500) return 'error';
-      return res.statusCode >= 400 ? 'warn' : 'info';
-    },
-    // The synthetic "failed with status code 500" carries a stack of pino-http's own: the real error was logged
-    // where it happened (the GraphQL plugin or the error handler's `res.err`).
-    customErrorObject(_req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) {
-      const real = (res as ServerResponse & { err?: Error }).err;
-      if (real || !error.message.startsWith('failed with status code')) return value;
-      const { err: _err, ...rest } = value;
-      return rest;
-    },
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' },
-  }) as unknown as RequestHandler;
+  return (req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', id);
+    (req as Request & { id?: string }).id = id;
+    if (req.url === '/healthz') return next();
+    const started = Date.now();
+    const method = req.method;
+    const path = (req.url ?? '').split('?')[0];
+    const done = (error?: unknown) => {
+      res.removeListener('close', done);
+      res.removeListener('finish', done);
+      res.removeListener('error', done);
+      // An async error reaches the log through `res.err` (set by the error handler).
+      const err = error instanceof Error ? error : (res as Response & { err?: Error }).err;
+      const failed = err !== undefined || res.statusCode >= 500;
+      const level = failed ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const facts = (res.locals as { kinerja?: RequestFacts } | undefined)?.kinerja;
+      logger[level](
+        {
+          reqId: id,
+          req: { id, method, path },
+          res: { statusCode: res.statusCode },
+          ...(err ? { err } : {}),
+          responseTime: Date.now() - started,
+          ...(facts ? { operationName: facts.operationName ?? null, role: facts.role ?? null } : {}),
+        },
+        failed ? 'request errored' : 'request completed',
+      );
+    };
+    res.on('close', done);
+    res.on('finish', done);
+    res.on('error', done);
+    next();
+  };
 }
 
 /** POST /graphql must be JSON: a form (CSRF by form POST) or text is refused as 415 before anything runs. */
@@ -85,7 +86,7 @@ interface BodyError extends Error {
 
 /**
  * The last error handler of the app: body-parser's refusals become GraphQL JSON errors; anything else is logged once
- * with its stack (pino-http's line for the request, through `res.err`) and answered as a bare 500, never HTML.
+ * with its stack (the request's log line, through `res.err`) and answered as a bare 500, never HTML.
  */
 export const errorHandler: ErrorRequestHandler = (error: BodyError, _req, res, next: NextFunction) => {
   if (res.headersSent) return next(error);

@@ -76,4 +76,17 @@ describe('token check cache', () => {
     expect(await viewerForToken(em, token, secret, t0 + 9_000)).not.toBeNull();
     expect(await viewerForToken(em, token, secret, t0 + 10_000)).toBeNull();
   });
+
+  it('trusts only the very string it checked, under the same secret, without checking the signature again', async () => {
+    const { token } = await accountToken(em, { login: 'cache-f', role: 'ADMIN', tokenSecret: secret });
+    const t0 = 1_500_000_000_000;
+    expect(await viewerForToken(em, token, secret, t0)).not.toBeNull();
+    // The same token under another secret (a changed KINERJA_TOKEN_SECRET) is checked, and refused.
+    expect(await viewerForToken(em, token, `${secret}-other`, t0 + 1)).toBeNull();
+    // A token with another signature is another string: checked, and refused.
+    const [prefix, payload, signature] = token.split('.') as [string, string, string];
+    const forged = `${prefix}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await viewerForToken(em, forged, secret, t0 + 2)).toBeNull();
+    expect((await viewerForToken(em, token, secret, t0 + 3))?.login).toBe('cache-f');
+  });
 });

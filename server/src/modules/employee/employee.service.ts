@@ -1,14 +1,15 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { nipInvalid, validateNip, type RecordThing } from '@kinerja/shared';
 import { escapeLike, groupBy } from '../../graphql/batching.js';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { checkPageSize, decodeCursor } from '../../graphql/pagination.js';
+import { readRows } from '../../graphql/read-sql.js';
+import type { Agency } from '../agency/agency.entity.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import {
   assertMayIdentify,
-  employeeScopeFilter,
+  employeeScopeCondition,
   isPseudonymised,
   EMPLOYEE_NIP_KEY,
   noSuchRecord,
@@ -19,14 +20,14 @@ import {
 import { Employee } from './employee.entity.js';
 import type { EmployeeFilter, EmployeeOrder } from './employee.types.js';
 
-/** Each order ends with a unique column, so that offsets are stable between pages. */
-const ORDERS: Record<EmployeeOrder, QueryOrderMap<Employee>> = {
-  NAME_ASC: { name: 'asc', nip: 'asc' },
-  NAME_DESC: { name: 'desc', nip: 'asc' },
-  NIP_ASC: { nip: 'asc' },
-  NIP_DESC: { nip: 'desc' },
-  AGENCY_ASC: { agency: { code: 'asc' }, name: 'asc', nip: 'asc' },
-  PSEUDONYM_ASC: { pseudonym: 'asc' },
+/** Each order ends with a unique column, so that offsets are stable between pages (`e` the employee, `a` its agency). */
+const ORDERS: Record<EmployeeOrder, string> = {
+  NAME_ASC: 'e.name asc, e.nip asc',
+  NAME_DESC: 'e.name desc, e.nip asc',
+  NIP_ASC: 'e.nip asc',
+  NIP_DESC: 'e.nip desc',
+  AGENCY_ASC: 'a.code asc, e.name asc, e.nip asc',
+  PSEUDONYM_ASC: 'e.pseudonym asc',
 };
 
 /**
@@ -35,16 +36,27 @@ const ORDERS: Record<EmployeeOrder, QueryOrderMap<Employee>> = {
  */
 const IDENTIFYING_ORDERS: ReadonlySet<EmployeeOrder> = new Set(['NAME_ASC', 'NAME_DESC', 'NIP_ASC', 'NIP_DESC']);
 
-function orderFor(scope: Scope, order: EmployeeOrder | null | undefined): QueryOrderMap<Employee> {
+function orderFor(scope: Scope, order: EmployeeOrder | null | undefined): string {
   const pseudonymised = isPseudonymised(scope);
   if (order && IDENTIFYING_ORDERS.has(order)) assertMayIdentify(scope, `orderBy: ${order}`);
-  if (order === 'AGENCY_ASC' && pseudonymised) return { agency: { code: 'asc' }, pseudonym: 'asc' };
+  if (order === 'AGENCY_ASC' && pseudonymised) return 'a.code asc, e.pseudonym asc';
   return ORDERS[order ?? (pseudonymised ? 'PSEUDONYM_ASC' : 'NAME_ASC')];
 }
 
+/** SQL conditions on `employee e` with their `?` parameters, all of which must hold. */
+interface Conditions {
+  sql: string[];
+  params: unknown[];
+}
+
+function whereOf(conditions: Conditions): string {
+  return conditions.sql.length > 0 ? `where ${conditions.sql.join(' and ')}` : '';
+}
+
 /**
- * The `employees` connection: filtered to the caller's scope and ordered in SQL, one count and one page query.
- * Pseudonymised callers may not search names or NIPs, nor order by them.
+ * The `employees` connection: filtered to the caller's scope (`employeeScopeCondition`, the access module's SQL) and
+ * ordered in SQL, one page statement (and a count only when `totalCount` is asked). Pseudonymised callers may not
+ * search names or NIPs, nor order by them.
  */
 export async function findEmployees(
   em: EntityManager,
@@ -63,59 +75,92 @@ export async function findEmployees(
   const offset = decodeCursor(args.after);
   const { filter } = args;
   const orderBy = orderFor(scope, args.orderBy);
-  const conditions: FilterQuery<Employee>[] = [];
-  const visible = employeeScopeFilter<Employee>(scope);
-  if (visible) conditions.push(visible);
-  if (args.agencyId !== undefined) conditions.push({ agency: args.agencyId });
+  const conditions: Conditions = { sql: [], params: [] };
+  const add = (sql: string, ...params: unknown[]) => {
+    conditions.sql.push(sql);
+    conditions.params.push(...params);
+  };
+  const visible = employeeScopeCondition(scope, 'e');
+  if (visible) add(visible.sql, ...visible.params);
+  if (args.agencyId !== undefined) add('e.agency_id = ?', args.agencyId);
   if (filter?.agencyCodes) {
-    conditions.push({ agency: { $in: await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes') } });
+    add('e.agency_id = any(?)', await agencyIdsByCodes(em, filter.agencyCodes, 'filter.agencyCodes'));
   }
-  if (filter?.employmentType) conditions.push({ employmentType: filter.employmentType });
-  if (filter?.positionType) conditions.push({ positionType: filter.positionType });
+  if (filter?.employmentType) add('e.employment_type = ?', filter.employmentType);
+  if (filter?.positionType) add('e.position_type = ?', filter.positionType);
   if (isPseudonymised(scope) && (filter?.employmentType || filter?.positionType)) {
-    conditions.push({ id: { $in: await matchedAsShown(access, filter) } });
+    add('e.id = any(?)', await matchedAsShown(access, filter));
   }
   const search = filter?.search?.trim();
   if (search) {
     assertMayIdentify(scope, 'filter.search');
     const pattern = escapeLike(search);
-    conditions.push({ $or: [{ name: { $ilike: `%${pattern}%` } }, { nip: { $like: `${pattern}%` } }] });
+    add('(e.name ilike ? or e.nip like ?)', `%${pattern}%`, `${pattern}%`);
   }
-  const where: FilterQuery<Employee> = conditions.length > 0 ? { $and: conditions } : {};
 
   // One row more than the page tells whether another follows; the count runs only if `totalCount` is asked.
-  const rows = await employeeRows(em, where, orderBy, limit + 1, offset);
-  return pageConnection(rows, offset, limit, () => em.count(Employee, where));
+  const rows = await employeeRows(em, conditions, orderBy, limit + 1, offset);
+  return pageConnection(rows, offset, limit, async () => {
+    const [{ n }] = await readRows<{ n: number }>(
+      em,
+      `select count(*)::int as n from employee e ${whereOf(conditions)}`,
+      conditions.params,
+    );
+    return n;
+  });
 }
+
+/** The columns of an employee row, under the entity's property names (not its row timestamps: no field reads them). */
+const EMPLOYEE_COLUMNS = `e.id, e.nip, e.pseudonym, e.name, e.gender, e.employment_type as "employmentType", e.rank,
+  e.position, e.position_type as "positionType", e.supervisor_id as "supervisorId", e.active_from as "activeFrom",
+  e.active_to as "activeTo", e.version, a.id as "agencyId", a.code as "agencyCode", a.name as "agencyName",
+  a.kind as "agencyKind"`;
+
+type EmployeeSqlRow = Omit<Employee, 'agency' | 'supervisor' | 'createdAt' | 'updatedAt'> & {
+  supervisorId: number | null;
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  agencyKind: Agency['kind'];
+};
 
 /**
  * A page of employees as plain rows shaped like the entity (the supervisor as an `{ id }` reference, the agency whole),
- * not hydrated into the
- * identity map: hydrating (references, propagation, registration) was a quarter of the server's CPU for a list of 50
- * (docs/benchmarks.md). Everything downstream reads employees by their fields and relation ids only.
+ * in one plain SQL statement (graphql/read-sql.ts): not hydrated into the identity map (hydrating was a quarter of the
+ * server's CPU for a list of 50) and not built by the query builder (12-16% of it, docs/benchmarks.md). Everything
+ * downstream reads employees by their fields and relation ids only.
  */
 async function employeeRows(
   em: EntityManager,
-  where: FilterQuery<Employee>,
-  orderBy: QueryOrderMap<Employee>,
+  conditions: Conditions,
+  orderBy: string,
   limit: number,
   offset: number,
 ): Promise<Employee[]> {
-  const rows = await em
-    .createQueryBuilder(Employee, 'e0')
-    .select('e0.*')
+  const rows = await readRows<EmployeeSqlRow>(
+    em,
     // The agency comes with the row (a page nearly always shows it): one statement instead of two.
-    .joinAndSelect('e0.agency', 'a1')
-    .where(where as QBFilterQuery<Employee>)
-    .orderBy(orderBy)
-    .limit(limit)
-    .offset(offset)
-    .execute<(Omit<Employee, 'supervisor'> & { supervisor: number | null })[]>('all');
+    `select ${EMPLOYEE_COLUMNS} from employee e join agency a on a.id = e.agency_id
+      ${whereOf(conditions)} order by ${orderBy} limit ? offset ?`,
+    [...conditions.params, limit, offset],
+  );
   return rows.map(
     (row) =>
       ({
-        ...row,
-        supervisor: row.supervisor === null ? null : { id: row.supervisor },
+        id: row.id,
+        nip: row.nip,
+        pseudonym: row.pseudonym,
+        name: row.name,
+        gender: row.gender,
+        employmentType: row.employmentType,
+        rank: row.rank,
+        position: row.position,
+        positionType: row.positionType,
+        agency: { id: row.agencyId, code: row.agencyCode, name: row.agencyName, kind: row.agencyKind },
+        supervisor: row.supervisorId === null ? null : { id: row.supervisorId },
+        activeFrom: row.activeFrom,
+        activeTo: row.activeTo,
+        version: row.version,
       }) as unknown as Employee,
   );
 }
@@ -173,10 +218,10 @@ export async function findVisibleEmployee(
     if (!check.ok && check.errors.some((e) => e.part === 'length' || e.part === 'digits')) {
       throw badUserInput('nip', nipInvalid(check.errors));
     }
-    employee = await oneEmployeeRow(em, { nip });
+    employee = await oneEmployeeRow(em, 'e.nip = ?', nip);
     [thing, named] = [EMPLOYEE_NIP_KEY, nip];
   } else {
-    employee = await oneEmployeeRow(em, { pseudonym });
+    employee = await oneEmployeeRow(em, 'e.pseudonym = ?', pseudonym);
     [thing, named] = ['EMPLOYEE_PSEUDONYM', String(pseudonym)];
   }
   if (employee && (await access.visibility(employee)) !== 'NONE') return employee;
@@ -184,8 +229,8 @@ export async function findVisibleEmployee(
 }
 
 /** One employee by a unique key, as a plain row with its agency (like a page's rows): one statement. */
-async function oneEmployeeRow(em: EntityManager, where: FilterQuery<Employee>): Promise<Employee | null> {
-  return (await employeeRows(em, where, { id: 'asc' }, 1, 0))[0] ?? null;
+async function oneEmployeeRow(em: EntityManager, condition: string, key: unknown): Promise<Employee | null> {
+  return (await employeeRows(em, { sql: [condition], params: [key] }, 'e.id asc', 1, 0))[0] ?? null;
 }
 
 /** Direct reports of each employee (those whose supervisor they are), by name, in one query. */

@@ -9,7 +9,7 @@ import { storedResults, type EvaluationResults } from './evaluation-results.js';
 import {
   evaluationsOfEmployees,
   objectionsOfEvaluations,
-  rankScores,
+  byRank,
   scoresOfEvaluations,
   type ScoreRow,
   type ScoreWithItsCriterion,
@@ -75,7 +75,11 @@ export function createEvaluationLoaders(em: EntityManager, policy: ScoringPolicy
     annualResult: byEmployeeYear((keys) => storedAnnualResults(em, keys)),
     verifiedInnovationCount: byEmployeeYear((keys) => verifiedInnovationCounts(em, keys)),
   };
-  /** Scores read with their evaluations: their criteria in one batch, then primed and ranked. */
+  /**
+   * Scores read with their evaluations: their criteria in one batch, then primed and ranked. The rows read become the
+   * answers themselves (their criterion set on them, ranked in a copy of each evaluation's short list): a
+   * 500-employee page has ~88,000 of them, and a copy of each was garbage (docs/benchmarks.md).
+   */
   async function rankWithCriteria(scores: Map<number, ScoreRow[]>): Promise<void> {
     const criterionIds = new Set<number>();
     for (const rows of scores.values()) for (const row of rows) criterionIds.add(row.criterionId);
@@ -84,13 +88,9 @@ export function createEvaluationLoaders(em: EntityManager, policy: ScoringPolicy
     const byId = new Map(ids.map((id, i) => [id, criteria[i]!]));
     for (const [evaluationId, rows] of scores) {
       loaders.scoresByEvaluation.prime(evaluationId, rows);
-      rankedScores.set(
-        evaluationId,
-        rankScores(
-          rows,
-          rows.map((row) => byId.get(row.criterionId)!),
-        ),
-      );
+      const withCriteria = rows as ScoreWithItsCriterion[];
+      for (const row of withCriteria) row.criterion = byId.get(row.criterionId)!;
+      rankedScores.set(evaluationId, withCriteria.slice().sort(byRank));
     }
   }
   return loaders;

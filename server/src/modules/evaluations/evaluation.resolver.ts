@@ -69,11 +69,12 @@ export class EvaluationResolver {
   }
 
   @FieldResolver(() => PeriodType, { description: 'The quarter (triwulan) evaluated.' })
-  async period(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Promise<Period> {
+  period(@Root() evaluation: EvaluationRow, @Ctx() { loaders }: Context): Period | Promise<Period> {
     // Evaluation reads load the period with the row (they filter and order by it): as an entity, or whole in a plain
-    // row; a reference only (its year unknown) goes through the loader.
+    // row, answered without a promise (thousands of rows on a large page); a reference only (its year unknown) goes
+    // through the loader.
     if (typeof evaluation.period.year === 'number') return evaluation.period;
-    return (await loaders.periodById.load(evaluation.period.id))!;
+    return loaders.periodById.load(evaluation.period.id).then((period) => period!);
   }
 
   @FieldResolver(() => AgencyType, {

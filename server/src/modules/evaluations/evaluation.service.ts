@@ -1,10 +1,11 @@
-import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkYearQuarter, CRITERION_CATEGORIES, nipInvalid, validateNip } from '@kinerja/shared';
 import { pageConnection, type Connection } from '../../graphql/connection.js';
 import { employeeIdsByYear, employeeYearKey, groupBy, type EmployeeYear } from '../../graphql/batching.js';
 import { badUserInput, throwProblems } from '../../graphql/errors.js';
 import { pageWindow } from '../../graphql/pagination.js';
+import { readRows } from '../../graphql/read-sql.js';
 import { agencyIdsByCodes } from '../agency/agency.service.js';
 import { assertMayIdentify, evaluationScopeFilter, type Scope } from '../access/read-scopes.js';
 import type { Criterion } from '../criteria/criterion.entity.js';
@@ -14,9 +15,6 @@ import { checkScoreRange } from '../../graphql/score-range.js';
 import { Objection } from './objection.entity.js';
 import type { PeriodInput } from '../periods/period.types.js';
 import type { Period } from '../periods/period.entity.js';
-
-/** Chronological order of an employee's evaluations. */
-const CHRONOLOGICAL = { period: { year: 'asc', quarter: 'asc' }, id: 'asc' } as const;
 
 /** Each order of the `evaluations` connection ends with the id (docs/graphql.md#orders-and-filters-of-the-lists). */
 const EVALUATION_ORDER_SQL: Record<EvaluationOrder, QueryOrderMap<Evaluation>[]> = {
@@ -41,9 +39,7 @@ export async function evaluationsOfEmployees(
   const found = new Map<string, Evaluation[]>();
   await Promise.all(
     [...employeeIdsByYear(keys)].map(async ([year, employeeIds]) => {
-      const where: FilterQuery<Evaluation> = { employee: { $in: employeeIds } };
-      if (year !== null) where.period = { year };
-      const { rows, scores } = await evaluationRows(em, where, withScores);
+      const { rows, scores } = await evaluationRows(em, employeeIds, year, withScores);
       if (scores) onScores?.(scores);
       for (const [employeeId, list] of groupBy(rows, (row) => row.employee.id)) {
         found.set(employeeYearKey({ employeeId, year }), list);
@@ -54,70 +50,109 @@ export async function evaluationsOfEmployees(
 }
 
 /**
- * The columns of an evaluation the API answers (every field of `Evaluation` and its relations' ids); not the weights
- * the results were computed with (`resultWeights`, JSON) nor the row's timestamps: parsing those for thousands of rows
- * was garbage no field reads (docs/benchmarks.md#read-path-against-postgraphile).
+ * The columns of an evaluation the API answers (every field of `Evaluation` and its relations' ids), under the
+ * entity's property names, with its period's; not the weights the results were computed with (`result_weights`,
+ * JSON) nor the row's timestamps: parsing those for thousands of rows was garbage no field reads
+ * (docs/benchmarks.md#read-path-against-postgraphile).
  */
-const EVALUATION_COLUMNS = [
-  'id',
-  'employee',
-  'period',
-  'agency',
-  'assessor',
-  'status',
-  'version',
-  'hasilKerjaScore',
-  'perilakuKerjaScore',
-  'score',
-  'hasilKerjaRating',
-  'perilakuKerjaRating',
-  'predikat',
-  'policyVersion',
-  'submittedAt',
-  'acknowledgedAt',
-  'finalizedAt',
-].map((column) => `e0.${column}`);
+const EVALUATION_COLUMNS = `v.id, v.employee_id as "employeeId", v.agency_id as "agencyId", v.assessor_id as "assessorId",
+  v.status, v.version, v.hasil_kerja_score as "hasilKerjaScore", v.perilaku_kerja_score as "perilakuKerjaScore",
+  v.score, v.hasil_kerja_rating as "hasilKerjaRating", v.perilaku_kerja_rating as "perilakuKerjaRating", v.predikat,
+  v.policy_version as "policyVersion", v.submitted_at as "submittedAt", v.acknowledged_at as "acknowledgedAt",
+  v.finalized_at as "finalizedAt", p.id as "periodId", p.year, p.quarter, p.status as "periodStatus",
+  p.closed_at as "periodClosedAt"`;
 
 /** The scores of an evaluation as one `json_agg` column, in the shape of `ScoreRow` (id order). */
 const SCORES_JSON = `(select coalesce(json_agg(json_build_object('id', s.id, 'evaluationId', s.evaluation_id,
       'criterionId', s.criterion_id, 'score', s.score, 'realisation', s.realisation,
       'derivedFromIndicator', s.derived_from_indicator, 'evidence', s.evidence) order by s.id), '[]')
-     from evaluation_score s where s.evaluation_id = e0.id) as "scoreRows"`;
+     from evaluation_score s where s.evaluation_id = v.id) as "scoreRows"`;
+
+interface EvaluationSqlRow {
+  id: number;
+  employeeId: number;
+  agencyId: number;
+  assessorId: number | null;
+  status: Evaluation['status'];
+  version: number;
+  hasilKerjaScore: number | null;
+  perilakuKerjaScore: number | null;
+  score: number | null;
+  hasilKerjaRating: Evaluation['hasilKerjaRating'];
+  perilakuKerjaRating: Evaluation['perilakuKerjaRating'];
+  predikat: Evaluation['predikat'];
+  policyVersion: string | null;
+  submittedAt: string | null;
+  acknowledgedAt: string | null;
+  finalizedAt: string | null;
+  periodId: number;
+  year: number;
+  quarter: number;
+  periodStatus: Period['status'];
+  periodClosedAt: string | null;
+  scoreRows?: ScoreRow[];
+}
+
+/** A timestamp as the entity holds it (the pool's connections leave timestamps as text). */
+function dateOf(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
 
 /**
- * Evaluations with their period as plain rows shaped like the entity (relations as `{ id }` references, the period
- * whole), oldest first, not hydrated into the identity map: a 500-employee page has ~5,700 of them, and hydrating
- * them was a tenth of that request's CPU (docs/benchmarks.md). Readers use their fields and relation ids only. With
+ * The evaluations of these employees (of one year, or of every year) with their period, as plain rows shaped like the
+ * entity (relations as `{ id }` references, the period whole), oldest first, in one plain SQL statement
+ * (graphql/read-sql.ts): a 500-employee page has ~7,400 of them; hydrating them was a tenth of that request's CPU and the
+ * query builder a tenth of a small read's (docs/benchmarks.md). Readers use their fields and relation ids only. With
  * `withScores`, also each evaluation's scores, by evaluation id.
  */
 async function evaluationRows(
   em: EntityManager,
-  where: FilterQuery<Evaluation>,
+  employeeIds: readonly number[],
+  year: number | null,
   withScores: boolean,
 ): Promise<{ rows: Evaluation[]; scores: Map<number, ScoreRow[]> | null }> {
-  const qb = em.createQueryBuilder(Evaluation, 'e0').select(EVALUATION_COLUMNS).joinAndSelect('e0.period', 'p1');
-  if (withScores) qb.addSelect(raw(SCORES_JSON));
-  const rows = await qb
-    .where(where as QBFilterQuery<Evaluation>)
-    .orderBy(CHRONOLOGICAL)
-    .execute<Record<string, unknown>[]>('all');
+  const rows = await readRows<EvaluationSqlRow>(
+    em,
+    `select ${EVALUATION_COLUMNS}${withScores ? `, ${SCORES_JSON}` : ''}
+       from evaluation v join period p on p.id = v.period_id
+      where v.employee_id = any(?)${year === null ? '' : ' and p.year = ?'}
+      order by p.year, p.quarter, v.id`,
+    year === null ? [employeeIds] : [employeeIds, year],
+  );
   const scores = withScores ? new Map<number, ScoreRow[]>() : null;
-  const ref = (id: unknown) => (id === null || id === undefined ? null : { id });
   // The few periods of thousands of rows: one object each.
-  const periods = new Map<number, unknown>();
+  const periods = new Map<number, Period>();
   const evaluations = rows.map((row) => {
-    if (scores) {
-      scores.set(row.id as number, row.scoreRows as ScoreRow[]);
-      delete row.scoreRows;
+    if (scores) scores.set(row.id, row.scoreRows!);
+    let period = periods.get(row.periodId);
+    if (!period) {
+      period = {
+        id: row.periodId,
+        year: row.year,
+        quarter: row.quarter,
+        status: row.periodStatus,
+        closedAt: dateOf(row.periodClosedAt),
+      } as Period;
+      periods.set(row.periodId, period);
     }
-    const period = row.period as { id: number };
-    if (!periods.has(period.id)) periods.set(period.id, period);
     return {
-      ...row,
-      period: periods.get(period.id),
-      employee: ref(row.employee),
-      agency: ref(row.agency),
-      assessor: ref(row.assessor),
+      id: row.id,
+      employee: { id: row.employeeId },
+      period,
+      agency: { id: row.agencyId },
+      assessor: row.assessorId === null ? null : { id: row.assessorId },
+      status: row.status,
+      version: row.version,
+      hasilKerjaScore: row.hasilKerjaScore,
+      perilakuKerjaScore: row.perilakuKerjaScore,
+      score: row.score,
+      hasilKerjaRating: row.hasilKerjaRating,
+      perilakuKerjaRating: row.perilakuKerjaRating,
+      predikat: row.predikat,
+      policyVersion: row.policyVersion,
+      submittedAt: dateOf(row.submittedAt),
+      acknowledgedAt: dateOf(row.acknowledgedAt),
+      finalizedAt: dateOf(row.finalizedAt),
     };
   }) as unknown as Evaluation[];
   return { rows: evaluations, scores };
@@ -154,10 +189,15 @@ export async function scoresOfEvaluations(em: EntityManager, ids: readonly numbe
 /** A score row with its criterion, as `EvaluationScore` answers it. */
 export type ScoreWithItsCriterion = ScoreRow & { criterion: Criterion };
 
+/** The order of `Evaluation.scores`: work results first, then behaviour, each by criterion (catalogue order). */
+export function byRank(a: ScoreWithItsCriterion, b: ScoreWithItsCriterion): number {
+  const rank = (score: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(score.criterion.category);
+  return rank(a) - rank(b) || a.criterionId - b.criterionId;
+}
+
 /**
  * The scores of an evaluation with their criteria (`criteria[i]` is the criterion of `rows[i]`), in the order
- * `Evaluation.scores` answers: work results first, then behaviour, each by criterion (catalogue order). Built field
- * by field and ranked once per row: a 500-employee page has ~70,000 of these (docs/benchmarks.md).
+ * `Evaluation.scores` answers (`byRank`). Built field by field and ranked once per row.
  */
 export function rankScores(rows: readonly ScoreRow[], criteria: readonly Criterion[]): ScoreWithItsCriterion[] {
   const scores = rows.map((row, i): ScoreWithItsCriterion => ({
@@ -170,8 +210,7 @@ export function rankScores(rows: readonly ScoreRow[], criteria: readonly Criteri
     evidence: row.evidence,
     criterion: criteria[i]!,
   }));
-  const rank = (score: ScoreWithItsCriterion) => CRITERION_CATEGORIES.indexOf(score.criterion.category);
-  return scores.sort((a, b) => rank(a) - rank(b) || a.criterionId - b.criterionId);
+  return scores.sort(byRank);
 }
 
 /** The objections filed against each evaluation, oldest first, in one query. */
