@@ -46,6 +46,9 @@ export function inScopes(alias: string, param: string): string {
  * the evaluations): the quarter indexes of the scopes when every scope names its year and quarter, and the agencies
  * when every scope names its agency. Without them every refresh read both read models and the stored results whole,
  * whatever it refreshed (docs/benchmarks.md "Analytics on 20 million scores"). `inScopes` stays the exact condition.
+ * The evaluations' periods are a semi-join (`period_id in (select ...)`), not `= any(array(select ...))`: the planner
+ * cannot estimate an array computed at run time, took a third of `evaluation` to match and scanned it whole with the
+ * employee table and JIT (2.5 s per refresh at 20 million scores against 54 ms).
  */
 export function narrowing(scopes: readonly Scope[], params: unknown[]): { analytics: string; evaluation: string } {
   const analytics: string[] = [];
@@ -55,7 +58,7 @@ export function narrowing(scopes: readonly Scope[], params: unknown[]): { analyt
     const n = params.length;
     analytics.push(`ALIAS.period_index = any($${n}::int[])`);
     evaluation.push(
-      `ev.period_id = any(array(select id from period where year * 4 + quarter - 1 = any($${n}::int[])))`,
+      `ev.period_id in (select id from period where year * 4 + quarter - 1 = any($${n}::int[]))`,
     );
   }
   if (scopes.every((s) => s.agencyId !== null)) {
