@@ -206,9 +206,7 @@ export async function groupedStatistics(
           : 'analytics_score a';
   const keyList = request.dimensions.map((d) => (d === 'CRITERION' ? `${s}.criterion_code` : KEY_SQL[d]));
   const groupColumns = [
-    ...new Set(
-      request.dimensions.flatMap((d) => (d === 'CRITERION' ? [`${s}.criterion_code`] : GROUP_SQL[d])),
-    ),
+    ...new Set(request.dimensions.flatMap((d) => (d === 'CRITERION' ? [`${s}.criterion_code`] : GROUP_SQL[d]))),
   ];
   const predikatSql = request.predikatCounts
     ? `array[${PREDIKATS.map((p) => `count(*) filter (where a.predikat = '${p}')`).join(', ')},

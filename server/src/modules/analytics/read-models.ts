@@ -57,9 +57,7 @@ export function narrowing(scopes: readonly Scope[], params: unknown[]): { analyt
     params.push([...new Set(scopes.map((s) => s.year! * 4 + s.quarter! - 1))]);
     const n = params.length;
     analytics.push(`ALIAS.period_index = any($${n}::int[])`);
-    evaluation.push(
-      `ev.period_id in (select id from period where year * 4 + quarter - 1 = any($${n}::int[]))`,
-    );
+    evaluation.push(`ev.period_id in (select id from period where year * 4 + quarter - 1 = any($${n}::int[]))`);
   }
   if (scopes.every((s) => s.agencyId !== null)) {
     params.push([...new Set(scopes.map((s) => s.agencyId!))]);
