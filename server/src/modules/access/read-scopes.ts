@@ -195,15 +195,6 @@ export function employeeScopeCondition(scope: Scope, alias: string): SqlConditio
   return { sql: parts.length > 0 ? `(${parts.join(' or ')})` : 'false', params };
 }
 
-/** `employeeScopeCondition` as a MikroORM filter on Employee, or null when every row is visible. */
-export function employeeScopeFilter<Employee extends object>(scope: Scope): FilterQuery<Employee> | null {
-  const set = visibleEmployeeSet(scope);
-  if (set.all) return null;
-  const parts: object[] = [{ id: { $in: [...set.ids] } }];
-  if (set.agencyId !== null) parts.push({ agency: set.agencyId });
-  return { $or: parts } as FilterQuery<Employee>;
-}
-
 /** The evaluation facts an access decision needs. */
 export interface EvaluationRef {
   /** The evaluated employee, with the agency of their current record. */
