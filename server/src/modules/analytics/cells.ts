@@ -59,12 +59,35 @@ export function needsEmployeeCounts(caller: AggregateCaller): boolean {
 }
 
 /**
- * The aggregate expressions over a set of cells (alias `a`): the count, the exact mean and sample standard deviation
- * (null for one score), the minimum and maximum. `n·Σx² - (Σx)²` is never negative in exact arithmetic, so the
- * variance is `(n·Σx² - (Σx)²) / (n·(n - 1))` with one rounding, at the cast to float8.
+ * The exact figures from a count, a `numeric` sum and sum of squares, a minimum and a maximum: the mean and the sample
+ * standard deviation (null for one score). `n·Σx² - (Σx)²` is never negative in exact arithmetic, so the variance is
+ * `(n·Σx² - (Σx)²) / (n·(n - 1))` with one rounding, at the cast to float8. The cells and the per-score rows both go
+ * through it: `numeric` sums are exact whatever the order, so a figure is the same to the last bit whichever model
+ * answers it (whether or not the caller also asked for quartiles).
  */
-export const CELL_FIGURES_SQL = `sum(a.n)::int as n,
-  (sum(a.score_sum) / sum(a.n))::float8 as mean,
-  case when sum(a.n) > 1 then sqrt(((sum(a.n) * sum(a.score_sum_squares) - sum(a.score_sum) * sum(a.score_sum))
-    / (sum(a.n) * (sum(a.n) - 1)))::float8) end as stddev,
-  min(a.score_min) as min, max(a.score_max) as max`;
+function exactFiguresSql(n: string, sum: string, sumSquares: string, min: string, max: string): string {
+  return `${n}::int as n,
+  (${sum} / ${n})::float8 as mean,
+  case when ${n} > 1 then sqrt(((${n} * ${sumSquares} - ${sum} * ${sum}) / (${n} * (${n} - 1)))::float8) end as stddev,
+  ${min} as min, ${max} as max`;
+}
+
+/** The figures over a set of cells (alias `a`). */
+export const CELL_FIGURES_SQL = exactFiguresSql(
+  'sum(a.n)',
+  'sum(a.score_sum)',
+  'sum(a.score_sum_squares)',
+  'min(a.score_min)',
+  'max(a.score_max)',
+);
+
+/** The same figures over criterion score rows (`value`: the score column), exactly as the cells give them. */
+export function scoreFiguresSql(value: string): string {
+  return exactFiguresSql(
+    'count(*)',
+    `sum(${value}::numeric)`,
+    `sum(${value}::numeric * ${value}::numeric)`,
+    `min(${value})`,
+    `max(${value})`,
+  );
+}

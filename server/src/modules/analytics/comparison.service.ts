@@ -193,7 +193,8 @@ async function criterionMeans(
            ${counted ? 'sum(n_employees)::int' : 'null::int'} as n_employees
            from analytics_cell where ${range}
           group by agency_id, criterion_code`
-      : `select agency_id, criterion_code, avg(score) as mean, count(distinct employee_id)::int as n_employees
+      : `select agency_id, criterion_code, (sum(score::numeric) / count(*))::float8 as mean,
+             count(distinct employee_id)::int as n_employees
            from analytics_score where ${range}
           group by agency_id, criterion_code`,
     [periodIndex],

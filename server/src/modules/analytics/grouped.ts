@@ -6,7 +6,7 @@ import {
   type AnalyticsNote,
   type Predikat,
 } from '@kinerja/shared';
-import { CELL_FIGURES_SQL, needsEmployeeCounts } from './cells.js';
+import { CELL_FIGURES_SQL, needsEmployeeCounts, scoreFiguresSql } from './cells.js';
 import type { AgencyRow } from './request.js';
 import type { AnalyticsSql } from './sql.js';
 
@@ -220,7 +220,9 @@ export async function groupedStatistics(
   const figures =
     plan.source === 'cells'
       ? CELL_FIGURES_SQL
-      : `count(*)::int as n, avg(${value}) as mean, stddev_samp(${value}) as stddev,
+      : plan.source === 'scores'
+        ? scoreFiguresSql(value)
+        : `count(*)::int as n, avg(${value}) as mean, stddev_samp(${value}) as stddev,
          min(${value}) as min, max(${value}) as max`;
   const quantiles = request.quantiles
     ? `percentile_cont(array[0.25, 0.5, 0.75]) within group (order by ${value})`
