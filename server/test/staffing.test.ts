@@ -121,7 +121,7 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
     const em = db.orm.em.fork();
     const account = async (
       login: string,
-      role: 'ADMIN' | 'AGENCY_HEAD' | 'SUPERVISOR' | 'EMPLOYEE',
+      role: 'ADMIN' | 'LEADER' | 'AGENCY_HEAD' | 'SUPERVISOR' | 'EMPLOYEE',
       index?: number,
     ) => {
       as[login] = (
@@ -129,6 +129,7 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
       ).headers;
     };
     await account('admin', 'ADMIN');
+    await account('walikota', 'LEADER');
     await account('kadisdik', 'AGENCY_HEAD', 0);
     await account('kadinkes', 'AGENCY_HEAD', 1);
     await account('kaban', 'AGENCY_HEAD', 2);
@@ -247,8 +248,8 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
     // An assignment changes no figure of the analytics: nothing is marked.
     expect(marksSince(start)).toEqual([]);
 
-    // The list: the administrator sees it in force; another agency's head does not, nor the acting employee, who
-    // does not see the official's record (both employees must be in the caller's scope).
+    // The list: the administrator and the city's leader (both employees in scope) see it in force; another agency's
+    // head does not, nor the acting employee, who does not see the official's record (both must be in the scope).
     const listed = {
       id: assigned.assignActingAssessor.id,
       kind: 'PLH',
@@ -260,6 +261,7 @@ describe('employee changes: transfer, supervisor, acting assessor, retirement', 
       standsInFor: { nip: nip(2) },
     };
     expect((await ok(server, as.admin!, LIST, {})).actingAssignments).toEqual([listed]);
+    expect((await ok(server, as.walikota!, LIST, {})).actingAssignments).toEqual([listed]);
     expect((await ok(server, as.kadinkes!, LIST, {})).actingAssignments).toEqual([]);
     expect((await ok(server, as.staf7!, LIST, {})).actingAssignments).toEqual([]);
 
