@@ -64,21 +64,30 @@ export const RETIRE_EMPLOYEE = graphql(`
   }
 `);
 
+/** An acting assignment (Plt/Plh) as the list and the assign form show it: one selection for both. */
+export const ACTING_ASSIGNMENT_FIELDS = graphql(`
+  fragment ActingAssignmentFields on ActingAssignment {
+    id
+    kind
+    from
+    to
+    state
+    version
+    acting {
+      nip
+      name
+    }
+    standsInFor {
+      nip
+      name
+    }
+  }
+`);
+
 export const ASSIGN_ACTING = graphql(`
   mutation EmployeeChangesActing($input: AssignActingAssessorInput!) {
     assignActingAssessor(input: $input) {
-      id
-      kind
-      from
-      to
-      acting {
-        nip
-        name
-      }
-      standsInFor {
-        nip
-        name
-      }
+      ...ActingAssignmentFields
     }
   }
 `);
@@ -87,20 +96,7 @@ export const ASSIGN_ACTING = graphql(`
 export const ACTING_LIST = graphql(`
   query EmployeeChangesActingList {
     actingAssignments(first: 200) {
-      id
-      kind
-      from
-      to
-      state
-      version
-      acting {
-        nip
-        name
-      }
-      standsInFor {
-        nip
-        name
-      }
+      ...ActingAssignmentFields
     }
   }
 `);
