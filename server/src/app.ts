@@ -16,6 +16,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.js';
 import { createAppServices, createContext, type Context } from './api/context.js';
 import { formatError } from './graphql/errors.js';
+import { compiledExecution } from './graphql/executor.js';
 import { graphiqlPage } from './graphql/graphiql.js';
 import { requestLocaleMiddleware } from './graphql/locale.js';
 import { buildKinerjaSchema } from './api/schema.js';
@@ -76,6 +77,9 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   budget.start();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on the API's answers: a POST is never answered 304, and Express hashed every answer (SHA-1 over 4 MB for
+  // a large read) to make one (docs/benchmarks.md). The dashboard's files keep theirs (express.static has its own).
+  app.set('etag', false);
   // Behind a reverse proxy, the client address (login throttle) comes from X-Forwarded-For, from trusted hops only.
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   const services = createAppServices();
@@ -91,7 +95,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     admission: () => admission.stats(),
   });
   const apollo = new ApolloServer<Context>({
-    schema: await buildKinerjaSchema(),
+    gateway: compiledExecution(await buildKinerjaSchema()),
     formatError: (formatted, error) => limitErrorOf(formatted, error) ?? formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
     // Introspection is gated per caller (security/plugin.ts, KINERJA_INTROSPECTION).

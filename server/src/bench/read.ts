@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -21,7 +22,9 @@ import { NESTED_500_SQL, normaliseNestedSql, POSTGRAPHILE_SQL, readQueries, type
  * same data, then runs alternated rounds: per query and server, throughput at `clients` concurrent clients for
  * `seconds` (the large nested read: a bounded number of requests), p50/p99 latency, one-client latency, and the
  * server's CPU time per request (utime + stime of its process before and after). The large read is also timed as one
- * hand-written `json_agg` statement. Everything on loopback; each phase is bounded in time.
+ * hand-written `json_agg` statement. A third server, the floor (bench/apollo-floor.ts), answers the same queries with
+ * this API's recorded answers from memory on the same Express, Apollo Server and executor, without database or any of
+ * this API's own work: what this API spends above it is its own. Everything on loopback; each phase is bounded in time.
  */
 
 export interface ReadBenchOptions {
@@ -41,8 +44,10 @@ export interface ReadBenchOptions {
   log: (line: string) => void;
 }
 
+type ServerName = 'kinerja' | 'postgraphile' | 'floor';
+
 export interface Server {
-  name: 'kinerja' | 'postgraphile';
+  name: ServerName;
   port: number;
   child: ChildProcess;
   headers: Record<string, string>;
@@ -266,14 +271,22 @@ export function percentile(values: number[], p: number): number {
 
 const median = (values: number[]) => percentile(values, 50);
 
-async function checkSameData(servers: Server[], queries: ReadQuery[], sqlUrl: string, log: (s: string) => void) {
+/** Checks that both servers answer each query with the same data; returns this API's answers (the floor's data). */
+async function checkSameData(
+  servers: Server[],
+  queries: ReadQuery[],
+  sqlUrl: string,
+  log: (s: string) => void,
+): Promise<{ query: string; data: unknown }[]> {
   const agent = new Agent({ keepAlive: true });
+  const recorded: { query: string; data: unknown }[] = [];
   for (const query of queries) {
     const answers = [];
     for (const server of servers) {
       const reply = await post(agent, server, server.body(query));
       if (failed(reply)) throw new Error(`${server.name} failed ${query.name}: ${reply.text.slice(0, 2000)}`);
       const data = (JSON.parse(reply.text) as { data: never }).data;
+      if (server.name === 'kinerja') recorded.push({ query: query.kinerja.query, data });
       const plain = server.name === 'kinerja' ? query.normaliseKinerja(data) : query.normalisePostgraphile(data);
       answers.push({ plain, bytes: Buffer.byteLength(reply.text) });
     }
@@ -307,6 +320,7 @@ async function checkSameData(servers: Server[], queries: ReadQuery[], sqlUrl: st
     );
   }
   agent.destroy();
+  return recorded;
 }
 
 async function timeSql(url: string, times: number): Promise<number[]> {
@@ -393,6 +407,8 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
       body: (q) => JSON.stringify(q.postgraphile),
     },
   ];
+  let floor: ReturnType<typeof startProcess> | null = null;
+  const floorDir = mkdtempSync(join(tmpdir(), 'kinerja-floor-'));
   try {
     await waitUntilAnswering(servers[0]!, kinerja.child, kinerja.output);
     await waitUntilAnswering(servers[1]!, postgraphile.child, postgraphile.output);
@@ -401,7 +417,33 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
         `${options.rounds} rounds, ${options.clients} clients, ${options.seconds} s per query and server ` +
         `(large read: ${options.largeRequests} requests, at most ${options.largeSeconds} s)`,
     );
-    await checkSameData(servers, queries, options.databaseUrl, log);
+    const recorded = await checkSameData(servers, queries, options.databaseUrl, log);
+    // The floor answers with this API's recorded answers (bench/apollo-floor.ts).
+    const answersFile = join(floorDir, 'answers.json');
+    writeFileSync(answersFile, JSON.stringify(recorded));
+    const floorPort = await freePort();
+    floor = startProcess([resolve(REPO_ROOT, 'server', 'dist', 'bench', 'apollo-floor.js')], {
+      NODE_ENV: 'production',
+      FLOOR_ANSWERS: answersFile,
+      PORT: String(floorPort),
+    });
+    const floorServer: Server = {
+      name: 'floor',
+      port: floorPort,
+      child: floor.child,
+      headers: {},
+      body: (q) => JSON.stringify(q.kinerja),
+    };
+    await waitUntilAnswering(floorServer, floor.child, floor.output);
+    for (const query of queries) {
+      const reply = await post(new Agent(), floorServer, floorServer.body(query));
+      const data = (JSON.parse(reply.text) as { data: unknown }).data;
+      if (failed(reply) || !isDeepStrictEqual(data, recorded.find((r) => r.query === query.kinerja.query)!.data)) {
+        throw new Error(`the floor answered ${query.name} differently: ${reply.text.slice(0, 600)}`);
+      }
+    }
+    log(`the floor (Express 5, Apollo Server 5, the same executor; answers from memory) pid ${floor.child.pid}`);
+    servers.push(floorServer);
     // Warm both servers (JIT, plans, pools) before the first timed round: the large read first, so that the garbage
     // of its answers is collected before the small queries are timed.
     for (const query of [...queries].sort((a, b) => Number(b.large ?? false) - Number(a.large ?? false))) {
@@ -409,11 +451,12 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
         await load(server, query, options.clients, query.large ? 20 : 2, query.large ? 4 : Infinity);
     }
 
-    const results = new Map<string, { kinerja: Measured[]; postgraphile: Measured[] }>();
+    const results = new Map<string, Record<ServerName, Measured[]>>();
     const sqlTimes: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
       for (const query of queries) {
-        const order = round % 2 === 0 ? servers : [...servers].reverse();
+        // The server that goes first turns each round.
+        const order = servers.map((_, i) => servers[(i + round) % servers.length]!);
         for (const server of order) {
           // A second of the same query first, untimed: the garbage a previous large read left is collected here, not
           // charged to this query's CPU time (docs/benchmarks.md).
@@ -430,7 +473,7 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
             oneClient: single,
             errors: run.errors,
           };
-          const entry = results.get(query.name) ?? { kinerja: [], postgraphile: [] };
+          const entry = results.get(query.name) ?? { kinerja: [], postgraphile: [], floor: [] };
           entry[server.name].push(measured);
           results.set(query.name, entry);
           log(
@@ -451,9 +494,9 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
 
     log('');
     log(
-      '| query | this API req/s | PostGraphile req/s | throughput ratio (min-max) | p50 / p99 ms, this API | p50 / p99 ms, PostGraphile | one client ms | CPU ms/req (this API / PostGraphile) |',
+      '| query | this API req/s | PostGraphile req/s | throughput ratio (min-max) | p50 / p99 ms, this API | p50 / p99 ms, PostGraphile | one client ms | CPU ms/req (this API / PostGraphile) | floor req/s, CPU ms/req | this API above the floor, CPU ms/req |',
     );
-    log('|---|---|---|---|---|---|---|---|');
+    log('|---|---|---|---|---|---|---|---|---|---|');
     for (const query of queries) {
       const entry = results.get(query.name)!;
       const ratios = entry.kinerja.map((k, i) => k.rps / entry.postgraphile[i]!.rps);
@@ -465,9 +508,11 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
           `${fmt(med(entry.kinerja, 'p50'))} / ${fmt(med(entry.kinerja, 'p99'))} | ` +
           `${fmt(med(entry.postgraphile, 'p50'))} / ${fmt(med(entry.postgraphile, 'p99'))} | ` +
           `${fmt(med(entry.kinerja, 'oneClient'))} vs ${fmt(med(entry.postgraphile, 'oneClient'))} | ` +
-          `${fmt(med(entry.kinerja, 'cpuPerRequest'), 2)} / ${fmt(med(entry.postgraphile, 'cpuPerRequest'), 2)} |`,
+          `${fmt(med(entry.kinerja, 'cpuPerRequest'), 2)} / ${fmt(med(entry.postgraphile, 'cpuPerRequest'), 2)} | ` +
+          `${fmt(med(entry.floor, 'rps'), query.large ? 2 : 0)}, ${fmt(med(entry.floor, 'cpuPerRequest'), 2)} | ` +
+          `${fmt(med(entry.kinerja, 'cpuPerRequest') - med(entry.floor, 'cpuPerRequest'), 2)} |`,
       );
-      const errors = [...entry.kinerja, ...entry.postgraphile].reduce((n, m) => n + m.errors, 0);
+      const errors = [...entry.kinerja, ...entry.postgraphile, ...entry.floor].reduce((n, m) => n + m.errors, 0);
       if (errors > 0) log(`  ${query.name}: ${errors} requests answered with errors`);
     }
     if (sqlTimes.length > 0) {
@@ -485,5 +530,7 @@ export async function benchRead(options: ReadBenchOptions): Promise<void> {
   } finally {
     await stopProcess(kinerja.child);
     await stopProcess(postgraphile.child);
+    if (floor) await stopProcess(floor.child);
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }

@@ -42,7 +42,9 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
     @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursor to ask for them.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: `Number of ${plural} matching the filter, over all pages.` })
+    // A resolver of its own (`simple: false`): the count is a getter that may answer a promise (`pageConnection`), and
+    // the compiled executor reads a field without a resolver as a plain value (graphql/executor.ts).
+    @Field(() => Int, { simple: false, description: `Number of ${plural} matching the filter, over all pages.` })
     totalCount!: number;
   }
 

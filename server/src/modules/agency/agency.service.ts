@@ -1,17 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../../graphql/errors.js';
+import { readRows } from '../../graphql/read-sql.js';
 import { Agency, type AgencyRow } from './agency.entity.js';
 
 /**
  * Every agency by code, as plain rows shaped like the entity (27 rows: hydrating them bought nothing), with the
  * number of employees whose current record is in each when `withEmployeeCount` (the `employeeCount` field reads it
- * from the row; the same count as its loader, in the same statement: docs/benchmarks.md).
+ * from the row; the same count as its loader, in the same statement: docs/benchmarks.md), in plain SQL (graphql/read-sql.ts).
  */
 export async function agencyRows(em: EntityManager, options: { withEmployeeCount: boolean }): Promise<AgencyRow[]> {
   const count = options.withEmployeeCount
     ? ', (select count(*) from employee e where e.agency_id = a.id)::int as "employeeCount"'
     : '';
-  return em.getConnection('read').execute<AgencyRow[]>(
+  return readRows<AgencyRow>(
+    em,
     `select a.id, a.code, a.name, a.kind, a.created_at as "createdAt", a.updated_at as "updatedAt"${count}
          from agency a order by a.code`,
   );
