@@ -83,6 +83,7 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
   // Behind a reverse proxy, the client address (login throttle) comes from X-Forwarded-For, from trusted hops only.
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   const services = createAppServices();
+  const routeReads = (options.replicas?.status().length ?? 0) > 0;
   const httpServer = createServer(app);
   // Under more load than it can carry, the API refuses quickly (503) instead of queueing without end.
   const admission = createAdmission(config.admission);
@@ -154,8 +155,12 @@ export async function createApp(config: Config, orm: MikroORM, options: AppOptio
     // Every answer in the request's language (docs/i18n.md): errors, explanations and labels read it from here. After
     // the body parser, whose stream callbacks would run outside it.
     requestLocaleMiddleware,
-    // After the body is read (its stream events would lose the request's async context): the routing of its reads.
-    (_req: express.Request, _res: express.Response, next: express.NextFunction) => withReadRouting(next),
+    // After the body is read (its stream events would lose the request's async context): the routing of its reads,
+    // when there are replicas to route to. Without them every read goes to the primary, and requests keep one
+    // async-context store fewer, whose hooks cost every promise of a request (docs/benchmarks.md "Fourth pass").
+    ...(routeReads
+      ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => withReadRouting(next)]
+      : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(orm.em, config, { req, res }, services),
     }),
