@@ -62,11 +62,17 @@ const EVALUATION_COLUMNS = `v.id, v.employee_id as "employeeId", v.agency_id as 
   v.finalized_at as "finalizedAt", p.id as "periodId", p.year, p.quarter, p.status as "periodStatus",
   p.closed_at as "periodClosedAt"`;
 
-/** The scores of an evaluation as one `json_agg` column, in the shape of `ScoreRow` (id order). */
-const SCORES_JSON = `(select coalesce(json_agg(json_build_object('id', s.id, 'evaluationId', s.evaluation_id,
-      'criterionId', s.criterion_id, 'score', s.score, 'realisation', s.realisation,
-      'derivedFromIndicator', s.derived_from_indicator, 'evidence', s.evidence) order by s.id), '[]')
-     from evaluation_score s where s.evaluation_id = v.id) as "scoreRows"`;
+/**
+ * The scores of an evaluation as one `json_agg` column (id order), each score a positional array (`ScoreTuple`), not an
+ * object: the names repeated in every score made the 88,000 scores of a 500-employee page 13.3 MB of JSON to build
+ * and parse, against 3.6 MB as arrays, and the statement took twice as long (docs/benchmarks.md "Fourth pass").
+ */
+const SCORES_JSON = `(select coalesce(json_agg(json_build_array(s.id, s.criterion_id, s.score, s.realisation,
+      s.derived_from_indicator, s.evidence) order by s.id), '[]')
+     from evaluation_score s where s.evaluation_id = v.id) as "scoreTuples"`;
+
+/** One score as `SCORES_JSON` sends it: id, criterion id, score, realisation, derived from an indicator, evidence. */
+type ScoreTuple = [number, number, number, number | null, boolean, string | null];
 
 interface EvaluationSqlRow {
   id: number;
@@ -90,7 +96,7 @@ interface EvaluationSqlRow {
   quarter: number;
   periodStatus: Period['status'];
   periodClosedAt: string | null;
-  scoreRows?: ScoreRow[];
+  scoreTuples?: ScoreTuple[];
 }
 
 /** A timestamp as the entity holds it (the pool's connections leave timestamps as text). */
@@ -123,7 +129,20 @@ async function evaluationRows(
   // The few periods of thousands of rows: one object each.
   const periods = new Map<number, Period>();
   const evaluations = rows.map((row) => {
-    if (scores) scores.set(row.id, row.scoreRows!);
+    if (scores) {
+      scores.set(
+        row.id,
+        row.scoreTuples!.map(([id, criterionId, score, realisation, derivedFromIndicator, evidence]) => ({
+          id,
+          evaluationId: row.id,
+          criterionId,
+          score,
+          realisation,
+          derivedFromIndicator,
+          evidence,
+        })),
+      );
+    }
     let period = periods.get(row.periodId);
     if (!period) {
       period = {
