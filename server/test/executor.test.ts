@@ -22,6 +22,9 @@ const SDL = `
 
 const BROKEN = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
 
+/** Codes written as GraphQL string literals (JSON's escapes are GraphQL's): each would break naive code generation. */
+const TRICKY = ['A', '"); throw new Error("injected"); //', '`${process.exit(1)}`', "\\'", '\u2028</script>'];
+
 const ROWS = [
   { code: 'A', value: 1.5, later: 1 },
   { code: 'B', value: null, later: 2 },
@@ -93,6 +96,12 @@ describe('compiled executor', () => {
     ],
     ['the same, given', 'query ($f: Filter!) { metricOf(filter: $f) }', { f: { metric: 'HASIL' } }],
     ['the same, written inline', '{ metricOf(filter: { codes: [] }) }', undefined],
+    // Literals become part of the compiled function's source: quotes, backticks and interpolations stay data.
+    [
+      'string literals that look like code',
+      `{ rows(filter: { codes: ${JSON.stringify(TRICKY)} }) { code } }`,
+      undefined,
+    ],
   ])('answers %s as graphql-js does', async (_name, query, variables) => {
     const { graphqlJs, compiled } = await both(query, variables);
     expect(graphqlJs.errors).toBeUndefined();
@@ -122,6 +131,16 @@ describe('compiled executor', () => {
       locations: [{ line: 1, column: 9 }],
       extensions: { code: 'FORBIDDEN' },
     });
+  });
+
+  it("never runs a string literal as code: graphql-jit's date marker in a literal is left to graphql-js", async () => {
+    const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';
+    const payload = `${marker}(globalThis.kinerjaInjected = 42)`;
+    const query = `{ rows(filter: { codes: ${JSON.stringify([payload])} }) { code } }`;
+    const { graphqlJs, compiled } = await both(query);
+    expect((globalThis as { kinerjaInjected?: number }).kinerjaInjected).toBeUndefined();
+    expect(compiled).toEqual(graphqlJs);
+    expect(compiled.data).toEqual({ rows: [] });
   });
 
   it('refuses a variable of the wrong type as graphql-js does: BAD_USER_INPUT, status 400, nothing run', async () => {

@@ -1,8 +1,10 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
+  BREAK,
   execute,
   getVariableValues,
   GraphQLError,
+  visit,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -107,13 +109,43 @@ function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
+/**
+ * graphql-jit 0.8.9 writes an operation's literal arguments into the generated JavaScript as JSON, then turns its own
+ * date marker (`"__MAGIC_DATE__…(…)"`) back into code with a text replacement: a string literal that begins with the
+ * marker becomes code that runs on the server (checked: `server/test/executor.test.ts`). No document whose string
+ * literals contain graphql-jit's marker prefix is compiled; graphql-js runs it. Variables are data at run time and
+ * never enter the generated code.
+ */
+const JIT_MARKER = '__MAGIC_';
+
+function hasJitMarker(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes(JIT_MARKER)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Runner {
-  const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-  if (isCompiledQuery(result)) {
+  let result: CompiledQuery | ExecutionResult | null = null;
+  try {
+    if (!hasJitMarker(document)) {
+      result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    }
+  } catch {
+    // A document graphql-jit fails on is run by graphql-js below, like one it refuses.
+  }
+  if (result && isCompiledQuery(result)) {
     const query = result as CompiledQuery;
     return (root, context, variables) => query.query(root, context, variables);
   }
-  // graphql-jit refuses a few documents it cannot compile (its errors say why); graphql-js runs those, unchanged.
+  // A document with the marker, or one graphql-jit refuses or fails on: graphql-js runs it, unchanged.
   return (root, context, variables) =>
     execute({ schema, document, operationName, rootValue: root, contextValue: context, variableValues: variables });
 }
