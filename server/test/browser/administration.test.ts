@@ -1,5 +1,4 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import {
   openDashboard,
   startDashboard,
   type DashboardFixture,
+  seriousAxeViolations,
 } from '../helpers/dashboard.js';
 
 /**
@@ -23,7 +23,6 @@ import {
 
 const PASSWORD = 'sibolga-demo';
 const POLL = { timeout: 30_000 };
-const require = createRequire(import.meta.url);
 
 /** The test agency of the import folders (not in the demo data). */
 const AGENCY = 'UJIIMPOR';
@@ -78,19 +77,6 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     const result = await fixture.server.graphql<T>(query, variables, auth);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      };
-      const result = await w.axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-    });
   }
 
   /** The importer's own report of a folder, by a dry run through the API (apart from the page). */
@@ -152,7 +138,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     expect(await navLabels(page)).toContain('Impor');
     await page.goto(`${fixture.server.url}/impor`);
     await page.getByRole('heading', { name: 'Impor data' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The dry run of the broken folder: every problem, by file, line and column, as the importer reported it.
     await chooseFolder(page, folders.bad);
@@ -188,7 +174,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     );
     expect(messageAt(shown, '4402')).toBe('2015-02-30 bukan tanggal yang ada');
     expect(await page.getByTestId('impor-run').isDisabled()).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // After the English switch the same check reports in English (Accept-Language: en), then back to Indonesian.
     await page.getByTestId('locale-select').selectOption('en');
@@ -262,7 +248,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
       admin,
     );
     expect(api.agency).toEqual({ name: 'Badan Uji Impor', employees: { totalCount: EMPLOYEES } });
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(view.errors).toEqual([]);
     expect(view.blocked).toEqual([]);
     await view.close();
@@ -300,7 +286,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     await page.goto(`${fixture.server.url}/administrasi`);
     const list = page.getByTestId('admin-account-list');
     await list.getByTestId('account-table').waitFor(POLL);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The list, searched: guru's account with its role and last login, as the API has it.
     await list.getByTestId('account-search').fill('guru');
@@ -362,7 +348,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     const after = await gql<{ innovationsToVerify: { id: number }[] }>('{ innovationsToVerify { id } }', {}, admin);
     expect(after.innovationsToVerify.map((i) => i.id)).not.toContain(innovationId);
     expect(after.innovationsToVerify).toHaveLength(before.innovationsToVerify.length - 1);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(view.errors).toEqual([]);
     expect(view.blocked).toEqual([]);
     await view.close();
@@ -406,7 +392,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     for (const report of chosen.subordinates) {
       await expect.poll(() => page.locator('main').innerText(), POLL).toContain(report.name);
     }
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(view.errors).toEqual([]);
     await view.close();
 
@@ -466,7 +452,7 @@ describe('Impor and Administrasi in Chromium, against the real server in demo mo
     await page.goto(`${fixture.server.url}/kinerja-saya`);
     await expect.poll(() => page.locator('main').innerText(), POLL).toContain(chosen.name);
     expect(new URL(page.url()).pathname).toBe('/kinerja-saya');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`${fixture.server.url}/umpan-balik`);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/umpan-balik');
     await page.getByRole('heading', { level: 1 }).waitFor();

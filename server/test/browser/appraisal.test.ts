@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +7,7 @@ import {
   openDashboard,
   startDashboard,
   type DashboardFixture,
+  seriousAxeViolations,
 } from '../helpers/dashboard.js';
 
 /**
@@ -21,7 +21,6 @@ import {
 const PASSWORD = 'sibolga-demo';
 /** The machine is shared and slow: a page may take seconds to answer. */
 const POLL = { timeout: 20_000 };
-const require = createRequire(import.meta.url);
 
 interface Criterion {
   code: string;
@@ -79,19 +78,6 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
       admin,
     );
     return data.employee.evaluations.find((e) => e.period.quarter === period.quarter) ?? null;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      };
-      const result = await w.axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-    });
   }
 
   /** The form's notice and error as one text (a failed poll then shows why). */
@@ -262,7 +248,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
       ),
     );
 
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('submit').click();
     await expect.poll(() => formMessages(page), POLL).toContain('diajukan');
     expect((await guruEvaluation())!.status).toBe('SUBMITTED');
@@ -294,7 +280,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     expect(steps).toContain(q.scoreFormula);
     expect(steps).toContain(q.hasilKerja.formula);
     expect(await quarter.innerText()).toContain('Diajukan');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Objecting without a reason is refused beside the field; with one it is filed.
     await page.getByTestId(`object-open-${period.quarter}`).click();
@@ -321,7 +307,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     const card = page.getByTestId(`objection-${guruNip}`);
     await card.waitFor();
     expect(await card.getByTestId('objection-reason').innerText()).toContain('literasi');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await card.getByLabel('Diterima (nilai diubah)').check();
     const work = criteria.filter((c) => c.category === 'HASIL_KERJA' && c.target === null);
     for (const c of work) await card.locator(`input[id$="-${c.code}"]`).fill('118');
@@ -403,7 +389,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     expect(await page.getByTestId('completion-totals').innerText()).toContain(
       api.completion.totals.expected.toLocaleString('id-ID'),
     );
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('locale-select').selectOption('en');
     await page.getByRole('heading', { name: 'Monitoring' }).waitFor();
     expect(await navLabels(page)).toContain('Monitoring');
@@ -417,7 +403,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
     await loginAsDemo(page, fixture.server.url, 'admin');
     await page.goto(`${fixture.server.url}/administrasi`);
     await page.getByTestId('admin-periods').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Weights that do not sum to 100 are refused in the browser by the shared rule, before any request.
     const weights = page.getByTestId('admin-weights');
@@ -474,7 +460,7 @@ describe('the appraisal pages in Chromium, against the real server in demo mode'
       await expect
         .poll(() => v.page.getByTestId('org-state').innerText(), POLL)
         .toContain(button === 'Usulkan' ? 'Diusulkan: Baik' : 'Ditetapkan: Baik');
-      if (login === 'walikota') expect(await axe(v.page)).toEqual([]);
+      if (login === 'walikota') expect(await seriousAxeViolations(v.page)).toEqual([]);
       expect(v.errors).toEqual([]);
       await v.close();
     }

@@ -1,7 +1,12 @@
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, loginAsDemo, openDashboard, startDashboard, type DashboardFixture } from '../helpers/dashboard.js';
+import {
+  apiSession,
+  loginAsDemo,
+  openDashboard,
+  startDashboard,
+  type DashboardFixture,
+  seriousAxeViolations,
+} from '../helpers/dashboard.js';
 
 /**
  * Employee changes in Chromium (docs/access.md#employee-changes, docs/dashboard.md "Administrasi"): the administrator
@@ -10,21 +15,6 @@ import { apiSession, loginAsDemo, openDashboard, startDashboard, type DashboardF
  * for kabid, sees it listed as in force, ends it early after a confirmation (a date before its start is refused
  * beside the date) and sees it ended; axe-core finds no serious or critical violation on the way.
  */
-
-const require = createRequire(import.meta.url);
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-    };
-    const result = await w.axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  });
-}
 
 /** A day relative to today (UTC, as the server's PostgreSQL counts days here), `YYYY-MM-DD`. */
 function dayFrom(days: number): string {
@@ -87,7 +77,7 @@ describe('Administrasi: employee changes', () => {
       admin,
     );
     expect(after.data!.employee).toEqual({ agency: { code: target }, supervisor: null });
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // guru acting (Plt) for kabid from three days ago: listed as in force.
     const kabidApi = await apiSession(fixture.server, 'kabid', 'sibolga-demo');
@@ -121,7 +111,7 @@ describe('Administrasi: employee changes', () => {
       dayFrom(10),
       'Berlaku',
     ]);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // End it early: a confirmation first; a last day before the start is refused beside the date, the date kept.
     await row.getByRole('button', { name: `Akhiri lebih awal penugasan ${guru.name}` }).click();
@@ -135,7 +125,7 @@ describe('Administrasi: employee changes', () => {
     expect(await lastDay.getAttribute('aria-invalid')).toBe('true');
     expect(await lastDay.inputValue()).toBe(dayFrom(-5));
     expect(await row.getAttribute('data-state')).toBe('ACTIVE');
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Yesterday as the last day: ended, listed as such, and the API agrees.
     await lastDay.fill(dayFrom(-1));
@@ -153,7 +143,7 @@ describe('Administrasi: employee changes', () => {
       actingAssignments: { state: string; to: string; acting: { nip: string } }[];
     }>('{ actingAssignments { state to acting { nip } } }', {}, admin);
     expect(acting.data!.actingAssignments).toEqual([{ state: 'ENDED', to: dayFrom(-1), acting: { nip: guru.nip } }]);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(view.errors).toEqual([]);
     expect(view.blocked).toEqual([]);
     await view.close();

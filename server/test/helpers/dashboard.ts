@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
@@ -276,4 +277,20 @@ export function checkPng(bytes: Buffer): { width: number; height: number; colorT
     throw new Error(`PNG image data of ${pixels.length} bytes, ${rowBytes * height} expected`);
   }
   return { width, height, colorType, bitDepth };
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations on the page as it stands, as `id (impact, nodes)`; [] when clean. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+    };
+    const result = await w.axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
 }
