@@ -24,6 +24,9 @@ export interface AnalyticsPair {
 }
 
 const COUNTED = `('SUBMITTED', 'ACKNOWLEDGED', 'FINAL')`;
+/** Every score with its criterion, evaluation and period: the raw rows the baselines below aggregate. */
+const RAW_SCORES = `evaluation_score s join criterion c on c.id = s.criterion_id
+  join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id`;
 const idx = (year: number, quarter: number) => year * 4 + quarter - 1;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -161,8 +164,7 @@ const byKey = (rows: Plain) =>
 const RAW_RATER_SQL = `with j as (
     select v.assessor_id, v.employee_id, s.evaluation_id, c.code as criterion_code, c.category, v.agency_id,
            p.year * 4 + p.quarter - 1 as period_index, s.score
-      from evaluation_score s join criterion c on c.id = s.criterion_id
-      join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+      from ${RAW_SCORES}
      where not s.derived_from_indicator and v.status in ${COUNTED}
        and p.year * 4 + p.quarter - 1 between $1 and $2),
   cell as (select criterion_code, agency_id, period_index, avg(score) as m from j group by 1, 2, 3),
@@ -340,8 +342,7 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
       sql: [
         {
           text: `select p.year, p.quarter, c.code as key, ${STATS('s.score')}
-              from evaluation_score s join criterion c on c.id = s.criterion_id
-              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              from ${RAW_SCORES}
              where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
              group by p.year, p.quarter, c.code`,
           params: [idx(2025, 1), idx(2025, 4)],
@@ -381,8 +382,7 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
         {
           text: `select p.year, p.quarter, c.code as key, count(*)::int as n, avg(s.score) as mean,
                  stddev_samp(s.score) as stddev
-              from evaluation_score s join criterion c on c.id = s.criterion_id
-              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              from ${RAW_SCORES}
              where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
              group by p.year, p.quarter, c.code`,
           params: [idx(2025, 1), idx(2025, 4)],
@@ -432,8 +432,7 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
         },
         {
           text: `select a.code, c.code as criterion, avg(s.score) as mean
-              from evaluation_score s join criterion c on c.id = s.criterion_id
-              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              from ${RAW_SCORES}
               join agency a on a.id = v.agency_id
              where v.status in ${COUNTED} and p.year = 2025 and p.quarter = 4
              group by a.code, c.code`,
@@ -485,8 +484,7 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
       sql: [
         {
           text: `select c.code || '|' || coalesce(e.position_type, 'UNKNOWN') as key, ${STATS('s.score')}
-              from evaluation_score s join criterion c on c.id = s.criterion_id
-              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              from ${RAW_SCORES}
               join employee e on e.id = v.employee_id
              where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
              group by 1`,
@@ -528,8 +526,7 @@ export function analyticsPairs(policy: ScoringPolicy): AnalyticsPair[] {
           text: `select p.year || '-Q' || p.quarter || '|' || c.code || '|' || coalesce(e.position_type, 'UNKNOWN') as key,
                  count(*)::int as n, avg(s.score) as mean, stddev_samp(s.score) as stddev, min(s.score) as min,
                  max(s.score) as max
-              from evaluation_score s join criterion c on c.id = s.criterion_id
-              join evaluation v on v.id = s.evaluation_id join period p on p.id = v.period_id
+              from ${RAW_SCORES}
               join employee e on e.id = v.employee_id
              where v.status in ${COUNTED} and p.year * 4 + p.quarter - 1 between $1 and $2
              group by 1`,
